@@ -1,0 +1,48 @@
+// Opens the demo page (what `npm start` serves) in headless Chromium and checks that it runs on
+// the mock exam office: the round is shown, the provider has a session state, no page errors.
+// `node scripts/demo-smoke.mjs --screenshot out.png [--width 390]` also saves a picture.
+import { createServer } from 'vite';
+import { launchChromium } from './browser.mjs';
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const path = option('--path') ?? '/demo/index.html';
+const screenshot = option('--screenshot');
+const width = Number(option('--width') ?? 1280);
+
+const server = await createServer({ logLevel: 'error', server: { port: 0, open: false } });
+await server.listen();
+const url = new URL(path, server.resolvedUrls.local[0]).href;
+const browser = await launchChromium();
+const problems = [];
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(
+    () => {
+      const card = document.querySelector('demo-round-card');
+      return card?.shadowRoot?.textContent?.includes('报名时间') && document.querySelector('rk-provider')?.getAttribute('session-state') === 'ready';
+    },
+    { timeout: 30000 },
+  );
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  const title = await page.evaluate(() => document.querySelector('demo-round-card').shadowRoot.querySelector('h2')?.textContent);
+  console.log(`demo OK at ${url}: ${title}`);
+} catch (error) {
+  problems.push(String(error));
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}

@@ -1,0 +1,38 @@
+import { LitElement } from 'lit';
+import { LocalizeController } from './localize-controller.js';
+
+/**
+ * The events of the library, `type → detail`. Each element adds its own by declaration merging:
+ *
+ * ```ts
+ * declare global {
+ *   interface RkEventDetails { 'rk-login': LoginResult }
+ *   interface HTMLElementEventMap { 'rk-login': CustomEvent<LoginResult> }
+ * }
+ * ```
+ */
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RkEventDetails {}
+}
+
+/**
+ * The thin base of every element: a typed `emit()` and localisation (`this.t()`) from the
+ * nearest `rk-provider` (zh-CN when there is none).
+ */
+export class RkElement extends LitElement {
+  protected readonly localize = new LocalizeController(this);
+
+  /** Translates a message key for the element's locale. */
+  protected t(...args: Parameters<LocalizeController['t']>): string {
+    return this.localize.t(...args);
+  }
+
+  /**
+   * Fires a bubbling, composed `CustomEvent` the page can listen to. Returns false when a
+   * listener called `preventDefault()` (events are cancelable).
+   */
+  emit<K extends keyof RkEventDetails>(type: K, detail: RkEventDetails[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+}

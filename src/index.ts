@@ -1,0 +1,13 @@
+/**
+ * ruankao-elements: registers every element and re-exports the public API.
+ *
+ * ```html
+ * <script type="module" src="/ruankao/ruankao-elements.js"></script>
+ * <rk-provider api-base="/api">…</rk-provider>
+ * ```
+ */
+export { define } from './components/base/define.js';
+export { RkElement } from './components/base/rk-element.js';
+export { LocalizeController } from './components/base/localize-controller.js';
+export { RkProvider } from './components/provider/rk-provider.js';
+export * from './services/index.js';

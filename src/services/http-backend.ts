@@ -1,0 +1,280 @@
+/**
+ * `RegistrationBackend` over the REST contract (`contract.ts`, `docs/openapi.json`): fetch with
+ * a per-request timeout, every response checked with zod, every failure mapped to a typed error.
+ */
+import type * as z from 'zod/mini';
+import type {
+  CallOptions,
+  IdempotentCallOptions,
+  RegistrationBackend,
+  UploadOptions,
+} from './backend.js';
+import { fillPath, operations, type OperationName } from './contract.js';
+import {
+  BusinessError,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+} from './errors.js';
+import { ErrorBody } from './schemas.js';
+import type * as s from './schemas.js';
+
+export interface HttpBackendOptions {
+  /** The API base, e.g. `https://ruankao.example.gov.cn/api` or `/api`. */
+  baseUrl: string;
+  /** `fetch` credentials mode; `include` when the API is on another origin and uses a cookie. Default `same-origin`. */
+  credentials?: RequestCredentials;
+  /** Milliseconds before a request is abandoned with a `TimeoutError`. Default 15 000. */
+  timeoutMs?: number;
+  /** Timeout of the photo upload. Default 60 000. */
+  uploadTimeoutMs?: number;
+  /** Extra headers per request, e.g. a CSRF token or the site's own auth header. */
+  authHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
+}
+
+interface RequestSpec {
+  body?: unknown;
+  params?: Record<string, string>;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+type ResponseOf<N extends OperationName> = z.infer<(typeof operations)[N]['response']>;
+
+export class HttpBackend implements RegistrationBackend {
+  readonly baseUrl: string;
+  readonly credentials: RequestCredentials;
+  readonly timeoutMs: number;
+  readonly uploadTimeoutMs: number;
+  readonly #authHeaders: HttpBackendOptions['authHeaders'];
+  /** A bearer token from login, kept in memory only (never in localStorage). */
+  #token: string | undefined;
+
+  constructor(options: HttpBackendOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.credentials = options.credentials ?? 'same-origin';
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.uploadTimeoutMs = options.uploadTimeoutMs ?? 60_000;
+    this.#authHeaders = options.authHeaders;
+  }
+
+  // --- account ---------------------------------------------------------------------------------
+  getCaptcha(options?: CallOptions) {
+    return this.#call('getCaptcha', options);
+  }
+  sendVerificationCode(input: s.SendCodeInput, options?: CallOptions) {
+    return this.#call('sendVerificationCode', { ...options, body: input });
+  }
+  async register(input: s.RegisterInput, options?: CallOptions) {
+    return this.#keepToken(await this.#call('register', { ...options, body: input }));
+  }
+  async login(input: s.LoginInput, options?: CallOptions) {
+    return this.#keepToken(await this.#call('login', { ...options, body: input }));
+  }
+  async resetPassword(input: s.ResetPasswordInput, options?: CallOptions) {
+    await this.#call('resetPassword', { ...options, body: input });
+  }
+  async logout(options?: CallOptions) {
+    try {
+      await this.#call('logout', { ...options, body: {} });
+    } finally {
+      this.#token = undefined;
+    }
+  }
+  async getSession(options?: CallOptions) {
+    return (await this.#call('getSession', options)).session;
+  }
+  verifyRealName(input: s.RealNameInput, options?: CallOptions) {
+    return this.#call('verifyRealName', { ...options, body: input });
+  }
+
+  // --- exam round and application ------------------------------------------------------------
+  getExamSession(options?: CallOptions) {
+    return this.#call('getExamSession', options);
+  }
+  async getApplication(options?: CallOptions) {
+    return (await this.#call('getApplication', options)).application;
+  }
+  saveApplicationDraft(draft: s.ApplicationDraft, options?: CallOptions) {
+    return this.#call('saveApplicationDraft', { ...options, body: draft });
+  }
+  submitApplication(input: s.ApplicationInput, options: IdempotentCallOptions) {
+    return this.#call('submitApplication', { ...options, body: input });
+  }
+  uploadPhoto(photo: Blob, options: UploadOptions = {}) {
+    return this.#upload(photo, options);
+  }
+
+  // --- payment -------------------------------------------------------------------------------------
+  createPaymentOrder(input: s.CreateOrderInput, options: IdempotentCallOptions) {
+    return this.#call('createPaymentOrder', { ...options, body: input });
+  }
+  getPaymentStatus(orderId: string, options?: CallOptions) {
+    return this.#call('getPaymentStatus', { ...options, params: { orderId } });
+  }
+  getCurrentPayment(options?: CallOptions) {
+    return this.#call('getCurrentPayment', options);
+  }
+
+  // --- papers and queries ----------------------------------------------------------------------
+  getRegistrationSlip(options?: CallOptions) {
+    return this.#call('getRegistrationSlip', options);
+  }
+  requestChange(input: s.ChangeRequestInput, options?: CallOptions) {
+    return this.#call('requestChange', { ...options, body: input });
+  }
+  getAdmissionTicket(options?: CallOptions) {
+    return this.#call('getAdmissionTicket', options);
+  }
+  getExamArrangement(options?: CallOptions) {
+    return this.#call('getExamArrangement', options);
+  }
+  getScores(options?: CallOptions) {
+    return this.#call('getScores', options);
+  }
+  getCertificates(options?: CallOptions) {
+    return this.#call('getCertificates', options);
+  }
+
+  // --- transport -----------------------------------------------------------------------------------
+  #keepToken(result: s.LoginResult): s.LoginResult {
+    if (result.token) this.#token = result.token;
+    return result;
+  }
+
+  async #headers(spec: RequestSpec): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.#token) headers.Authorization = `Bearer ${this.#token}`;
+    if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
+    Object.assign(headers, await this.#authHeaders?.());
+    return headers;
+  }
+
+  async #call<N extends OperationName>(name: N, spec: RequestSpec = {}): Promise<ResponseOf<N>> {
+    const operation = operations[name];
+    if ('idempotent' in operation && operation.idempotent && !spec.idempotencyKey) {
+      throw new TypeError(`${name} needs an idempotencyKey`);
+    }
+    const url = this.baseUrl + fillPath(operation.path, spec.params);
+    const headers = await this.#headers(spec);
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    const deadline = linkDeadline(spec.signal, this.timeoutMs);
+    try {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: operation.method,
+          headers,
+          credentials: this.credentials,
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+          signal: deadline.signal,
+        });
+      } catch (error) {
+        throw deadline.failure(name, error);
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw deadline.failure(name, error);
+      }
+      return interpret(name, response.status, text) as ResponseOf<N>;
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  /** The photo upload uses XMLHttpRequest: fetch cannot report upload progress. */
+  async #upload(photo: Blob, options: UploadOptions): Promise<s.Photo> {
+    const name = 'uploadPhoto';
+    const operation = operations[name];
+    const headers = await this.#headers(options);
+    const deadline = linkDeadline(options.signal, this.uploadTimeoutMs);
+    const form = new FormData();
+    form.append('photo', photo, 'photo.jpg');
+    return new Promise<s.Photo>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(operation.method, this.baseUrl + operation.path);
+      xhr.withCredentials = this.credentials === 'include';
+      for (const [key, value] of Object.entries(headers)) xhr.setRequestHeader(key, value);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+      };
+      const fail = (error: unknown) => {
+        deadline.clear();
+        reject(deadline.failure(name, error));
+      };
+      xhr.onerror = () => fail(new TypeError('network error'));
+      xhr.onabort = () => fail(deadline.signal.reason ?? new DOMException('aborted', 'AbortError'));
+      xhr.onload = () => {
+        deadline.clear();
+        try {
+          const photoResult = interpret(name, xhr.status, xhr.responseText) as s.Photo;
+          options.onProgress?.(1);
+          resolve(photoResult);
+        } catch (error) {
+          reject(error);
+        }
+      };
+      deadline.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(form);
+    });
+  }
+}
+
+/** An AbortSignal that fires on the caller's signal or after `timeoutMs`, and tells which it was. */
+function linkDeadline(external: AbortSignal | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('timeout', 'TimeoutError'));
+  }, timeoutMs);
+  const onExternalAbort = () => controller.abort(external?.reason);
+  if (external?.aborted) onExternalAbort();
+  else external?.addEventListener('abort', onExternalAbort, { once: true });
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer);
+      external?.removeEventListener('abort', onExternalAbort);
+    },
+    /** The error to throw for a transport failure: timeout, the caller's abort (rethrown as is), or network. */
+    failure(operation: string, error: unknown): Error {
+      if (timedOut) return new TimeoutError(operation, timeoutMs);
+      if (external?.aborted) return external.reason instanceof Error ? external.reason : new DOMException('aborted', 'AbortError');
+      return new NetworkError(operation, `${operation}: network error`, { cause: error });
+    },
+  };
+}
+
+/** Turns a status and body into the contract's response or a typed error. */
+function interpret(name: OperationName, status: number, text: string): unknown {
+  let json: unknown;
+  let parsed = false;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+    parsed = text !== '';
+  } catch {
+    // not JSON: handled below by status
+  }
+  if (status < 200 || status >= 300) {
+    const body = parsed ? ErrorBody.safeParse(json) : undefined;
+    if (status >= 400 && status < 500 && body?.success) {
+      throw new BusinessError(name, body.data.code, body.data.message, body.data.details ?? {}, status);
+    }
+    throw new HttpError(name, status, body?.success ? `${name}: HTTP ${status}: ${body.data.message}` : undefined);
+  }
+  if (!parsed) {
+    throw new InvalidResponseError(name, [{ path: [], message: text === '' ? 'empty body' : 'body is not JSON' }]);
+  }
+  const result = operations[name].response.safeParse(json);
+  if (!result.success) {
+    throw new InvalidResponseError(
+      name,
+      result.error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,62 @@
+/**
+ * Localisation: zh-CN by default, English available, every message overridable by the site.
+ */
+import { RkError, BusinessError, HttpError } from '../errors.js';
+import { en } from './en.js';
+import { zhCN, type MessageKey, type Messages } from './zh-CN.js';
+
+export type { MessageKey, Messages } from './zh-CN.js';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+
+/** Overrides a site gives per locale, e.g. `{ en: { 'common.retry': 'Retry' } }`. */
+export type MessageOverrides = Partial<Record<Locale, Partial<Messages>>>;
+
+/** Maps any language tag to a supported locale: `zh`, `zh-Hans-CN` → zh-CN; `en-GB` → en. */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const lower = (tag ?? '').toLowerCase();
+  if (lower.startsWith('en')) return 'en';
+  return DEFAULT_LOCALE;
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
+/** The message for `key` in `locale` with `{name}` placeholders filled; unknown keys come back as given. */
+export function translate(
+  locale: Locale,
+  key: MessageKey | string,
+  params: Record<string, string | number> = {},
+  overrides: MessageOverrides = {},
+): string {
+  const template =
+    overrides[locale]?.[key as MessageKey] ?? catalogs[locale][key as MessageKey] ?? zhCN[key as MessageKey] ?? key;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
+}
+
+/** A sentence for the candidate about any error an adapter threw. */
+export function errorMessage(
+  locale: Locale,
+  error: unknown,
+  overrides: MessageOverrides = {},
+): string {
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params, overrides);
+  if (error instanceof BusinessError) {
+    const key = `error.code.${error.code}`;
+    if (isMessageKey(key)) {
+      const seconds = Number(error.details.retryAfterSeconds ?? 0);
+      return t(key, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+    }
+    return t('error.business', { message: error.backendMessage });
+  }
+  if (error instanceof HttpError) return t('error.http', { status: error.status });
+  if (error instanceof RkError) return t(`error.${error.kind}`);
+  return t('error.unknown');
+}

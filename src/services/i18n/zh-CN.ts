@@ -1,0 +1,84 @@
+/**
+ * Chinese (zh-CN) messages, the default. Keys are shared with every other locale; `{name}`
+ * placeholders are filled by `translate()`. A site overrides any message through
+ * `rk-provider`'s `messages` property.
+ */
+export const zhCN = {
+  // Common
+  'common.loading': '正在加载…',
+  'common.retry': '重试',
+  'common.required': '必填',
+  'common.close': '关闭',
+  'common.yuan': '{amount} 元',
+
+  // Errors of the adapter, by kind
+  'error.network': '网络连接失败，请检查网络后重试。',
+  'error.timeout': '服务器长时间没有响应，请稍后重试。',
+  'error.http': '服务器暂时无法处理请求（错误 {status}），请稍后重试。',
+  'error.invalid-response': '服务器返回的数据有误，请稍后重试或联系考试机构。',
+  'error.business': '{message}',
+  'error.unknown': '发生未知错误，请刷新页面后重试。',
+  // Business errors the elements know
+  'error.code.CAPTCHA_WRONG': '图形验证码错误，请重新输入。',
+  'error.code.CODE_WRONG': '验证码错误或已过期。',
+  'error.code.PASSWORD_WRONG': '账号或密码错误。',
+  'error.code.ACCOUNT_UNKNOWN': '该账号尚未注册。',
+  'error.code.ACCOUNT_EXISTS': '该账号已注册，请直接登录。',
+  'error.code.TOO_MANY_ATTEMPTS': '尝试次数过多，请 {minutes} 分钟后再试。',
+  'error.code.UNAUTHENTICATED': '登录已失效，请重新登录。',
+  'error.code.REALNAME_MISMATCH': '姓名与证件号码不一致，请核对。',
+  'error.code.REALNAME_REQUIRED': '请先完成实名认证。',
+  'error.code.VALIDATION': '提交的信息有误，请检查标出的项目。',
+  'error.code.WINDOW_NOT_OPEN': '尚未到办理时间。',
+  'error.code.WINDOW_CLOSED': '办理时间已结束。',
+  'error.code.INVALID_STATE': '当前状态下不能进行此操作，请刷新页面。',
+  'error.code.ALREADY_PAID': '该报名已缴费，无需重复缴费。',
+  'error.code.NOT_FOUND': '未找到相关信息。',
+  'error.code.PHOTO_REJECTED': '照片不符合要求，请重新处理后上传。',
+
+  // Validation of user input (zod messages are these keys)
+  'v.required': '此项为必填项',
+  'v.tooLong': '内容过长',
+  'v.date': '请输入正确的日期，格式如 2026-03-15',
+  'v.yearMonth': '请输入正确的年月，格式如 2020-07',
+  'v.name': '请输入证件上的姓名（中文姓名可含“·”）',
+  'v.mobile': '请输入正确的11位手机号码',
+  'v.email': '请输入正确的电子邮箱',
+  'v.account': '请输入手机号码或电子邮箱',
+  'v.postalCode': '邮政编码为6位数字',
+  'v.landline': '请输入正确的固定电话，如 0871-64312910',
+  'v.code': '请输入收到的验证码',
+  'v.passwordLength': '密码长度为8至32位',
+  'v.passwordMix': '密码须同时包含字母和数字',
+  'v.subjects': '请选择报考科目',
+  'v.years': '请输入0至60之间的年数',
+  'v.validToBeforeFrom': '有效期截止日期须晚于开始日期',
+  'v.reasonShort': '请具体说明变更原因（至少5个字）',
+  'v.document.empty': '请输入证件号码',
+  'v.document.length': '证件号码位数不对',
+  'v.document.characters': '证件号码含有不允许的字符',
+  'v.document.region': '证件号码的地区码不正确',
+  'v.document.date': '证件号码中的出生日期不存在',
+  'v.document.future-date': '证件号码中的出生日期晚于今天',
+  'v.document.checksum': '证件号码校验位不正确，请核对',
+  'v.document.format': '证件号码格式不正确',
+  'v.invalid': '格式不正确',
+
+  // Documents and genders
+  'document.resident-id': '居民身份证',
+  'document.social-security-card': '社会保障卡',
+  'document.hmt-residence-permit': '港澳台居民居住证',
+  'document.hk-macao-pass': '港澳居民来往内地通行证',
+  'document.taiwan-pass': '台湾居民来往大陆通行证',
+  'document.foreign-permanent-residence': '外国人永久居留身份证',
+  'document.passport': '护照',
+  'gender.male': '男',
+  'gender.female': '女',
+
+  // Provider
+  'provider.sessionError': '无法获取登录状态：{reason}',
+};
+
+export type MessageKey = keyof typeof zhCN;
+/** A message: a string with `{name}` placeholders. */
+export type Messages = Record<MessageKey, string>;

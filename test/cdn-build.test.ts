@@ -1,0 +1,50 @@
+/**
+ * Loads the built, self-contained CDN file (`npm test` builds it first) as a CMS page would, and
+ * checks the elements really work: a build can "succeed" and still ship untranslated decorators.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+const CDN_FILE = '/dist/cdn/ruankao-elements.js';
+
+describe('dist/cdn build', () => {
+  let source = '';
+
+  before(async () => {
+    const response = await fetch(CDN_FILE);
+    expect(response.ok, `${CDN_FILE} missing: run npm run build`).to.equal(true);
+    source = await response.text();
+    await import(/* @vite-ignore */ CDN_FILE);
+  });
+
+  it('defines the elements', () => {
+    expect(customElements.get('rk-provider')).to.be.a('function');
+  });
+
+  it('contains no untranslated decorator syntax and no bare imports', () => {
+    expect(source).to.not.match(/^\s*@(property|state|customElement)\(/m);
+    expect(source).to.not.match(/\bfrom\s*["'](lit|@lit\/|zod)/);
+    expect(source).to.not.match(/import\s*["'](lit|@lit\/|zod)/);
+  });
+
+  it('reflects reactive properties, so the decorators ran', async () => {
+    const provider = document.createElement('rk-provider') as HTMLElement & { lang: string; updateComplete: Promise<boolean> };
+    document.body.append(provider);
+    provider.lang = 'en';
+    await provider.updateComplete;
+    expect(provider.getAttribute('lang')).to.equal('en');
+    expect(provider.shadowRoot).to.not.equal(null);
+    provider.remove();
+  });
+
+  it('loads the session from api-base and shows a retry when the backend is unreachable', async () => {
+    const provider = document.createElement('rk-provider') as HTMLElement & { updateComplete: Promise<boolean> };
+    provider.setAttribute('api-base', '/no-such-api');
+    document.body.append(provider);
+    await waitUntil(() => provider.getAttribute('session-state') === 'error', 'the session request did not fail', {
+      timeout: 5000,
+    });
+    await provider.updateComplete;
+    expect(provider.shadowRoot!.querySelector('[part="session-error"] button')).to.not.equal(null);
+    provider.remove();
+  });
+});

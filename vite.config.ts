@@ -1,0 +1,74 @@
+/**
+ * Two builds:
+ * - `vite build`: ES modules for bundler users, one entry per element plus `services` and
+ *   `mocks`, with lit, zod and msw left as dependencies (`dist/`).
+ * - `vite build --mode cdn`: one self-contained, minified file a CMS page loads with a single
+ *   `<script type="module">` (`dist/cdn/ruankao-elements.js`); heavy dependencies that load on
+ *   demand become chunks beside it.
+ * `vite` (dev) serves the demo page and Storybook's MSW worker from `public/`.
+ */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+/** Every element: `src/components/<folder>/rk-<name>.ts` → entry `rk-<name>`. */
+function elementEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const folder of readdirSync(resolve(root, 'src/components'), { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const file of readdirSync(resolve(root, 'src/components', folder.name))) {
+      const match = /^(rk-[a-z-]+)\.ts$/.exec(file);
+      if (match) entries[match[1]] = resolve(root, 'src/components', folder.name, file);
+    }
+  }
+  return entries;
+}
+
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^browser-image-compression/, /^qrcode/];
+
+const library: UserConfig = {
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: {
+        index: resolve(root, 'src/index.ts'),
+        services: resolve(root, 'src/services/index.ts'),
+        mocks: resolve(root, 'src/mocks/index.ts'),
+        ...elementEntries(),
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external,
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+const cdn: UserConfig = {
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    target: 'es2022',
+    lib: {
+      entry: { 'ruankao-elements': resolve(root, 'src/index.ts') },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') return {};
+  return mode === 'cdn' ? cdn : library;
+});
