@@ -6,7 +6,7 @@ import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { backendContext, sessionContext } from '../src/services/context.js';
-import { LocalizeController } from '../src/components/base/localize-controller.js';
+import { LocalizeController } from '../src/controllers/localize-controller.js';
 import type { ExamSession } from '../src/services/schemas.js';
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
@@ -54,7 +54,7 @@ export class DemoRoundCard extends LitElement {
   protected override render() {
     const session = this.#session.value;
     const who =
-      session === undefined ? '正在确认登录状态…' : session === null ? '未登录' : `已登录：${session.user.account}${session.realName?.verified ? '（已实名认证）' : '（未实名认证）'}`;
+      session === undefined ? '正在确认登录状态…' : session === null ? '未登录' : `已登录：${session.user.account}${session.realName?.status === 'verified' ? '（已实名认证）' : '（未实名认证）'}`;
     if (this.error) {
       return html`<p class="error" role="alert">${this.#localize.error(this.error)}</p>
         <button type="button" @click=${() => this.load()}>${this.#localize.t('common.retry')}</button>`;

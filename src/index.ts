@@ -8,6 +8,6 @@
  */
 export { define } from './components/base/define.js';
 export { RkElement } from './components/base/rk-element.js';
-export { LocalizeController } from './components/base/localize-controller.js';
+export { LocalizeController } from './controllers/localize-controller.js';
 export { RkProvider } from './components/provider/rk-provider.js';
 export * from './services/index.js';

@@ -381,7 +381,8 @@ describe('id-document: checkIdValidity', () => {
 
 describe('id-document: maskDocumentNumber', () => {
   const cases: Array<[string, string]> = [
-    ['11010519491231002X', '110***********002X'],
+    ['11010519491231002X', '110105********002X'],
+    ['ABC123456789012', 'ABC123*****9012'],
     ['H12345678', 'H12**5678'],
     ['12345678', '123*5678'],
     ['1234567', '1*****7'],

@@ -116,8 +116,8 @@ describe('rk-provider', () => {
     expect((await changed).detail.session).to.equal(loginResult.session);
     expect(probe.session.value).to.equal(loginResult.session);
 
-    probe.emit('rk-realname-verified', {
-      verified: true,
+    probe.emit('rk-verified', {
+      status: 'verified',
       name: '张三',
       documentType: 'resident-id',
       documentNumberMasked: '530102********1234',
@@ -127,7 +127,7 @@ describe('rk-provider', () => {
       validTo: '2035-01-01',
       verifiedAt: '2026-11-25T10:00:00+08:00',
     });
-    expect(probe.session.value?.realName?.verified).to.equal(true);
+    expect(probe.session.value?.realName?.status).to.equal('verified');
 
     probe.emit('rk-logout', undefined);
     expect(probe.session.value).to.equal(null);

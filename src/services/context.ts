@@ -12,7 +12,7 @@ export const backendContext = createContext<RegistrationBackend | undefined>(Sym
 /**
  * The signed-in candidate: `undefined` while not known yet, `null` when nobody is signed in.
  * Elements change it by firing `rk-login`, `rk-registered`, `rk-logout`,
- * `rk-realname-verified` or `rk-session-expired`; the provider listens.
+ * `rk-verified` or `rk-session-expired`; the provider listens.
  */
 export const sessionContext = createContext<Session | null | undefined>(Symbol.for('rk-session'));
 

@@ -177,15 +177,15 @@ export function checkIdValidity(
 }
 
 /**
- * Masks a document number for display: keeps the first 3 and last 4 characters with one '*' for
- * each character between (e.g. '110**********1234'); shorter than 8 characters keeps the first and
- * last one; 2 characters or fewer are masked entirely.
+ * Masks a document number for display, one '*' per hidden character: 15 characters or more keep
+ * the region code and the last 4 (e.g. '530102********1234', as printed on the portal's papers);
+ * 8–14 keep the first 3 and last 4; shorter keep the first and last one; 2 or fewer are hidden.
  */
 export function maskDocumentNumber(number: string): string {
   const chars = Array.from(number);
   const n = chars.length;
   if (n <= 2) return '*'.repeat(n);
-  const [head, tail] = n < 8 ? [1, 1] : [3, 4];
+  const [head, tail] = n >= 15 ? [6, 4] : n >= 8 ? [3, 4] : [1, 1];
   return chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
 }
 

@@ -219,7 +219,8 @@ export const RealNameInput = z
 export type RealNameInput = z.infer<typeof RealNameInput>;
 
 export const RealNameResult = z.object({
-  verified: z.boolean(),
+  /** verified; pending: manual review by the office (the next step says when to come back); rejected. */
+  status: z.enum(['verified', 'pending', 'rejected']),
   name: Text,
   documentType: DocumentType,
   /** The number masked for display, e.g. 530102********1234. */
@@ -229,7 +230,7 @@ export const RealNameResult = z.object({
   validFrom: DateOnly,
   validTo: z.nullable(DateOnly),
   verifiedAt: z.nullable(DateTime),
-  /** Why verification failed, when `verified` is false. */
+  /** Why verification is pending or was rejected, shown to the candidate. */
   reason: z.optional(Text),
 });
 export type RealNameResult = z.infer<typeof RealNameResult>;

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { LocalizeController } from './localize-controller.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
 
 /**
  * The events of the library, `type → detail`. Each element adds its own by declaration merging:

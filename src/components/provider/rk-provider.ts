@@ -22,7 +22,7 @@ declare global {
     'rk-login': LoginResult;
     'rk-registered': LoginResult;
     'rk-logout': undefined;
-    'rk-realname-verified': RealNameResult;
+    'rk-verified': RealNameResult;
     'rk-session-expired': undefined;
   }
   interface HTMLElementEventMap {
@@ -30,7 +30,7 @@ declare global {
     'rk-login': CustomEvent<LoginResult>;
     'rk-registered': CustomEvent<LoginResult>;
     'rk-logout': CustomEvent<undefined>;
-    'rk-realname-verified': CustomEvent<RealNameResult>;
+    'rk-verified': CustomEvent<RealNameResult>;
     'rk-session-expired': CustomEvent<undefined>;
   }
   interface HTMLElementTagNameMap {
@@ -44,7 +44,7 @@ declare global {
  *
  * On connection (and whenever the backend changes) it asks the backend who is signed in. It
  * keeps the session current by listening to the elements' events: `rk-login` and
- * `rk-registered` set it, `rk-realname-verified` completes it, `rk-logout` and
+ * `rk-registered` set it, `rk-verified` completes it, `rk-logout` and
  * `rk-session-expired` clear it.
  *
  * @summary Provides backend, session, locale and configuration to the elements inside it.
@@ -123,7 +123,7 @@ export class RkProvider extends RkElement {
     this.addEventListener('rk-registered', (event) => this.#setSession(event.detail.session));
     this.addEventListener('rk-logout', () => this.#setSession(null));
     this.addEventListener('rk-session-expired', () => this.#setSession(null));
-    this.addEventListener('rk-realname-verified', (event) => {
+    this.addEventListener('rk-verified', (event) => {
       if (this.session) this.#setSession({ ...this.session, realName: event.detail });
     });
   }

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { localeContext, type LocaleState } from '../../services/context.js';
-import { errorMessage, resolveLocale, translate, type Locale } from '../../services/i18n/index.js';
+import { localeContext, type LocaleState } from '../services/context.js';
+import { errorMessage, resolveLocale, translate, type Locale } from '../services/i18n/index.js';
 
 /**
  * Gives an element its locale and messages: from the nearest `rk-provider` when there is one,
