@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import { operations } from '../src/services/contract.js';
 import * as schemas from '../src/services/schemas.js';
-import pkg from '../package.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +24,8 @@ function toSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Json {
   return json;
 }
 
-export function buildOpenApi(): Json {
+/** `version`: the package version, printed as the document's version. */
+export function buildOpenApi(version: string): Json {
   const names = schemaNames();
   const components: Record<string, Json> = {};
   const ref = (schema: z.ZodMiniType, io: 'input' | 'output') => {
@@ -36,7 +36,7 @@ export function buildOpenApi(): Json {
   };
   const errorResponse = (description: string) => ({
     description,
-    content: { 'application/json': { schema: ref(schemas.ErrorBody, 'output') } },
+    content: { 'application/json': { schema: ref(schemas.ErrorBody, 'input') } },
   });
 
   const paths: Record<string, Record<string, Json>> = {};
@@ -61,7 +61,7 @@ export function buildOpenApi(): Json {
       summary: operation.summary,
       tags: [operation.tag],
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: ref(operation.response, 'output') } } },
+        '200': { description: 'OK', content: { 'application/json': { schema: ref(operation.response, 'input') } } },
         ...('auth' in operation && operation.auth ? { '401': errorResponse('Not signed in (code UNAUTHENTICATED)') } : {}),
         '4XX': errorResponse('Refused by a business rule: `code` says which (see ErrorBody)'),
         '5XX': { description: 'Server failure; the client shows a retry' },
@@ -96,7 +96,7 @@ export function buildOpenApi(): Json {
     openapi: '3.1.0',
     info: {
       title: 'ruankao-elements REST contract',
-      version: pkg.version,
+      version,
       description:
         'What HttpBackend sends and the MSW exam office answers. Generated from src/services/contract.ts and the zod schemas by `npm run openapi`; do not edit by hand. Amounts are in fen; times are ISO 8601 with offset. Business errors answer 4xx with an ErrorBody.',
     },

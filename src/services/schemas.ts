@@ -225,8 +225,9 @@ export const RealNameResult = z.object({
   documentType: DocumentType,
   /** The number masked for display, e.g. 530102********1234. */
   documentNumberMasked: Text,
-  gender: Gender,
-  birthDate: DateOnly,
+  /** From the ID number where it carries them (ID cards, residence permits); else null. */
+  gender: z.nullable(Gender),
+  birthDate: z.nullable(DateOnly),
   validFrom: DateOnly,
   validTo: z.nullable(DateOnly),
   verifiedAt: z.nullable(DateTime),
