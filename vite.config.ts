@@ -13,11 +13,11 @@ import { defineConfig, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
 
-/** Every element: `src/components/<folder>/rk-<name>.ts` → entry `rk-<name>`. */
+/** Every element: `src/components/<folder>/rk-<name>.ts` → entry `rk-<name>` (base/ holds no element). */
 function elementEntries(): Record<string, string> {
   const entries: Record<string, string> = {};
   for (const folder of readdirSync(resolve(root, 'src/components'), { withFileTypes: true })) {
-    if (!folder.isDirectory()) continue;
+    if (!folder.isDirectory() || folder.name === 'base') continue;
     for (const file of readdirSync(resolve(root, 'src/components', folder.name))) {
       const match = /^(rk-[a-z-]+)\.ts$/.exec(file);
       if (match) entries[match[1]] = resolve(root, 'src/components', folder.name, file);

@@ -9,8 +9,19 @@ import { backendContext, sessionContext } from '../src/services/context.js';
 import { LocalizeController } from '../src/controllers/localize-controller.js';
 import type { ExamSession } from '../src/services/schemas.js';
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-const dateOnly = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' });
+/** The card's own words: it is demo code, so they are not in the library's catalogs. */
+const WORDS = {
+  'zh-CN': {
+    registration: '报名时间', payment: '缴费时间', exam: '考试时间', province: '报名省市', plan: '报考资格', session: '登录状态',
+    to: ' 至 ', areas: (n: number) => `（考区 ${n} 个）`, count: (n: number) => ` ${n} 个`, sep: '，', list: '、',
+    checking: '正在确认登录状态…', signedOut: '未登录', signedIn: '已登录：', verified: '（已实名认证）', unverified: '（未实名认证）',
+  },
+  en: {
+    registration: 'Registration', payment: 'Payment', exam: 'Exam days', province: 'Province', plan: 'Qualifications', session: 'Signed in',
+    to: ' to ', areas: (n: number) => ` (${n} exam areas)`, count: (n: number) => `: ${n}`, sep: '; ', list: ', ',
+    checking: 'Checking…', signedOut: 'No', signedIn: 'Yes: ', verified: ' (real name verified)', unverified: ' (real name not verified)',
+  },
+};
 
 export class DemoRoundCard extends LitElement {
   static override styles = css`
@@ -52,25 +63,33 @@ export class DemoRoundCard extends LitElement {
   }
 
   protected override render() {
+    const lang = this.#localize.lang;
+    const w = WORDS[lang];
+    const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+    const dateOnly = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
     const session = this.#session.value;
     const who =
-      session === undefined ? '正在确认登录状态…' : session === null ? '未登录' : `已登录：${session.user.account}${session.realName?.status === 'verified' ? '（已实名认证）' : '（未实名认证）'}`;
+      session === undefined
+        ? w.checking
+        : session === null
+          ? w.signedOut
+          : `${w.signedIn}${session.user.account}${session.realName?.status === 'verified' ? w.verified : w.unverified}`;
     if (this.error) {
       return html`<p class="error" role="alert">${this.#localize.error(this.error)}</p>
         <button type="button" @click=${() => this.load()}>${this.#localize.t('common.retry')}</button>`;
     }
     if (!this.round) return html`<p role="status">${this.#localize.t('common.loading')}</p>`;
     const { round } = this;
-    const window = (w: { opensAt: string; closesAt: string }) =>
-      `${dateTime.format(new Date(w.opensAt))} 至 ${dateTime.format(new Date(w.closesAt))}`;
+    const window = (span: { opensAt: string; closesAt: string }) =>
+      `${dateTime.format(new Date(span.opensAt))}${w.to}${dateTime.format(new Date(span.closesAt))}`;
     return html`<h2>${round.name}</h2>
       <dl>
-        <dt>报名时间</dt><dd>${window(round.registrationWindow)}</dd>
-        <dt>缴费时间</dt><dd>${window(round.paymentWindow)}</dd>
-        <dt>考试时间</dt><dd>${round.examDates.map((d) => dateOnly.format(new Date(d))).join('、')}</dd>
-        <dt>报名省市</dt><dd>${round.provinces.map((p) => p.name).join('、')}（考区 ${round.provinces[0].areas.length} 个）</dd>
-        <dt>报考资格</dt><dd>${round.plan.levels.map((l) => `${l.name} ${l.qualifications.length} 个`).join('，')}</dd>
-        <dt>登录状态</dt><dd role="status">${who}</dd>
+        <dt>${w.registration}</dt><dd>${window(round.registrationWindow)}</dd>
+        <dt>${w.payment}</dt><dd>${window(round.paymentWindow)}</dd>
+        <dt>${w.exam}</dt><dd>${round.examDates.map((d) => dateOnly.format(new Date(d))).join(w.list)}</dd>
+        <dt>${w.province}</dt><dd>${round.provinces.map((p) => p.name).join(w.list)}${w.areas(round.provinces[0].areas.length)}</dd>
+        <dt>${w.plan}</dt><dd>${round.plan.levels.map((l) => `${l.name}${w.count(l.qualifications.length)}`).join(w.sep)}</dd>
+        <dt>${w.session}</dt><dd role="status">${who}</dd>
       </dl>
       ${this.loading ? html`<p role="status">${this.#localize.t('common.loading')}</p>` : nothing}`;
   }

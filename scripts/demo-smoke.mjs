@@ -23,7 +23,7 @@ try {
   await page.setViewport({ width, height: 900 });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} ${message.location()?.url ?? ''}`);
   });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(

@@ -47,6 +47,7 @@ declare global {
  * `rk-registered` set it, `rk-verified` completes it, `rk-logout` and
  * `rk-session-expired` clear it.
  *
+ * @tagname rk-provider
  * @summary Provides backend, session, locale and configuration to the elements inside it.
  *
  * @slot - The elements of the embedding (and any other content of the page).
