@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './scripts/find-chromium.mjs';
 
@@ -13,7 +14,32 @@ function mswWorkerAtRoot() {
   };
 }
 
+/** Ends the run with one plain line, `tests: N passed, N failed`, that CI logs can read. */
+function summaryReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped += 1;
+      else if (test.passed) totals.passed += 1;
+      else totals.failed += 1;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        // A file that failed to load has no results but must count as a failure.
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed += 1;
+      }
+      setTimeout(() => console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`));
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), summaryReporter()],
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mswWorkerAtRoot()],
