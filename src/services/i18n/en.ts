@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { papersEn } from './parts/papers.js';
 import { paymentEn } from './parts/payment.js';
 import { photoEn } from './parts/photo.js';
 import { registrationEn } from './parts/registration.js';
@@ -154,6 +155,7 @@ export const en: Messages = {
   'login.nextStep': 'Continue with the next step of your registration.',
   'login.logout': 'Log out',
   'login.noBackend': 'This page is not connected to the registration system, so you cannot log in now. Please contact the exam office.',
+  'login.remainingAttempts': ' You have {count} more tries before the account is locked for a while.',
 
   'realname.title': 'Verify your identity',
   'realname.intro': 'Before you register for the first time, verify your real name. Type everything exactly as on your document; fields marked * are required.',
@@ -217,4 +219,5 @@ export const en: Messages = {
   ...registrationEn,
   ...photoEn,
   ...paymentEn,
+  ...papersEn,
 };

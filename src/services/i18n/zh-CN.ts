@@ -3,6 +3,7 @@
  * placeholders are filled by `translate()`. A site overrides any message through
  * `rk-provider`'s `messages` property.
  */
+import { papersZhCN } from './parts/papers.js';
 import { paymentZhCN } from './parts/payment.js';
 import { photoZhCN } from './parts/photo.js';
 import { registrationZhCN } from './parts/registration.js';
@@ -164,6 +165,7 @@ export const zhCN = {
   'login.nextStep': '请继续完成报名的下一步。',
   'login.logout': '退出登录',
   'login.noBackend': '页面没有连接报名系统，暂时无法登录。请联系考试机构。',
+  'login.remainingAttempts': '还可尝试 {count} 次，之后账号将暂时锁定。',
 
   // rk-realname
   'realname.title': '实名认证',
@@ -228,6 +230,7 @@ export const zhCN = {
   ...registrationZhCN,
   ...photoZhCN,
   ...paymentZhCN,
+  ...papersZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
