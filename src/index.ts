@@ -10,4 +10,6 @@ export { define } from './components/base/define.js';
 export { RkElement } from './components/base/rk-element.js';
 export { LocalizeController } from './controllers/localize-controller.js';
 export { RkProvider } from './components/provider/rk-provider.js';
+export { RkLogin } from './components/login/rk-login.js';
+export { RkRealname } from './components/realname/rk-realname.js';
 export * from './services/index.js';

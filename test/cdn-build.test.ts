@@ -16,8 +16,14 @@ describe('dist/cdn build', () => {
     await import(/* @vite-ignore */ CDN_FILE);
   });
 
-  it('defines the elements', () => {
-    expect(customElements.get('rk-provider')).to.be.a('function');
+  it('defines every element the package exports', async () => {
+    const pkg = await (await fetch('/package.json')).json();
+    const tags = Object.keys(pkg.exports as Record<string, unknown>)
+      .filter((key) => key.startsWith('./rk-'))
+      .map((key) => key.slice(2));
+    expect(tags).to.include('rk-provider');
+    const undefinedTags = tags.filter((tag) => typeof customElements.get(tag) !== 'function');
+    expect(undefinedTags).to.deep.equal([]);
   });
 
   it('contains no untranslated decorator syntax and no bare imports', () => {

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeContext, type LocaleState } from '../services/context.js';
-import { errorMessage, resolveLocale, translate, type Locale } from '../services/i18n/index.js';
+import { errorMessage, resolveLocale, translate, type Locale, type MessageOverrides } from '../services/i18n/index.js';
 
 /**
  * Gives an element its locale and messages: from the nearest `rk-provider` when there is one,
@@ -26,6 +26,11 @@ export class LocalizeController implements ReactiveController {
 
   t(key: string, params?: Record<string, string | number>): string {
     return translate(this.lang, key, params, this.#consumer.value?.messages);
+  }
+
+  /** The site's message overrides, e.g. for `checkInput()`. */
+  get messages(): MessageOverrides {
+    return this.#consumer.value?.messages ?? {};
   }
 
   /** A sentence for the candidate about an adapter error. */

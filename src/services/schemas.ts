@@ -50,7 +50,10 @@ export type Option = z.infer<typeof Option>;
 export const ErrorBody = z.object({
   code: z.string().check(z.minLength(1), z.maxLength(64)),
   message: Text,
-  /** e.g. `{ retryAfterSeconds: 300 }` for TOO_MANY_ATTEMPTS, `{ fields: { mobile: '…' } }` for VALIDATION. */
+  /**
+   * e.g. `{ retryAfterSeconds: 300 }` for TOO_MANY_ATTEMPTS, `{ remainingAttempts: 2 }` for
+   * PASSWORD_WRONG, `{ fields: { mobile: '…' } }` for VALIDATION.
+   */
   details: z.optional(z.record(z.string(), z.unknown())),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
@@ -242,7 +245,7 @@ export const Session = z.object({
     account: Text,
     accountType: AccountType,
   }),
-  /** null until the candidate has verified their real name. */
+  /** null until the candidate has asked for real-name verification; then its latest result. */
   realName: z.nullable(RealNameResult),
   expiresAt: z.optional(DateTime),
 });

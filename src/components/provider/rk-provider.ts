@@ -44,7 +44,7 @@ declare global {
  *
  * On connection (and whenever the backend changes) it asks the backend who is signed in. It
  * keeps the session current by listening to the elements' events: `rk-login` and
- * `rk-registered` set it, `rk-verified` completes it, `rk-logout` and
+ * `rk-registered` set it, `rk-verified` (or `rk-verification-pending` / `-rejected`) completes it, `rk-logout` and
  * `rk-session-expired` clear it.
  *
  * @tagname rk-provider
@@ -124,9 +124,13 @@ export class RkProvider extends RkElement {
     this.addEventListener('rk-registered', (event) => this.#setSession(event.detail.session));
     this.addEventListener('rk-logout', () => this.#setSession(null));
     this.addEventListener('rk-session-expired', () => this.#setSession(null));
-    this.addEventListener('rk-verified', (event) => {
+    // Verified, pending manual review or rejected: the session carries the latest result.
+    const takeRealName = (event: CustomEvent<RealNameResult>) => {
       if (this.session) this.#setSession({ ...this.session, realName: event.detail });
-    });
+    };
+    this.addEventListener('rk-verified', takeRealName);
+    this.addEventListener('rk-verification-pending', takeRealName);
+    this.addEventListener('rk-verification-rejected', takeRealName);
   }
 
   /** The adapter in use: `backend`, or the `HttpBackend` built from `api-base`. */

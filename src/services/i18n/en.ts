@@ -195,6 +195,7 @@ export const en: Messages = {
   'realname.date.hint': 'For example 2015.03.12 or 20150312',
   'realname.longTerm': 'Long-term',
   'realname.period.years': '{years} years',
+  'realname.v.date': 'Enter the date as on the document, for example 2015.03.12 or 20150312',
   'realname.v.expired': 'The document has expired: use a document that is still valid',
   'realname.v.startInFuture': 'The start date cannot be after today',
   'realname.warn.lengthMismatch': 'Please check: an ID card issued at age {age} is valid for {period}, which does not match the dates typed. If they are right, you can still submit.',

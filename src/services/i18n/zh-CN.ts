@@ -206,6 +206,7 @@ export const zhCN = {
   'realname.date.hint': '如 2015.03.12 或 20150312',
   'realname.longTerm': '长期',
   'realname.period.years': '{years}年',
+  'realname.v.date': '请输入证件上的日期，如 2015.03.12 或 20150312',
   'realname.v.expired': '证件已过有效期，请使用有效期内的证件',
   'realname.v.startInFuture': '开始日期不能晚于今天',
   'realname.warn.lengthMismatch': '提示：按规定，{age}岁时办理的居民身份证有效期为{period}，与填写的不一致。请再核对一下证件；确认无误可以继续提交。',

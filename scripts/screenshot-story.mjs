@@ -1,0 +1,153 @@
+// Screenshots of Storybook stories, from the static build (npm run build-storybook), without a
+// Storybook dev server: serves storybook-static/ on a free port, opens the story's iframe in
+// headless Chromium, waits until Storybook has rendered it and run its play function (not its
+// spinner: the MSW loader runs first), and saves a PNG of the page.
+//
+//   node scripts/screenshot-story.mjs <story-id> <out.png> [--width 390] [--height 800]
+//   node scripts/screenshot-story.mjs --prefix elements-rk-login --out-dir shots/ [--width 390]
+//
+// With --prefix, every story whose id starts with it is shot into --out-dir as <story-id>.png.
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './browser.mjs';
+
+const root = resolve(fileURLToPath(new URL('../storybook-static/', import.meta.url)));
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+function parseArgs(argv) {
+  const options = { width: 1280, height: 900, positional: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--width') options.width = Number(argv[++i]);
+    else if (arg === '--height') options.height = Number(argv[++i]);
+    else if (arg === '--prefix') options.prefix = argv[++i];
+    else if (arg === '--out-dir') options.outDir = argv[++i];
+    else options.positional.push(arg);
+  }
+  return options;
+}
+
+function serve() {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    // MSW's worker must be allowed to control the whole origin.
+    if (file.endsWith('mockServiceWorker.js')) headers['Service-Worker-Allowed'] = '/';
+    response.writeHead(200, headers);
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/** Waits until Storybook has rendered the story and finished its play function. */
+async function waitForStory(page) {
+  await page.waitForFunction(
+    () => {
+      const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+      if (phase === 'errored' || phase === 'aborted') return true;
+      if (phase !== 'completed' && phase !== 'finished' && phase !== 'played') return false;
+      // The story's elements have drawn their shadow roots.
+      const elements = [...document.querySelectorAll('#storybook-root *')].filter(
+        (el) => el.localName.includes('-') && el.localName !== 'rk-provider',
+      );
+      return elements.length > 0 && elements.every((el) => el.shadowRoot && el.shadowRoot.childElementCount > 0);
+    },
+    { timeout: 20_000, polling: 100 },
+  );
+  const phase = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase);
+  if (phase === 'errored') {
+    const error = await page.evaluate(() => document.querySelector('#error-message, .sb-errordisplay')?.textContent ?? '');
+    throw new Error(`story errored: ${error.trim().slice(0, 500)}`);
+  }
+  // Let images (captcha) decode and transitions settle.
+  await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
+  await new Promise((done) => setTimeout(done, 300));
+}
+
+async function shoot(browser, base, id, out, { width, height }) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load' });
+  try {
+    await waitForStory(page);
+  } catch (error) {
+    const phase = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase).catch(() => '?');
+    throw new Error(`${id}: ${error.message} (phase ${phase}) ${errors.join('; ')}`);
+  }
+  await page.screenshot({ path: out, fullPage: true });
+  await page.close();
+  if (errors.length) console.warn(`${id}: page errors: ${errors.join('; ')}`);
+  console.log(`${id} → ${out}`);
+}
+
+const options = parseArgs(process.argv.slice(2));
+if (!existsSync(join(root, 'iframe.html'))) {
+  console.error('storybook-static/ not found: run `npm run build-storybook` first.');
+  process.exit(1);
+}
+let jobs;
+if (options.prefix) {
+  if (!options.outDir) throw new Error('--prefix needs --out-dir');
+  mkdirSync(options.outDir, { recursive: true });
+  const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
+  jobs = Object.values(index.entries)
+    .filter((entry) => entry.type === 'story' && entry.id.startsWith(options.prefix))
+    .map((entry) => ({ id: entry.id, out: join(options.outDir, `${entry.id}.png`) }));
+} else {
+  const [id, out] = options.positional;
+  if (!id || !out) {
+    console.error('usage: node scripts/screenshot-story.mjs <story-id> <out.png> [--width 390] [--height 800]');
+    process.exit(2);
+  }
+  jobs = [{ id, out }];
+}
+
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launchChromium();
+let failed = 0;
+try {
+  for (const job of jobs) {
+    // One retry: a busy machine can make the first load of the worker slow.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        await shoot(browser, base, job.id, job.out, options);
+        break;
+      } catch (error) {
+        if (attempt === 2) {
+          failed += 1;
+          console.error(String(error.message ?? error));
+        }
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);

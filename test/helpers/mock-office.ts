@@ -1,0 +1,18 @@
+/** The mock exam office for element tests: one MSW worker per test page, on `/api`. */
+import { startMockOffice, type ExamOffice } from '../../src/mocks/index.js';
+
+let started: Promise<ExamOffice> | undefined;
+
+/** Starts the office once per page and returns it (call `setScenario()` in `beforeEach`). */
+export function mockOffice(): Promise<ExamOffice> {
+  started ??= startMockOffice({ baseUrl: '/api', quiet: true }).then(({ office }) => office);
+  return started;
+}
+
+/** Resets the office to a scenario with a short latency (requests still go through MSW). */
+export async function freshOffice(scenario: Parameters<ExamOffice['setScenario']>[0] = 'happy-path'): Promise<ExamOffice> {
+  const office = await mockOffice();
+  office.setScenario(scenario);
+  office.faults = { ...office.faults, latencyMs: 20 };
+  return office;
+}
