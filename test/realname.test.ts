@@ -275,7 +275,7 @@ describe('rk-realname: the backend’s answers', () => {
     await stateIs(el, 'rejected');
     expect($(el, '[part="result"]').textContent).to.contain('原因：证件有效期与记录不一致');
     expect($<HTMLInputElement>(el, '#name').value).to.equal('张三');
-    expect(provider.session?.realName, 'the session is not completed').to.equal(null);
+    expect(provider.session?.realName?.status, 'the session carries the latest result').to.equal('rejected');
     await expect(el).to.be.accessible();
   });
 
