@@ -12,4 +12,5 @@ export { LocalizeController } from './controllers/localize-controller.js';
 export { RkProvider } from './components/provider/rk-provider.js';
 export { RkLogin } from './components/login/rk-login.js';
 export { RkRealname } from './components/realname/rk-realname.js';
+export { RkPhotoChecker } from './components/photo-checker/rk-photo-checker.js';
 export * from './services/index.js';

@@ -1,0 +1,180 @@
+/**
+ * The checked photo: the frame cut out of the decoded photo at the output size, then encoded as
+ * a JPEG at the best quality that stays at or under the target size (a binary search on the
+ * quality of the browser's own encoder: a 295×413 encode takes a few milliseconds).
+ *
+ * `browser-image-compression` is the other encoder (loaded on demand, without its worker: that
+ * worker fetches the library from a public CDN): kept so the two can be benchmarked on the same
+ * input; the native path is the default.
+ */
+import type { Box } from './measures.js';
+import { yieldToMain } from './yield.js';
+
+export type PhotoEncoder = 'native' | 'browser-image-compression';
+
+export interface EncodeTarget {
+  width: number;
+  height: number;
+  targetBytes: number;
+  maxBytes: number;
+}
+
+export interface EncodedPhoto {
+  blob: Blob;
+  width: number;
+  height: number;
+  bytes: number;
+  /** The JPEG quality used (0–1), when known. */
+  quality: number | null;
+  /** Whether the size is at or under `maxBytes`. */
+  withinTarget: boolean;
+  /** How many encodes it took. */
+  encodes: number;
+}
+
+type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
+
+/**
+ * An OffscreenCanvas where there is one (also in workers), else a detached <canvas>; `forEncoding`
+ * prefers the <canvas> on a page (see `encodeJpeg`).
+ */
+export function makeCanvas(width: number, height: number, forEncoding = false): AnyCanvas {
+  const page = typeof document !== 'undefined';
+  if (typeof OffscreenCanvas !== 'undefined' && !(forEncoding && page)) return new OffscreenCanvas(width, height);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return canvas;
+}
+
+export function context2d(canvas: AnyCanvas, willReadFrequently = false): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D {
+  const ctx = canvas.getContext('2d', { willReadFrequently }) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  if (!ctx) throw new Error('2d canvas unavailable');
+  return ctx;
+}
+
+/**
+ * Encodes a canvas as JPEG. On a page, through `toDataURL`: synchronous, but a 295×413 encode
+ * takes 2–3 ms, while Chromium's `toBlob`/`convertToBlob` wait for an idle period, which after
+ * a key press or a touch can take a second each (8 encodes: 8 s). In a worker, `convertToBlob`.
+ */
+export async function encodeJpeg(canvas: AnyCanvas, quality: number): Promise<Blob> {
+  if ('toDataURL' in canvas) {
+    const url = canvas.toDataURL('image/jpeg', quality);
+    const binary = atob(url.slice(url.indexOf(',') + 1));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new Blob([bytes], { type: 'image/jpeg' });
+  }
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+/**
+ * Draws `frame` of `source` onto a canvas of the output size. A large frame is first halved
+ * (bilinear at exactly half size averages 2×2 pixels: no aliasing) until it is less than twice
+ * the output, giving the page a turn after each halving; then one high-quality draw. A single
+ * high-quality draw from the whole photo would build its mipmaps on the main thread (~100 ms at 8 MP).
+ */
+export async function cutFrame(source: CanvasImageSource, frame: Box, width: number, height: number): Promise<AnyCanvas> {
+  let from: CanvasImageSource = source;
+  let region = frame;
+  while (region.width / 2 >= width * 2) {
+    const w = Math.round(region.width / 2);
+    const h = Math.round(region.height / 2);
+    const half = makeCanvas(w, h);
+    const ctx = context2d(half);
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'low';
+    ctx.drawImage(from, region.x, region.y, region.width, region.height, 0, 0, w, h);
+    from = half;
+    region = { x: 0, y: 0, width: w, height: h };
+    await yieldToMain();
+  }
+  const canvas = makeCanvas(width, height, true);
+  const ctx = context2d(canvas);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  // A white ground: JPEG has no transparency.
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(from, region.x, region.y, region.width, region.height, 0, 0, width, height);
+  return canvas;
+}
+
+/**
+ * The best quality at or under `targetBytes`: a binary search on the quality (7 steps give a
+ * precision of about 0.007). When even the lowest quality is over `maxBytes`, returns that one
+ * with `withinTarget: false`.
+ */
+export async function encodeToTarget(canvas: AnyCanvas, target: EncodeTarget): Promise<EncodedPhoto> {
+  let low = 0.05;
+  let high = 0.95;
+  let encodes = 0;
+  const encode = async (quality: number) => {
+    encodes++;
+    return encodeJpeg(canvas, quality);
+  };
+  let best: { blob: Blob; quality: number } | undefined;
+  const top = await encode(high);
+  if (top.size <= target.targetBytes) {
+    best = { blob: top, quality: high };
+  } else {
+    let smallest = { blob: top, quality: high };
+    for (let step = 0; step < 7; step++) {
+      const quality = (low + high) / 2;
+      const blob = await encode(quality);
+      if (blob.size <= target.targetBytes) {
+        best = { blob, quality };
+        low = quality;
+      } else {
+        high = quality;
+        if (blob.size < smallest.blob.size) smallest = { blob, quality };
+      }
+    }
+    if (!best) {
+      const floor = await encode(0.05);
+      best = floor.size < smallest.blob.size ? { blob: floor, quality: 0.05 } : smallest;
+    }
+  }
+  return {
+    blob: best.blob,
+    width: canvas.width,
+    height: canvas.height,
+    bytes: best.blob.size,
+    quality: Math.round(best.quality * 1000) / 1000,
+    withinTarget: best.blob.size <= target.maxBytes,
+    encodes,
+  };
+}
+
+/**
+ * The same result through browser-image-compression (loaded on demand, main thread: its worker
+ * would load the library from a CDN). The frame is cut first, so its own resizing keeps the
+ * exact output size (`alwaysKeepResolution`).
+ */
+export async function encodeWithLibrary(canvas: AnyCanvas, target: EncodeTarget): Promise<EncodedPhoto> {
+  const { default: imageCompression } = await import('browser-image-compression');
+  const lossless =
+    'convertToBlob' in canvas
+      ? await canvas.convertToBlob({ type: 'image/png' })
+      : await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/png'));
+  const file = new File([lossless], 'photo.png', { type: 'image/png' });
+  const blob = await imageCompression(file, {
+    maxSizeMB: target.targetBytes / (1024 * 1024),
+    maxWidthOrHeight: Math.max(target.width, target.height),
+    alwaysKeepResolution: true,
+    useWebWorker: false,
+    fileType: 'image/jpeg',
+    initialQuality: 0.95,
+    maxIteration: 12,
+  });
+  return {
+    blob,
+    width: canvas.width,
+    height: canvas.height,
+    bytes: blob.size,
+    quality: null,
+    withinTarget: blob.size <= target.maxBytes,
+    encodes: 0,
+  };
+}

@@ -1,0 +1,313 @@
+/**
+ * The photo pipeline: read the header (refuse what would hurt the page), decode once (at reduced
+ * size for large photos), measure on reduced copies, cut the frame and encode once to the
+ * target size. Runs on the main thread in short steps that give way to the page between them
+ * (decoding itself happens off the main thread inside `createImageBitmap`); each step works in a
+ * worker too, should the library move it there.
+ *
+ * `processPhoto(file)` runs all of it with the default frame, for a page without UI and for
+ * benchmarks; `rk-photo-checker` calls the steps itself to let the candidate move the frame.
+ */
+import { cutFrame, context2d, encodeToTarget, encodeWithLibrary, makeCanvas, type EncodedPhoto, type PhotoEncoder } from './compress.js';
+import { initialFrame, type Size } from './crop.js';
+import { colourShare, detailLadder, luma, subjectBox, whiteBackgroundShare, type Box, type DetailLadder } from './measures.js';
+import { DEFAULT_PHOTO_RULES, type JudgementCheck, type PhotoRules } from './rules.js';
+import { sniffPhoto, type JpegHeader, type SniffedKind } from './sniff.js';
+import { yieldToMain } from './yield.js';
+
+export { yieldToMain };
+
+/** Why a file was refused before any check (each has its own message). */
+export type PhotoProblem = 'empty' | 'too-large' | 'not-jpeg' | 'corrupt' | 'truncated' | 'too-many-pixels';
+
+export interface PhotoRefusal {
+  ok: false;
+  problem: PhotoProblem;
+  /** What the file really is (for `not-jpeg`). */
+  kind?: SniffedKind;
+  bytes: number;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Long side of the decoded photo: at least 1600 px (detail can be judged at more than twice the
+ * output size), at most 2400 px (iOS fails on canvases over 16.7 MP; less to draw from), and
+ * half the photo's long side in between: the decoder's own resizing is off the main thread only
+ * at its 'low' (bilinear) quality, which averages cleanly down to half size, not below.
+ */
+export const DECODE_LONG_SIDE = 1600;
+export const DECODE_MAX_LONG_SIDE = 2400;
+/** Long side of the copy the colour, background and person are measured on. */
+export const SAMPLE_LONG_SIDE = 480;
+/** Side of the square (at most) the detail is measured on, from the middle of the photo. */
+export const DETAIL_TILE = 1024;
+
+export interface PhotoAnalysis {
+  ok: true;
+  file: Blob;
+  bytes: number;
+  header: JpegHeader;
+  /** The photo as shown (orientation applied), decoded at `scale` of its size. */
+  image: ImageBitmap;
+  /** Decoded pixels per source pixel (1, or less for a large photo). */
+  scale: number;
+  /** A small copy for the colour, background and person measures. */
+  sample: ImageData;
+  /** Sample pixels per source pixel. */
+  sampleScale: number;
+  colourShare: number;
+  detail: DetailLadder;
+  /** The detail the photo really holds, in source pixels (its size when not enlarged). */
+  effective: Size;
+  /** The person against the background, in source pixels, if one stands out. */
+  subject: (Box & { headCentreX: number }) | null;
+}
+
+export type CheckId = 'format' | 'bytes' | 'dimensions' | 'colour' | 'background' | 'enlargement';
+/** `warn`: a judgement check that failed but is advisory on this site. */
+export type CheckStatus = 'pass' | 'fail' | 'warn';
+
+export interface PhotoCheck {
+  id: CheckId;
+  status: CheckStatus;
+  /** What was measured and the limit, as message parameters (numbers in their unit). */
+  values: Record<string, number>;
+}
+
+export interface AnalyseOptions {
+  rules?: Partial<PhotoRules>;
+  signal?: AbortSignal;
+}
+
+function rulesOf(rules?: Partial<PhotoRules>): PhotoRules {
+  return { ...DEFAULT_PHOTO_RULES, ...rules };
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('aborted', 'AbortError');
+}
+
+/** Decoded size for a photo shown at `width`×`height`: at most DECODE_LONG_SIDE on the long side. */
+export function decodeSize(width: number, height: number, longSide = DECODE_LONG_SIDE): Size & { scale: number } {
+  const scale = Math.min(1, longSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)), scale };
+}
+
+/**
+ * Pixels of a region of `image` at `width`×`height`. Scaled with 'low' (bilinear) smoothing: the
+ * colour, background and person measures are statistics of pixel colours that sampling does not
+ * change, and 'medium'/'high' build mipmaps of the whole photo on the main thread (100+ ms at 8 MP).
+ */
+function pixelsOf(image: CanvasImageSource, sx: number, sy: number, sw: number, sh: number, width: number, height: number): ImageData {
+  const canvas = makeCanvas(width, height);
+  const ctx = context2d(canvas, true);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'low';
+  ctx.drawImage(image, sx, sy, sw, sh, 0, 0, width, height);
+  return ctx.getImageData(0, 0, width, height);
+}
+
+/**
+ * Reads, checks the header, decodes and measures a file. Refuses (without decoding) an empty
+ * file, one over `maxFileBytes`, anything but a JPEG (by its bytes), a corrupt or truncated
+ * JPEG, and one over `maxPixels`.
+ */
+export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Promise<PhotoAnalysis | PhotoRefusal> {
+  const rules = rulesOf(options.rules);
+  const { signal } = options;
+  const bytes = file.size;
+  if (bytes === 0) return { ok: false, problem: 'empty', bytes };
+  if (bytes > rules.maxFileBytes) return { ok: false, problem: 'too-large', bytes };
+  const data = new Uint8Array(await file.arrayBuffer());
+  throwIfAborted(signal);
+  const sniffed = sniffPhoto(data);
+  if (sniffed.kind !== 'jpeg') return { ok: false, problem: 'not-jpeg', kind: sniffed.kind, bytes };
+  const header = sniffed.jpeg;
+  if (!header) return { ok: false, problem: 'corrupt', bytes };
+  const size = { bytes, width: header.width, height: header.height };
+  if (header.truncated) return { ok: false, problem: 'truncated', ...size };
+  if (header.width * header.height > rules.maxPixels) return { ok: false, problem: 'too-many-pixels', ...size };
+
+  // Decode once. Chromium applies the EXIF orientation here: never rotate again by hand.
+  const long = Math.max(header.width, header.height);
+  const target = decodeSize(header.width, header.height, Math.min(DECODE_MAX_LONG_SIDE, Math.max(DECODE_LONG_SIDE, Math.ceil(long / 2))));
+  let image: ImageBitmap;
+  try {
+    // 'medium'/'high' resizing would run on the main thread (60–200 ms for 12 MP in Chromium).
+    image = await createImageBitmap(
+      file,
+      target.scale < 1 ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'low' } : {},
+    );
+  } catch {
+    return { ok: false, problem: 'corrupt', ...size };
+  }
+  if (signal?.aborted) {
+    image.close();
+    throwIfAborted(signal);
+  }
+  // A decoder that ignores EXIF orientation would give the stored size: measure what we got.
+  const scale = image.width / header.width;
+  await yieldToMain();
+
+  const sampleSize = decodeSize(image.width, image.height, SAMPLE_LONG_SIDE);
+  const sample = pixelsOf(image, 0, 0, image.width, image.height, sampleSize.width, sampleSize.height);
+  const sampleScale = sample.width / header.width;
+  await yieldToMain();
+  const share = header.components === 1 ? 0 : colourShare(sample);
+  const person = subjectBox(sample);
+  await yieldToMain();
+  throwIfAborted(signal);
+
+  // Detail at full decoded resolution, on the middle of the photo (where the face is).
+  const tileW = Math.min(DETAIL_TILE, image.width);
+  const tileH = Math.min(DETAIL_TILE, image.height);
+  const tileX = Math.round((image.width - tileW) / 2);
+  const tileY = Math.round(Math.max(0, Math.min(image.height - tileH, image.height * 0.45 - tileH / 2)));
+  const tile = pixelsOf(image, tileX, tileY, tileW, tileH, tileW, tileH);
+  await yieldToMain();
+  const detail = detailLadder(luma(tile), tileW, tileH, rules.minDetail);
+  throwIfAborted(signal);
+  // Not enlarged at the decoded scale: no sign that the source's own resolution is not real.
+  // Enlarged: the real detail is what the decoded photo holds at the scale where detail starts.
+  const effective =
+    detail.factor === 1
+      ? { width: header.width, height: header.height }
+      : { width: Math.round(image.width / detail.factor), height: Math.round(image.height / detail.factor) };
+
+  return {
+    ok: true,
+    file,
+    bytes,
+    header,
+    image,
+    scale,
+    sample,
+    sampleScale,
+    colourShare: share,
+    detail,
+    effective,
+    subject: person
+      ? {
+          x: person.x / sampleScale,
+          y: person.y / sampleScale,
+          width: person.width / sampleScale,
+          height: person.height / sampleScale,
+          headCentreX: person.headCentreX / sampleScale,
+        }
+      : null,
+  };
+}
+
+/** The size of the photo as shown, in source pixels. */
+export function shownSize(analysis: PhotoAnalysis): Size {
+  return { width: analysis.header.width, height: analysis.header.height };
+}
+
+/** The frame a photo starts with (see `initialFrame`), in source pixels. */
+export function startFrame(analysis: PhotoAnalysis, rules?: Partial<PhotoRules>): Box {
+  const { outputWidth, outputHeight } = rulesOf(rules);
+  return initialFrame(shownSize(analysis), { width: outputWidth, height: outputHeight }, analysis.subject);
+}
+
+/** Each rule on the analysed photo and `frame` (source pixels); `advisory` checks warn instead of failing. */
+export function checkPhoto(
+  analysis: PhotoAnalysis,
+  frame: Box,
+  rules?: Partial<PhotoRules>,
+  advisory: readonly JudgementCheck[] = [],
+): PhotoCheck[] {
+  const r = rulesOf(rules);
+  const { header } = analysis;
+  const judge = (id: JudgementCheck, ok: boolean): CheckStatus => (ok ? 'pass' : advisory.includes(id) ? 'warn' : 'fail');
+  const s = analysis.sampleScale;
+  const white = whiteBackgroundShare(analysis.sample, { x: frame.x * s, y: frame.y * s, width: frame.width * s, height: frame.height * s });
+  const level0 = analysis.detail.levels[0] ?? 0;
+  const enlargedOk = analysis.effective.width > r.minSourceWidth && analysis.effective.height > r.minSourceHeight;
+  return [
+    { id: 'format', status: 'pass', values: {} },
+    { id: 'bytes', status: analysis.bytes > r.minSourceBytes ? 'pass' : 'fail', values: { bytes: analysis.bytes, limit: r.minSourceBytes } },
+    {
+      id: 'dimensions',
+      status: header.width > r.minSourceWidth && header.height > r.minSourceHeight ? 'pass' : 'fail',
+      values: { width: header.width, height: header.height, minWidth: r.minSourceWidth, minHeight: r.minSourceHeight },
+    },
+    {
+      id: 'colour',
+      status: analysis.colourShare >= r.minColourShare ? 'pass' : 'fail',
+      values: { share: analysis.colourShare, limit: r.minColourShare },
+    },
+    { id: 'background', status: judge('background', white >= r.minWhiteShare), values: { share: white, limit: r.minWhiteShare } },
+    {
+      id: 'enlargement',
+      status: judge('enlargement', enlargedOk),
+      values: {
+        detail: level0,
+        limit: r.minDetail,
+        factor: analysis.detail.factor,
+        width: analysis.effective.width,
+        height: analysis.effective.height,
+        minWidth: r.minSourceWidth,
+        minHeight: r.minSourceHeight,
+      },
+    },
+  ];
+}
+
+/** Whether the photo can be used: no check failed (advisory ones may warn). */
+export function photoPasses(checks: readonly PhotoCheck[]): boolean {
+  return checks.every((check) => check.status !== 'fail');
+}
+
+export interface RenderOptions {
+  rules?: Partial<PhotoRules>;
+  encoder?: PhotoEncoder;
+}
+
+/** Cuts `frame` (source pixels) out of the decoded photo at the output size and encodes it to the target. */
+export async function renderPhoto(analysis: PhotoAnalysis, frame: Box, options: RenderOptions = {}): Promise<EncodedPhoto> {
+  const r = rulesOf(options.rules);
+  const s = analysis.scale;
+  const canvas = await cutFrame(
+    analysis.image,
+    { x: frame.x * s, y: frame.y * s, width: frame.width * s, height: frame.height * s },
+    r.outputWidth,
+    r.outputHeight,
+  );
+  const target = { width: r.outputWidth, height: r.outputHeight, targetBytes: r.targetBytes, maxBytes: r.maxOutputBytes };
+  return options.encoder === 'browser-image-compression' ? encodeWithLibrary(canvas, target) : encodeToTarget(canvas, target);
+}
+
+export interface ProcessOptions extends AnalyseOptions {
+  advisory?: readonly JudgementCheck[];
+  encoder?: PhotoEncoder;
+}
+
+export type ProcessedPhoto =
+  | PhotoRefusal
+  | { ok: true; passes: false; checks: PhotoCheck[]; frame: Box }
+  | { ok: true; passes: true; checks: PhotoCheck[]; frame: Box; result: EncodedPhoto; file: File };
+
+/**
+ * File → checked photo in one call, with the starting frame: refuses, fails (with the checks) or
+ * returns the 295×413 JPEG of about 10 KB. The decoded photo is released before returning.
+ */
+export async function processPhoto(file: Blob, options: ProcessOptions = {}): Promise<ProcessedPhoto> {
+  const analysis = await analysePhoto(file, options);
+  if (!analysis.ok) return analysis;
+  try {
+    const frame = startFrame(analysis, options.rules);
+    const checks = checkPhoto(analysis, frame, options.rules, options.advisory);
+    if (!photoPasses(checks)) return { ok: true, passes: false, checks, frame };
+    await yieldToMain();
+    const result = await renderPhoto(analysis, frame, options);
+    return { ok: true, passes: true, checks, frame, result, file: photoFile(result.blob) };
+  } finally {
+    analysis.image.close();
+  }
+}
+
+/** The checked photo as a File (what a form submits). */
+export function photoFile(blob: Blob, name = 'photo.jpg'): File {
+  return new File([blob], name, { type: 'image/jpeg', lastModified: Date.now() });
+}

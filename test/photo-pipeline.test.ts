@@ -1,0 +1,295 @@
+/**
+ * The photo pipeline on fixtures made in the test (canvas-drawn photos of each failing kind and
+ * good ones) and on a real camera JPEG with EXIF orientation 6 (from the `jpeg-exif` package).
+ */
+import { expect } from '@open-wc/testing';
+import {
+  analysePhoto,
+  checkPhoto,
+  photoPasses,
+  processPhoto,
+  renderPhoto,
+  startFrame,
+  type PhotoAnalysis,
+  type PhotoCheck,
+  type PhotoRefusal,
+} from '../src/services/photo/pipeline.js';
+import { DEFAULT_PHOTO_RULES } from '../src/services/photo/rules.js';
+import {
+  asFile,
+  cameraJpeg,
+  corruptJpeg,
+  enlargedJpeg,
+  gifRenamed,
+  heicRenamed,
+  hugeHeaderJpeg,
+  jpegOf,
+  pngRenamed,
+  portraitCanvas,
+  portraitJpeg,
+  truncated,
+  withOrientation,
+  withoutOrientation,
+} from './fixtures/photo-fixtures.js';
+
+async function analysed(blob: Blob): Promise<PhotoAnalysis> {
+  const analysis = await analysePhoto(asFile(blob));
+  if (!analysis.ok) throw new Error(`refused: ${analysis.problem}`);
+  return analysis;
+}
+
+async function refusal(file: Blob): Promise<PhotoRefusal> {
+  const analysis = await analysePhoto(file);
+  if (analysis.ok) throw new Error('accepted');
+  return analysis;
+}
+
+function checksOf(analysis: PhotoAnalysis, advisory: ('background' | 'enlargement')[] = []): Record<string, PhotoCheck> {
+  const checks = checkPhoto(analysis, startFrame(analysis), {}, advisory);
+  return Object.fromEntries(checks.map((check) => [check.id, check]));
+}
+
+/** RGB of the pixel at (fx, fy) (fractions of the size) of an image. */
+function pixelAt(image: ImageBitmap, fx: number, fy: number): number[] {
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(image, 0, 0);
+  return Array.from(ctx.getImageData(Math.floor(image.width * fx), Math.floor(image.height * fy), 1, 1).data.subarray(0, 3));
+}
+
+describe('photo pipeline: files refused before decoding', () => {
+  it('refuses an empty file', async () => {
+    expect(await refusal(asFile(new Blob([])))).to.include({ problem: 'empty', bytes: 0 });
+  });
+
+  it('refuses a file over 20 MB without reading it', async () => {
+    const big = asFile(new Blob([new Uint8Array(20 * 1024 * 1024 + 1)]));
+    expect(await refusal(big)).to.include({ problem: 'too-large' });
+  });
+
+  it('refuses PNG, GIF and HEIC renamed to .jpg, saying what they are', async () => {
+    expect(await refusal(await pngRenamed())).to.include({ problem: 'not-jpeg', kind: 'png' });
+    expect(await refusal(gifRenamed())).to.include({ problem: 'not-jpeg', kind: 'gif' });
+    expect(await refusal(heicRenamed())).to.include({ problem: 'not-jpeg', kind: 'heic' });
+  });
+
+  it('refuses a truncated and a corrupt JPEG', async () => {
+    expect(await refusal(await truncated(await portraitJpeg(600, 840)))).to.include({ problem: 'truncated', width: 600 });
+    expect(await refusal(corruptJpeg())).to.include({ problem: 'corrupt' });
+  });
+
+  it('refuses a JPEG over 50 megapixels by its header', async () => {
+    expect(await refusal(hugeHeaderJpeg(10000, 6000))).to.include({ problem: 'too-many-pixels', width: 10000, height: 6000 });
+  });
+
+  it('refuses a JPEG whose picture data cannot be decoded', async () => {
+    // A valid header and end marker around scan data that is not a picture.
+    const good = new Uint8Array(await (await portraitJpeg(64, 90)).arrayBuffer());
+    const sos = good.findIndex((b, i) => b === 0xff && good[i + 1] === 0xda);
+    const broken = new Uint8Array(good.length);
+    broken.set(good.subarray(0, sos + 2));
+    broken.set([0x00, 0x02], sos + 2); // a scan header with no components
+    broken.set([0xff, 0xd9], good.length - 2);
+    expect(await refusal(asFile(new Blob([broken])))).to.include({ problem: 'corrupt' });
+  });
+});
+
+describe('photo pipeline: the rules', () => {
+  it('a genuine 600×840 colour photo on white passes every rule', async () => {
+    const analysis = await analysed(await portraitJpeg(600, 840));
+    const checks = checksOf(analysis);
+    for (const id of ['format', 'bytes', 'dimensions', 'colour', 'background', 'enlargement']) expect(checks[id]!.status, id).to.equal('pass');
+    expect(checks.dimensions!.values).to.include({ width: 600, height: 840 });
+    expect(checks.bytes!.values.bytes).to.be.above(30 * 1024);
+  });
+
+  it('enlargement: the same content drawn at 150×210 and enlarged to 600×840 is refused, the genuine one passes', async () => {
+    const genuine = checksOf(await analysed(await portraitJpeg(600, 840))).enlargement!;
+    const enlarged = checksOf(await analysed(await enlargedJpeg({ width: 150, height: 210 }, 600, 840))).enlargement!;
+    expect(genuine.status).to.equal('pass');
+    expect(genuine.values.detail).to.be.at.least(DEFAULT_PHOTO_RULES.minDetail);
+    expect(genuine.values.factor).to.equal(1);
+    expect(enlarged.status).to.equal('fail');
+    expect(enlarged.values.detail).to.be.below(DEFAULT_PHOTO_RULES.minDetail);
+    // The photo really holds about 150×210 pixels of detail.
+    expect(enlarged.values.factor).to.equal(4);
+    expect([enlarged.values.width, enlarged.values.height]).to.deep.equal([150, 210]);
+  });
+
+  it('enlargement: the measure holds without grain and for other enlargements of too small a photo', async () => {
+    const smooth = checksOf(await analysed(await portraitJpeg(600, 840, { grain: 0 }))).enlargement!;
+    expect(smooth.status, `smooth drawing ${smooth.values.detail}`).to.equal('pass');
+    const smoothEnlarged = checksOf(await analysed(await enlargedJpeg({ width: 150, height: 210 }, 600, 840, { grain: 0 }))).enlargement!;
+    expect(smoothEnlarged.status).to.equal('fail');
+    const threeTimes = checksOf(await analysed(await enlargedJpeg({ width: 200, height: 280 }, 600, 840))).enlargement!;
+    expect(threeTimes.status).to.equal('fail');
+    // Enlarged from a photo that was big enough: its detail still covers the rule.
+    const twice = checksOf(await analysed(await enlargedJpeg({ width: 320, height: 448 }, 640, 896))).enlargement!;
+    expect(twice.status).to.equal('pass');
+    expect(twice.values.factor).to.equal(2);
+  });
+
+  it('a judgement check made advisory warns instead of failing', async () => {
+    const analysis = await analysed(await enlargedJpeg({ width: 150, height: 210 }, 600, 840));
+    const checks = checkPhoto(analysis, startFrame(analysis), {}, ['enlargement']);
+    expect(checks.find((c) => c.id === 'enlargement')!.status).to.equal('warn');
+    expect(photoPasses(checks)).to.equal(true);
+  });
+
+  it('a grayscale photo fails the colour rule', async () => {
+    const gray = checksOf(await analysed(await portraitJpeg(600, 840, { grayscale: true }))).colour!;
+    expect(gray.status).to.equal('fail');
+    expect(gray.values.share).to.be.below(0.002);
+    const colour = checksOf(await analysed(await portraitJpeg(600, 840))).colour!;
+    expect(colour.values.share).to.be.above(0.2);
+  });
+
+  it('a blue background fails the background rule (or warns when advisory)', async () => {
+    const analysis = await analysed(await portraitJpeg(600, 840, { background: '#438edb' }));
+    const background = checksOf(analysis).background!;
+    expect(background.status).to.equal('fail');
+    expect(background.values.share).to.be.below(0.1);
+    expect(checksOf(analysis, ['background']).background!.status).to.equal('warn');
+  });
+
+  it('the background is judged inside the frame: cropping a dark edge away makes it pass', async () => {
+    const canvas = portraitCanvas(900, 840);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#333';
+    ctx.fillRect(0, 0, 150, 840); // a door frame at the left
+    const analysis = await analysed(await jpegOf(canvas));
+    const wide = checkPhoto(analysis, { x: 0, y: 0, width: 600, height: 840 }).find((c) => c.id === 'background')!;
+    const cropped = checkPhoto(analysis, { x: 150, y: 0, width: 600, height: 840 }).find((c) => c.id === 'background')!;
+    expect(wide.status).to.equal('fail');
+    expect(cropped.status).to.equal('pass');
+  });
+
+  it('a file of 30 KB or less fails the size rule; a photo not larger than 296×413 fails the pixel rule', async () => {
+    const light = checksOf(await analysed(await portraitJpeg(600, 840, { grain: 0, quality: 0.5 }))).bytes!;
+    expect(light.values.bytes).to.be.at.most(30 * 1024);
+    expect(light.status).to.equal('fail');
+    const small = checksOf(await analysed(await portraitJpeg(296, 500))).dimensions!;
+    expect(small.status).to.equal('fail');
+    expect(small.values).to.include({ width: 296, height: 500, minWidth: 296 });
+  });
+});
+
+describe('photo pipeline: EXIF orientation', () => {
+  it('a photo stored sideways with orientation 6 is decoded upright, once', async () => {
+    // Store the portrait turned a quarter anticlockwise; orientation 6 tells viewers to turn it back.
+    const upright = portraitCanvas(600, 840);
+    const sideways = new OffscreenCanvas(840, 600);
+    const ctx = sideways.getContext('2d')!;
+    ctx.translate(0, 600);
+    ctx.rotate(-Math.PI / 2);
+    ctx.drawImage(upright, 0, 0);
+    const analysis = await analysed(await withOrientation(await jpegOf(sideways), 6));
+    expect(analysis.header).to.include({ orientation: 6, width: 600, height: 840, storedWidth: 840 });
+    expect([analysis.image.width, analysis.image.height]).to.deep.equal([600, 840]);
+    // Hair at the top, jacket at the bottom: upright, not turned twice (upside down) or not at all.
+    const hair = pixelAt(analysis.image, 0.5, 0.27);
+    const jacket = pixelAt(analysis.image, 0.5, 0.95);
+    expect(Math.max(...hair), 'hair').to.be.below(70);
+    expect(jacket[2]! - jacket[0]!, 'jacket is blue').to.be.above(40);
+    expect(checksOf(analysis).dimensions!.status).to.equal('pass');
+  });
+
+  it('the real camera JPEG (orientation 6) is decoded as the browser shows it, and never turned again', async () => {
+    const file = await cameraJpeg();
+    const analysis = await analysed(file);
+    expect(analysis.header.orientation).to.equal(6);
+    // Decoded at reduced size (2448 → 1600).
+    expect([analysis.image.width, analysis.image.height]).to.deep.equal([1600, 1600]);
+    expect(analysis.scale).to.be.closeTo(1600 / 2448, 0.001);
+    // The stored pixels (orientation tag set to 1), turned a quarter clockwise by hand:
+    const raw = await createImageBitmap(await withoutOrientation(file), { resizeWidth: 160, resizeHeight: 160 });
+    const draw = (image: ImageBitmap, quarterTurns: number) => {
+      const canvas = new OffscreenCanvas(160, 160);
+      const ctx = canvas.getContext('2d')!;
+      ctx.translate(80, 80);
+      ctx.rotate((quarterTurns * Math.PI) / 2);
+      ctx.translate(-80, -80);
+      ctx.drawImage(image, 0, 0, 160, 160);
+      return ctx.getImageData(0, 0, 160, 160).data;
+    };
+    const ours = draw(analysis.image, 0);
+    const distance = (x: Uint8ClampedArray, y: Uint8ClampedArray) => {
+      let sum = 0;
+      for (let i = 0; i < x.length; i += 4) sum += Math.abs(x[i]! - y[i]!);
+      return sum / (x.length / 4);
+    };
+    expect(distance(draw(raw, 1), ours), 'same as turned once').to.be.below(3);
+    expect(distance(draw(raw, 0), ours), 'differs from the stored pixels').to.be.above(10);
+    expect(distance(draw(raw, 2), ours), 'differs from turned twice').to.be.above(10);
+  });
+
+  it('the real camera JPEG gives a 295×413 JPEG within the size target', async () => {
+    const analysis = await analysed(await cameraJpeg());
+    const frame = startFrame(analysis);
+    expect(frame.width / frame.height).to.be.closeTo(5 / 7, 0.001);
+    const result = await renderPhoto(analysis, frame);
+    expect([result.width, result.height]).to.deep.equal([295, 413]);
+    expect(result.bytes).to.be.at.most(10 * 1024);
+    expect(result.withinTarget).to.equal(true);
+    const decoded = await createImageBitmap(result.blob);
+    expect([decoded.width, decoded.height]).to.deep.equal([295, 413]);
+  });
+});
+
+describe('photo pipeline: the checked photo', () => {
+  it('processPhoto turns a good photo into a 295×413 JPEG of about 10 KB', async () => {
+    const outcome = await processPhoto(asFile(await portraitJpeg(900, 1260)));
+    if (!outcome.ok || !outcome.passes) throw new Error('did not pass');
+    const { result, file } = outcome;
+    expect([result.width, result.height]).to.deep.equal([295, 413]);
+    expect(result.bytes).to.be.within(8 * 1024, 10 * 1024);
+    expect(file.type).to.equal('image/jpeg');
+    expect(new Uint8Array(await file.slice(0, 3).arrayBuffer())).to.deep.equal(new Uint8Array([0xff, 0xd8, 0xff]));
+    const decoded = await createImageBitmap(file);
+    expect([decoded.width, decoded.height]).to.deep.equal([295, 413]);
+  });
+
+  it('a different target size is met', async () => {
+    const outcome = await processPhoto(asFile(await portraitJpeg(900, 1260)), { rules: { targetBytes: 6 * 1024, maxOutputBytes: 7 * 1024 } });
+    if (!outcome.ok || !outcome.passes) throw new Error('did not pass');
+    expect(outcome.result.bytes).to.be.within(4 * 1024, 6 * 1024);
+  });
+
+  it('browser-image-compression gives the same size and pixels (on demand, without its CDN worker)', async () => {
+    const analysis = await analysed(await portraitJpeg(900, 1260));
+    const result = await renderPhoto(analysis, startFrame(analysis), { encoder: 'browser-image-compression' });
+    expect([result.width, result.height]).to.deep.equal([295, 413]);
+    expect(result.bytes).to.be.at.most(10 * 1024);
+    const decoded = await createImageBitmap(result.blob);
+    expect([decoded.width, decoded.height]).to.deep.equal([295, 413]);
+  });
+
+  it('a failing photo gives no result', async () => {
+    const outcome = await processPhoto(asFile(await portraitJpeg(600, 840, { grayscale: true })));
+    expect(outcome.ok && outcome.passes).to.equal(false);
+  });
+
+  for (const [label, width, height] of [['12', 3000, 4000], ['24', 4000, 6000]] as const) it(`keeps the page responsive on a ${label}-megapixel photo`, async function () {
+    this.timeout(30000);
+    const photo = asFile(await portraitJpeg(width, height, { grain: 12, quality: 0.95 }));
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+    observer.observe({ type: 'longtask' });
+    // A timer that should keep firing while the photo is processed.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 16);
+    const start = performance.now();
+    const outcome = await processPhoto(photo);
+    const elapsed = performance.now() - start;
+    clearInterval(timer);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    if (!outcome.ok || !outcome.passes) throw new Error('did not pass');
+    expect([outcome.result.width, outcome.result.height]).to.deep.equal([295, 413]);
+    const longest = Math.max(0, ...longTasks);
+    console.log(`${label} MP (${(photo.size / 1048576).toFixed(1)} MB): ${Math.round(elapsed)} ms, longest main-thread task ${Math.round(longest)} ms, ${ticks} timer ticks`);
+    // Two shared cores: generous bounds, still far from a frozen page.
+    expect(longest, 'longest task (ms)').to.be.below(250);
+    expect(ticks).to.be.above(0);
+  });
+});
