@@ -33,4 +33,5 @@ export {
 } from './id-document.js';
 export * from './schemas.js';
 export * from './validation.js';
+export * from './photo/index.js';
 // AccountType and DocumentType come from schemas.ts (zod enums and their types).
