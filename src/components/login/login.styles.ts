@@ -1,23 +1,8 @@
 import { css } from 'lit';
 import { formStyles } from '../base/form-styles.js';
+import { panelStyles } from '../base/panel-styles.js';
 
 const loginStyles = css`
-  [part='panel'] {
-    padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  @media (max-width: 400px) {
-    [part='panel'] {
-      padding: var(--_space);
-      border-width: 0;
-    }
-  }
-  /* The heading takes focus only to be read out after a change of view: no ring. */
-  h2:focus {
-    outline: none;
-  }
 
   /* Password rules: a checklist that fills in while typing. */
   .rules {
@@ -120,4 +105,4 @@ const loginStyles = css`
   }
 `;
 
-export const styles = [formStyles, loginStyles];
+export const styles = [formStyles, panelStyles, loginStyles];

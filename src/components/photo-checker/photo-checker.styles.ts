@@ -1,21 +1,10 @@
 import { css } from 'lit';
 import { formStyles } from '../base/form-styles.js';
+import { panelStyles } from '../base/panel-styles.js';
 
 const photoStyles = css`
   :host {
     max-width: 50rem;
-  }
-  [part='panel'] {
-    padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  @media (max-width: 400px) {
-    [part='panel'] {
-      padding: var(--_space);
-      border-width: 0;
-    }
   }
   h3 {
     margin: 0 0 var(--_space);
@@ -238,4 +227,4 @@ const photoStyles = css`
   }
 `;
 
-export const styles = [formStyles, photoStyles];
+export const styles = [formStyles, panelStyles, photoStyles];

@@ -1,23 +1,8 @@
 import { css } from 'lit';
 import { formStyles } from '../base/form-styles.js';
+import { panelStyles } from '../base/panel-styles.js';
 
 const realnameStyles = css`
-  [part='panel'] {
-    padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  @media (max-width: 400px) {
-    [part='panel'] {
-      padding: var(--_space);
-      border-width: 0;
-    }
-  }
-  /* The heading takes focus only to be read out after a change of view: no ring. */
-  h2:focus {
-    outline: none;
-  }
   .intro {
     margin-bottom: calc(var(--_space) * 2);
   }
@@ -90,4 +75,4 @@ const realnameStyles = css`
   }
 `;
 
-export const styles = [formStyles, realnameStyles];
+export const styles = [formStyles, panelStyles, realnameStyles];
