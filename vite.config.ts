@@ -29,6 +29,8 @@ function elementEntries(): Record<string, string> {
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^browser-image-compression/, /^qrcode/];
 
 const library: UserConfig = {
+  // public/ holds MSW's worker for the dev server and Storybook; it is no part of the package.
+  publicDir: false,
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -51,6 +53,7 @@ const library: UserConfig = {
 };
 
 const cdn: UserConfig = {
+  publicDir: false,
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
