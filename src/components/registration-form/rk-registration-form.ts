@@ -1,0 +1,1010 @@
+import { ContextConsumer } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DraftController } from '../../controllers/draft-controller.js';
+import { ExamSessionController } from '../../controllers/exam-session-controller.js';
+import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
+import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
+import { BusinessError, isRkError } from '../../services/errors.js';
+import { maskDocumentNumber } from '../../services/id-document.js';
+import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
+import { checkInput } from '../../services/validation.js';
+import { define } from '../base/define.js';
+import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
+import { fenToYuan, formatDateTime, formatDay, formatSitting } from '../base/exam-format.js';
+import type { FieldTexts } from '../base/field.js';
+import { RkElement } from '../base/rk-element.js';
+import { chooseLevel, chooseProvince, chooseQualification, defaults, levelOfQualification } from './cascade.js';
+import { checkField, checkForm, type CheckContext } from './form-checks.js';
+import { renderSections, type FormView } from './form-fields.js';
+import {
+  editableOnly,
+  fieldId,
+  parseDate,
+  parseYearMonth,
+  PERSONAL_FIELDS,
+  personalFromRealName,
+  toDraftValue,
+  valuesFromFields,
+  type FormErrors,
+  type FormField,
+  type FormValues,
+  type PersonalField,
+} from './form-model.js';
+import { renderPhoto } from './photo-section.js';
+import { styles } from './registration-form.styles.js';
+import { renderSummary, type SummaryView } from './review-step.js';
+import { FORM_ORDER } from './sections.js';
+
+/**
+ * Where the form stands (reflected as `state`):
+ * `loading`; `signed-out`; `unverified` (real name not verified yet); `load-error` (with retry);
+ * `not-open` / `closed` (outside the registration window: read-only with the dates);
+ * `editing` (a draft, or a rejected application to correct); `review` (核对报考信息);
+ * `submitting`; `submitted` (待审核, read-only); `approved` (read-only; changes only through a
+ * change request); `locked` (paid and later: read-only).
+ */
+export type RegistrationFormState =
+  | 'loading'
+  | 'signed-out'
+  | 'unverified'
+  | 'load-error'
+  | 'not-open'
+  | 'closed'
+  | 'editing'
+  | 'review'
+  | 'submitting'
+  | 'submitted'
+  | 'approved'
+  | 'locked';
+
+/** A qualification chosen elsewhere (e.g. `rk-exam-plan`'s `rk-plan-select`): its id, or the event's detail. */
+export type QualificationPreset = string | { levelId?: string; qualificationId: string };
+
+declare global {
+  interface RkEventDetails {
+    'rk-submitted': Application;
+    'rk-draft-saved': Application;
+    'rk-session-expired': undefined;
+  }
+  interface HTMLElementEventMap {
+    'rk-submitted': CustomEvent<Application>;
+    'rk-draft-saved': CustomEvent<Application>;
+    'rk-session-expired': CustomEvent<undefined>;
+  }
+  interface HTMLElementTagNameMap {
+    'rk-registration-form': RkRegistrationForm;
+  }
+}
+
+const EDITABLE_STATUSES: ReadonlySet<ApplicationStatus> = new Set(['draft', 'rejected']);
+
+/**
+ * The registration form (报名表) of a signed-in, verified candidate: 报考信息 (level →
+ * qualification → its subjects, from the round's plan), 考区 (province from the round, exam
+ * area), personal data prefilled read-only from the real-name result, 职称与工作, 学历, 联系方式
+ * and the photo. Required fields carry a red `*` (and 必填 for screen readers).
+ *
+ * Each field is checked with the contract's zod rule when the candidate leaves it; "继续" checks
+ * everything and shows an error summary that takes focus and links to each field, or moves on
+ * to 核对报考信息 (every answer with a link back to change it); only there is the application
+ * submitted. Everything typed is kept in sessionStorage at once and saved to the backend as a
+ * draft shortly after typing stops; a reload, a restored tab or a failed submission loses
+ * nothing.
+ *
+ * The backend's state decides what is shown: outside the registration window the answers are
+ * read-only with the dates; submitted (待审核) and approved are read-only; a rejected application
+ * shows the reviewer's reason above the form to correct and resubmit.
+ *
+ * @tagname rk-registration-form
+ * @summary The registration form: exam choice cascade, area, personal data, review step, drafts.
+ *
+ * @fires rk-submitted - The application was submitted. `detail`: the `Application` (status `submitted`).
+ * @fires rk-draft-saved - A draft was saved to the backend. `detail`: the `Application`.
+ * @fires rk-session-expired - The backend said the session has ended. `detail`: undefined.
+ *
+ * @slot photo - The photo checker (`<rk-photo-checker slot="photo">`); the form listens for its
+ *   `rk-photo-accepted`. Without it, a plain file input uploads an already checked JPEG.
+ * @slot footer - Below the form, e.g. the office's help line.
+ *
+ * @csspart panel - The box around everything.
+ * @csspart title - The heading.
+ * @csspart form - The `<form>`.
+ * @csspart section - Each section of the form.
+ * @csspart section-title - A section's heading.
+ * @csspart error-summary - The list of problems at the top.
+ * @csspart notice - The state notice (rejected with the reason, submitted, approved, window closed).
+ * @csspart field - Each field.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart error-message - A field's error message.
+ * @csspart input - Each input and select.
+ * @csspart subjects - The subjects of the chosen qualification.
+ * @csspart fee - The fee of the chosen qualification.
+ * @csspart personal - The personal data from the real-name verification.
+ * @csspart photo - The photo field.
+ * @csspart photo-current - The uploaded photo.
+ * @csspart photo-replace - The "replace photo" button.
+ * @csspart photo-fallback - The plain file input shown when no checker is slotted.
+ * @csspart summary-section - A section of the review (核对报考信息).
+ * @csspart summary - A list of answers in the review.
+ * @csspart change - A change link of the review.
+ * @csspart save-status - Where the draft stands (saved, saving, kept on this device).
+ * @csspart continue - The button to the review step.
+ * @csspart submit - The submit button.
+ *
+ * @cssprop --rk-color-primary - Buttons and links.
+ * @cssprop --rk-color-danger - Errors, the error summary, the required `*`, the rejected notice.
+ * @cssprop --rk-color-success - The submitted notice, the uploaded photo.
+ * @cssprop --rk-color-warning - The window notice.
+ * @cssprop --rk-color-focus - The focus ring.
+ * @cssprop --rk-target-size - Minimum size of buttons and inputs (44px).
+ * @cssprop --rk-font-size - Base text size.
+ */
+export class RkRegistrationForm extends RkElement {
+  static override styles = styles;
+
+  /** Where the form stands, reflected for styling (see `RegistrationFormState`). */
+  @property({ reflect: true }) state: RegistrationFormState = 'loading';
+
+  /** The application's status at the backend (`draft`, `rejected`, `submitted`, …), reflected. */
+  @property({ reflect: true, attribute: 'application-status' }) applicationStatus: ApplicationStatus | '' = '';
+
+  /**
+   * A qualification chosen elsewhere (the plan): its id, or `rk-plan-select`'s detail
+   * `{ levelId, qualificationId }`. Fills in level, qualification and subjects while editing.
+   */
+  @property({ attribute: 'qualification' }) qualification: QualificationPreset | undefined;
+
+  /** Milliseconds of quiet after typing before the draft is saved to the backend. */
+  @property({ type: Number, attribute: 'draft-delay' }) draftDelay = 1000;
+
+  /** Any adapter; wins over the provider's. */
+  @property({ attribute: false }) backend: RegistrationBackend | undefined;
+
+  /** The signed-in candidate, when the page knows it (else the provider's, else asked from the backend). */
+  @property({ attribute: false }) session: Session | null | undefined;
+
+  @state() private application: Application | null | undefined;
+  @state() private applicationError: unknown;
+  @state() private values: FormValues = {};
+  @state() private errors: FormErrors = {};
+  @state() private step: 'form' | 'review' = 'form';
+  @state() private showSummary = false;
+  @state() private formError: { message: string; retry: boolean } | undefined;
+  @state() private busy = false;
+  @state() private status = '';
+  @state() private ownSession: Session | null | undefined;
+  @state() private acceptedPhoto: Photo | undefined;
+  @state() private slotted = false;
+  @state() private replacingPhoto = false;
+  @state() private uploading = false;
+  @state() private uploadProgress = 0;
+  @state() private uploadError: string | undefined;
+  @state() private presetNote = '';
+
+  readonly #backendContext = new ContextConsumer(this, {
+    context: backendContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
+  #sessionProvided = false;
+  readonly #sessionContext = new ContextConsumer(this, {
+    context: sessionContext,
+    subscribe: true,
+    callback: () => {
+      this.#sessionProvided = true;
+      this.requestUpdate();
+    },
+  });
+  readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
+  readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
+  readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
+  readonly #draft = new DraftController(this);
+  #sessionRequest: AbortController | undefined;
+  #appRequest: AbortController | undefined;
+  #submitRequest: AbortController | undefined;
+  #uploadRequest: AbortController | undefined;
+  /** Which backend and account the application was loaded for. */
+  #appLoadedFor: { backend: RegistrationBackend; account: string } | undefined;
+  /** The application the values were started from (null: none yet; undefined: not started). */
+  #startedFrom: Application | null | undefined;
+  #appliedPreset: QualificationPreset | undefined;
+  /** One key per logical submission: the same values retried keep it, an edit makes a new one. */
+  #idempotencyKey: string | undefined;
+
+  readonly #checker = {
+    check: <S extends Parameters<typeof checkInput>[0]>(schema: S, value: unknown) =>
+      checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
+    t: (key: string, params?: Record<string, string | number>) => this.t(key, params),
+  };
+
+  constructor() {
+    super();
+    // The slotted photo checker uploaded (or accepted) a photo.
+    this.addEventListener('rk-photo-accepted', (event: Event) => this.#photoAccepted((event as CustomEvent<unknown>).detail));
+  }
+
+  get effectiveBackend(): RegistrationBackend | undefined {
+    return this.backend ?? this.#backendContext.value;
+  }
+
+  /** The session in use: the `session` property, the provider's, or the one asked for. */
+  get effectiveSession(): Session | null | undefined {
+    if (this.session !== undefined) return this.session;
+    if (this.#sessionProvided) return this.#sessionContext.value;
+    if (this.ownSession === undefined && !this.effectiveBackend) return null;
+    return this.ownSession;
+  }
+
+  /** The photo counted as accepted: one the checker reported, else the application's. */
+  get photo(): Photo | null {
+    return this.acceptedPhoto ?? this.application?.photo ?? null;
+  }
+
+  /** Goes back from the review to the form and focuses a field (what the change links do). */
+  async editField(field: FormField): Promise<void> {
+    if (this.state !== 'review' && this.state !== 'editing') return;
+    this.step = 'form';
+    this.status = '';
+    await this.updateComplete;
+    this.#focusField(field);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#sessionRequest?.abort();
+    this.#appRequest?.abort();
+    this.#submitRequest?.abort();
+    this.#uploadRequest?.abort();
+    this.#sessionRequest = undefined;
+    this.#appRequest = undefined;
+    this.#appLoadedFor = undefined;
+    this.busy = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const session = this.effectiveSession;
+    if (!this.#sessionProvided && this.session === undefined && this.ownSession === undefined) this.#askSession();
+    if (session?.realName?.status === 'verified') {
+      this.#exam.ensure();
+      this.#ensureApplication(session);
+    }
+    if (this.#exam.session && this.application !== undefined && this.#startedFrom !== this.application) {
+      this.#start(this.application);
+    }
+    if (changed.has('qualification') || this.#appliedPreset !== this.qualification) this.#applyPreset();
+    this.state = this.#computeState();
+    this.applicationStatus = this.application?.status ?? '';
+  }
+
+  #computeState(): RegistrationFormState {
+    const session = this.effectiveSession;
+    if (session === undefined) return 'loading';
+    if (session === null) return 'signed-out';
+    if (session.realName?.status !== 'verified') return 'unverified';
+    const exam = this.#exam.session;
+    if ((!exam && this.#exam.error) || this.applicationError) return 'load-error';
+    if (!exam || this.application === undefined) return 'loading';
+    const status = this.application?.status ?? 'draft';
+    if (status === 'submitted') return 'submitted';
+    if (status === 'approved') return 'approved';
+    if (!EDITABLE_STATUSES.has(status)) return 'locked';
+    const now = this.#exam.now();
+    if (now < Date.parse(exam.registrationWindow.opensAt)) return 'not-open';
+    if (now > Date.parse(exam.registrationWindow.closesAt)) return 'closed';
+    if (this.busy) return 'submitting';
+    return this.step === 'review' ? 'review' : 'editing';
+  }
+
+  // --- loading ------------------------------------------------------------------------------------
+
+  #askSession(): void {
+    const backend = this.effectiveBackend;
+    if (!backend || this.#sessionRequest || !this.isConnected) return;
+    const request = new AbortController();
+    this.#sessionRequest = request;
+    backend
+      .getSession({ signal: request.signal })
+      .then((session) => {
+        if (!request.signal.aborted) this.ownSession = session;
+      })
+      .catch(() => {
+        if (!request.signal.aborted) this.ownSession = null;
+      })
+      .finally(() => {
+        if (this.#sessionRequest === request) this.#sessionRequest = undefined;
+      });
+  }
+
+  #ensureApplication(session: Session): void {
+    const backend = this.effectiveBackend;
+    if (!backend || !this.isConnected) return;
+    const loaded = this.#appLoadedFor;
+    if (loaded && loaded.backend === backend && loaded.account === session.user.id) return;
+    this.#appLoadedFor = { backend, account: session.user.id };
+    void this.#loadApplication(backend);
+  }
+
+  async #loadApplication(backend: RegistrationBackend): Promise<void> {
+    this.#appRequest?.abort();
+    const request = new AbortController();
+    this.#appRequest = request;
+    this.applicationError = undefined;
+    try {
+      const application = await backend.getApplication({ signal: request.signal });
+      if (request.signal.aborted) return;
+      this.application = application;
+    } catch (error) {
+      if (request.signal.aborted) return;
+      if (this.#sessionEnded(error)) return;
+      this.applicationError = error;
+    } finally {
+      if (this.#appRequest === request) this.#appRequest = undefined;
+    }
+  }
+
+  /** Loads the round and the application again (the retry of a failed load, or after a state change). */
+  async reload(): Promise<void> {
+    const backend = this.effectiveBackend;
+    if (!backend) return;
+    this.applicationError = undefined;
+    this.#startedFrom = undefined;
+    await Promise.all([this.#exam.reload(), this.#loadApplication(backend)]);
+  }
+
+  /** Which personal fields the real-name result lacks, so the candidate gives them. */
+  get #editablePersonal(): PersonalField[] {
+    const realName = this.effectiveSession?.realName;
+    const fields: PersonalField[] = [];
+    if (realName && !realName.gender) fields.push('gender');
+    if (realName && !realName.birthDate) fields.push('birthDate');
+    return fields;
+  }
+
+  /** The values to show from an application (or none yet), with the local draft laid over them while editable. */
+  #start(application: Application | null): void {
+    this.#startedFrom = application;
+    const exam = this.#exam.session!;
+    const session = this.effectiveSession!;
+    const saved = valuesFromFields(application?.fields ?? {});
+    const personal = { ...personalFromRealName(session.realName), ...pick(saved, PERSONAL_FIELDS) };
+    const status = application?.status ?? 'draft';
+    const now = this.#exam.now();
+    const windowOpen =
+      now >= Date.parse(exam.registrationWindow.opensAt) && now <= Date.parse(exam.registrationWindow.closesAt);
+    const backend = this.effectiveBackend;
+    if (!EDITABLE_STATUSES.has(status) || !windowOpen || !backend) {
+      this.#draft.close();
+      this.values = { ...saved, ...personal };
+      return;
+    }
+    const editablePersonal = this.#editablePersonal;
+    const store = this.#draft.open({
+      key: { account: session.user.id, examSession: exam.id },
+      save: (draft, options) => backend.saveApplicationDraft(draft, options),
+      delayMs: this.draftDelay,
+      toDraftValue,
+      onSaved: (saved) => this.#draftSaved(saved),
+      onFatal: (error) => this.#draftRefused(error),
+    });
+    const editable = store.start(editableOnly(saved, editablePersonal));
+    const values: FormValues = { ...personal, ...editable };
+    if (!application && session.user.accountType === 'phone' && !values.mobile) values.mobile = session.user.account;
+    const filled = defaults(exam, values);
+    this.values = { ...values, ...filled };
+    store.setMany(editableOnly({ ...filled, ...(values.mobile && !editable.mobile ? { mobile: values.mobile } : {}) }, editablePersonal));
+  }
+
+  #draftSaved(application: Application): void {
+    // Keep the backend's record (photo, status) without restarting from its fields.
+    this.#startedFrom = application;
+    const personal = pick(valuesFromFields(application.fields), PERSONAL_FIELDS);
+    this.application = application;
+    if (Object.keys(personal).length) this.values = { ...this.values, ...personal };
+    this.emit('rk-draft-saved', application);
+  }
+
+  /** A save the backend refused by a rule (window closed, already submitted, signed out). */
+  #draftRefused(error: unknown): void {
+    if (this.#sessionEnded(error)) return;
+    if (error instanceof BusinessError && ['WINDOW_CLOSED', 'WINDOW_NOT_OPEN', 'INVALID_STATE'].includes(error.code)) {
+      this.status = this.localize.error(error);
+      void this.reload();
+    }
+  }
+
+  #sessionEnded(error: unknown): boolean {
+    if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+      this.ownSession = null;
+      this.emit('rk-session-expired', undefined);
+      return true;
+    }
+    return false;
+  }
+
+  #applyPreset(): void {
+    const preset = this.qualification;
+    const exam = this.#exam.session;
+    const started = this.application !== undefined && this.#startedFrom === this.application;
+    if (preset === undefined || preset === '' || !exam || !this.#draft.store || !started) return;
+    this.#appliedPreset = preset;
+    const qualificationId = typeof preset === 'string' ? preset : preset.qualificationId;
+    const level = levelOfQualification(exam, qualificationId);
+    if (!level) return;
+    const base = { ...this.values, levelId: level.id };
+    this.#change({ levelId: level.id, ...chooseQualification(exam, base, qualificationId) });
+    const name = level.qualifications.find((q) => q.id === qualificationId)?.name ?? '';
+    this.presetNote = this.t('form.preset', { level: level.name, qualification: name });
+  }
+
+  // --- typing -----------------------------------------------------------------------------------
+
+  #set(field: ApplicationFieldName, value: string): void {
+    const exam = this.#exam.session!;
+    const changes =
+      field === 'levelId'
+        ? chooseLevel(exam, this.values, value)
+        : field === 'qualificationId'
+          ? chooseQualification(exam, this.values, value)
+          : field === 'provinceCode'
+            ? chooseProvince(exam, this.values, value)
+            : { [field]: value };
+    this.#change(changes);
+    // A choice is deliberate: check it at once (a text field waits until it is left).
+    const chosen = field === 'levelId' || field === 'gender' || this.#isSelect(field);
+    if (chosen) this.#recheck(field);
+  }
+
+  #isSelect(field: ApplicationFieldName): boolean {
+    return this.renderRoot.querySelector(`#${fieldId(field)}`) instanceof HTMLSelectElement;
+  }
+
+  #change(changes: FormValues): void {
+    this.values = { ...this.values, ...changes };
+    this.#idempotencyKey = undefined;
+    this.#draft.store?.setMany(editableOnly(changes, this.#editablePersonal));
+    for (const field of Object.keys(changes) as ApplicationFieldName[]) {
+      if (this.errors[field]) this.#recheck(field);
+    }
+    if ('qualificationId' in changes && this.errors.subjectIds) this.#recheck('subjectIds');
+  }
+
+  #blur(field: ApplicationFieldName): void {
+    if (this.state !== 'editing') return;
+    const raw = this.values[field];
+    if (typeof raw !== 'string') return;
+    // Show a date as understood (2013.7 → 2013-07).
+    const normalised =
+      field === 'workStartDate' || field === 'graduationDate' ? parseYearMonth(raw) : field === 'birthDate' ? parseDate(raw) : null;
+    if (normalised && normalised !== raw) this.#change({ [field]: normalised });
+    if (raw.trim() === '' && !this.errors[field]) return;
+    this.#recheck(field);
+  }
+
+  #checkContext(): CheckContext {
+    return { session: this.#exam.session!, photoAccepted: this.photo !== null, checker: this.#checker };
+  }
+
+  #recheck(field: FormField): void {
+    const error = checkField(this.values, field, this.#checkContext());
+    if (error === this.errors[field]) return;
+    const errors = { ...this.errors };
+    if (error) errors[field] = error;
+    else delete errors[field];
+    this.errors = errors;
+  }
+
+  // --- photo -----------------------------------------------------------------------------------------
+
+  #photoAccepted(detail: unknown): void {
+    if (typeof detail !== 'object' || detail === null) return;
+    const { photo, file } = detail as { photo?: Photo; file?: File };
+    if (photo && typeof photo.url === 'string') {
+      this.#usePhoto(photo);
+    } else if (file instanceof Blob) {
+      void this.#upload(file); // the checker only checked (upload="false"): the form sends it
+    }
+  }
+
+  #usePhoto(photo: Photo): void {
+    this.acceptedPhoto = photo;
+    this.replacingPhoto = false;
+    this.uploadError = undefined;
+    this.status = this.t('form.photo.uploaded');
+    if (this.errors.photo) this.#recheck('photo');
+  }
+
+  async #upload(file: Blob): Promise<void> {
+    const backend = this.effectiveBackend;
+    if (!backend || this.uploading) return;
+    if (file.type && file.type !== 'image/jpeg') {
+      this.uploadError = this.t('form.photo.notJpeg');
+      return;
+    }
+    this.#uploadRequest?.abort();
+    const request = new AbortController();
+    this.#uploadRequest = request;
+    this.uploading = true;
+    this.uploadProgress = 0;
+    this.uploadError = undefined;
+    try {
+      const photo = await backend.uploadPhoto(file, {
+        signal: request.signal,
+        onProgress: (fraction) => (this.uploadProgress = fraction),
+      });
+      if (request.signal.aborted) return;
+      this.#usePhoto(photo);
+    } catch (error) {
+      if (request.signal.aborted || this.#sessionEnded(error)) return;
+      this.uploadError =
+        error instanceof BusinessError && error.code === 'PHOTO_REJECTED' && error.backendMessage
+          ? error.backendMessage
+          : this.localize.error(error);
+      this.status = this.uploadError;
+    } finally {
+      if (this.#uploadRequest === request) this.#uploadRequest = undefined;
+      this.uploading = false;
+    }
+  }
+
+  #onSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    this.slotted = slot.assignedElements().length > 0;
+  }
+
+  // --- continuing and submitting ----------------------------------------------------------------
+
+  /**
+   * The backend fills in the personal data (the full document number) when it creates the draft:
+   * make sure it has one before the answers are checked as a whole.
+   */
+  async #ensureDraftRecord(): Promise<void> {
+    const backend = this.effectiveBackend;
+    const known = () => typeof this.values.documentNumber === 'string' && this.values.documentNumber !== '';
+    if (!backend || known()) return;
+    try {
+      await this.#draft.store?.flush();
+      if (!known()) this.#draftSaved(await backend.saveApplicationDraft({}));
+    } catch {
+      // the check below reports the missing data; the submission's own error explains why
+    }
+  }
+
+  async #continue(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.state !== 'editing') return;
+    await this.#ensureDraftRecord();
+    const outcome = checkForm(this.values, this.#checkContext());
+    this.formError = undefined;
+    if (!outcome.ok) {
+      this.errors = outcome.errors;
+      this.showSummary = true;
+      this.status = this.t('form.summaryTitle');
+      await this.#focusSummary();
+      return;
+    }
+    this.errors = {};
+    this.showSummary = false;
+    this.step = 'review';
+    this.status = this.t('form.review.title');
+    this.#draft.store?.flush().catch(() => undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+  }
+
+  async #back(): Promise<void> {
+    this.step = 'form';
+    this.formError = undefined;
+    this.showSummary = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+  }
+
+  /** Submits the checked application (from the review step, or its retry). */
+  async submit(): Promise<void> {
+    if (this.busy || (this.state !== 'review' && this.state !== 'editing')) return;
+    const backend = this.effectiveBackend;
+    this.busy = true;
+    await this.#ensureDraftRecord();
+    const outcome = checkForm(this.values, this.#checkContext());
+    if (!outcome.ok || !backend) {
+      this.busy = false;
+      this.errors = outcome.errors;
+      this.step = 'form';
+      this.showSummary = true;
+      await this.#focusSummary();
+      return;
+    }
+    this.formError = undefined;
+    this.showSummary = false;
+    this.status = this.t('form.submitting');
+    this.#idempotencyKey ??= newIdempotencyKey();
+    const request = new AbortController();
+    this.#submitRequest = request;
+    try {
+      // The backend has the latest draft first (it is not needed for the submission itself).
+      await this.#draft.store?.flush().catch(() => undefined);
+      const application = await backend.submitApplication(outcome.input!, {
+        idempotencyKey: this.#idempotencyKey,
+        signal: request.signal,
+      });
+      if (request.signal.aborted) return;
+      this.#draft.store?.clear();
+      this.#draft.close();
+      this.#idempotencyKey = undefined;
+      this.#startedFrom = application;
+      this.application = application;
+      this.values = { ...this.values, ...valuesFromFields(application.fields) };
+      this.step = 'form';
+      this.status = this.t('form.submitted.title');
+      this.emit('rk-submitted', application);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    } catch (error) {
+      if (request.signal.aborted) return;
+      await this.#submitFailed(error);
+    } finally {
+      if (this.#submitRequest === request) this.#submitRequest = undefined;
+      this.busy = false;
+    }
+  }
+
+  async #submitFailed(error: unknown): Promise<void> {
+    if (this.#sessionEnded(error)) return;
+    const message = this.localize.error(error);
+    this.status = message;
+    if (error instanceof BusinessError && error.code === 'VALIDATION') {
+      const errors = fieldErrors(error.details.fields);
+      if (Object.keys(errors).length) {
+        this.errors = errors;
+        this.step = 'form';
+        this.showSummary = true;
+        this.formError = { message, retry: false };
+        this.busy = false;
+        await this.#focusSummary();
+        return;
+      }
+    }
+    if (error instanceof BusinessError && ['WINDOW_CLOSED', 'WINDOW_NOT_OPEN', 'INVALID_STATE'].includes(error.code)) {
+      this.formError = { message, retry: false };
+      this.showSummary = true;
+      void this.reload();
+      return;
+    }
+    // Network, timeout, server: everything stays as typed; the same key makes a retry safe.
+    this.formError = { message: this.t('form.submitFailed', { reason: message }), retry: isRkError(error) && error.retryable };
+    this.showSummary = true;
+    this.busy = false;
+    await this.#focusSummary();
+  }
+
+  async #focusSummary(): Promise<void> {
+    await this.updateComplete;
+    focusErrorSummary(this.renderRoot);
+  }
+
+  #focusField(field: FormField): void {
+    const root = this.renderRoot as ShadowRoot;
+    const id = fieldId(field);
+    const group = root.getElementById(id);
+    const target =
+      group instanceof HTMLFieldSetElement
+        ? (group.querySelector<HTMLInputElement>('input:checked') ?? group.querySelector<HTMLInputElement>('input'))
+        : field === 'photo'
+          ? (root.querySelector<HTMLElement>('[part~="photo-replace"], #photo-file') ?? group)
+          : group;
+    const label = root.querySelector(`label[for="${id}"]`) ?? group?.closest('fieldset')?.querySelector('legend') ?? group;
+    label?.scrollIntoView?.({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }
+
+  // --- rendering ----------------------------------------------------------------------------------
+
+  #formatSitting = (subject: Subject): string => formatSitting(this.localize.lang, subject.startsAt, subject.endsAt);
+  #formatFen = (fen: number): string => this.t('common.yuan', { amount: fenToYuan(fen) });
+  #formatDate = (iso: string): string => formatDay(this.localize.lang, iso);
+  #formatDateTime = (iso: string): string => formatDateTime(this.localize.lang, iso);
+
+  get #maskedNumber(): string {
+    const number = this.values.documentNumber;
+    if (typeof number === 'string' && number) return number.includes('*') ? number : maskDocumentNumber(number);
+    return this.effectiveSession?.realName?.documentNumberMasked ?? '';
+  }
+
+  #summaryView(change?: (field: FormField) => void): SummaryView {
+    return {
+      session: this.#exam.session!,
+      values: this.values,
+      t: (key, params) => this.t(key, params),
+      maskedNumber: this.#maskedNumber,
+      editablePersonal: this.#editablePersonal,
+      photoUrl: this.photo?.url,
+      formatSitting: this.#formatSitting,
+      formatFen: this.#formatFen,
+      formatDate: this.#formatDate,
+      change,
+    };
+  }
+
+  protected override render() {
+    return html`<section part="panel" aria-labelledby="title">
+      ${this.#renderBody()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.status}</p>
+      <slot name="footer"></slot>
+    </section>`;
+  }
+
+  #title(key: string): TemplateResult {
+    return html`<h2 id="title" part="title" tabindex="-1">${this.t(key)}</h2>`;
+  }
+
+  #renderBody(): TemplateResult {
+    switch (this.state) {
+      case 'loading':
+        return html`${this.#title('form.title')}
+          <p role="status">${this.t('form.loading')}</p>
+          ${this.#photoSlotParked()}`;
+      case 'signed-out':
+        return html`${this.#title('form.title')}
+          <div class="notice" part="notice">
+            <p>${this.t(this.effectiveBackend ? 'form.signedOut' : 'form.noBackend')}</p>
+          </div>
+          ${this.#photoSlotParked()}`;
+      case 'unverified':
+        return html`${this.#title('form.title')}
+          <div class="notice warning" part="notice"><p>${this.t('form.unverified')}</p></div>
+          ${this.#photoSlotParked()}`;
+      case 'load-error':
+        return html`${this.#title('form.title')}
+          <div class="notice danger" part="notice" role="alert">
+            <p>${this.t('form.loadError', { reason: this.localize.error(this.applicationError ?? this.#exam.error) })}</p>
+            <button type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>
+          </div>
+          ${this.#photoSlotParked()}`;
+      case 'not-open':
+      case 'closed':
+      case 'submitted':
+      case 'approved':
+      case 'locked':
+        return this.#renderReadOnly();
+      case 'review':
+      case 'submitting':
+        return this.step === 'review' ? this.#renderReview() : this.#renderForm();
+      default:
+        return this.#renderForm();
+    }
+  }
+
+  /** Keeps a slotted checker out of sight (but in the slot) while the form is not shown. */
+  #photoSlotParked(): TemplateResult {
+    return html`<div class="is-hidden"><slot name="photo" @slotchange=${(e: Event) => this.#onSlotChange(e)}></slot></div>`;
+  }
+
+  #renderSummaryBox(): TemplateResult | typeof nothing {
+    if (!this.showSummary) return nothing;
+    const items: SummaryItem[] = FORM_ORDER.filter((field) => this.errors[field]).map((field) => ({
+      field: this.#linkTarget(field),
+      message: this.errors[field]!,
+    }));
+    return errorSummary({
+      title: this.t('form.summaryTitle'),
+      items,
+      message: this.formError?.message,
+      action: this.formError?.retry
+        ? html`<div class="actions">
+            <button type="button" class="primary" part="retry" @click=${() => this.submit()}>${this.t('form.retrySubmit')}</button>
+          </div>`
+        : nothing,
+    });
+  }
+
+  /** The id a summary link goes to: the first radio of a radio group (GOV.UK), else the field. */
+  #linkTarget(field: FormField): string {
+    if (field === 'levelId') {
+      const first = this.#exam.session?.plan.levels[0];
+      return first ? `level-id-${first.id}` : fieldId(field);
+    }
+    if (field === 'gender' && this.#editablePersonal.includes('gender')) return 'gender-male';
+    return fieldId(field);
+  }
+
+  #renderRejected(): TemplateResult | typeof nothing {
+    const application = this.application;
+    if (application?.status !== 'rejected') return nothing;
+    const exam = this.#exam.session!;
+    return html`<div class="notice danger" part="notice">
+      <h3>${this.t('form.rejected.title')}</h3>
+      ${application.review?.reason ? html`<p class="reason">${this.t('form.rejected.reason', { reason: application.review.reason })}</p>` : nothing}
+      <p>${this.t('form.rejected.next', { closesAt: this.#formatDateTime(exam.registrationWindow.closesAt) })}</p>
+    </div>`;
+  }
+
+  #renderSaveStatus(): TemplateResult {
+    const store = this.#draft.store;
+    const state = store?.state ?? 'idle';
+    const savedAt = store?.savedAt;
+    const time = savedAt
+      ? new Intl.DateTimeFormat(this.localize.lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(savedAt)
+      : '';
+    const text =
+      state === 'saving'
+        ? this.t('form.draft.saving')
+        : state === 'error'
+          ? this.t('form.draft.error')
+          : state === 'pending'
+            ? this.t('form.draft.pending')
+            : state === 'saved'
+              ? this.t('form.draft.saved', { time })
+              : this.t('form.draft.idle');
+    return html`<p class="save-status ${state}" part="save-status">
+      <span>${text}</span>
+      ${state === 'error'
+        ? html`<button type="button" class="link" @click=${() => store?.flush().catch(() => undefined)}>${this.t('form.draft.retry')}</button>`
+        : nothing}
+    </p>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const exam = this.#exam.session!;
+    const texts: FieldTexts = { required: this.t('common.required'), errorPrefix: this.t('form.errorPrefix') };
+    const view: FormView = {
+      session: exam,
+      values: this.values,
+      errors: this.errors,
+      texts,
+      t: (key, params) => this.t(key, params),
+      editablePersonal: this.#editablePersonal,
+      maskedNumber: this.#maskedNumber,
+      formatSitting: this.#formatSitting,
+      formatFen: this.#formatFen,
+      formatDate: this.#formatDate,
+      photo: renderPhoto({
+        photo: this.photo,
+        slotted: this.slotted,
+        replacing: this.replacingPhoto,
+        uploading: this.uploading,
+        progress: this.uploadProgress,
+        uploadError: this.uploadError,
+        error: this.errors.photo,
+        requiredText: texts.required,
+        errorPrefix: texts.errorPrefix,
+        disabled: this.busy,
+        t: (key, params) => this.t(key, params),
+        onSlotChange: (event) => this.#onSlotChange(event),
+        onFile: (file) => void this.#upload(file),
+        replace: () => {
+          this.replacingPhoto = true;
+        },
+        keep: () => {
+          this.replacingPhoto = false;
+        },
+      }),
+      set: (field, value) => this.#set(field, value),
+      blur: (field) => this.#blur(field),
+    };
+    return html`${this.#title('form.title')}
+      <p class="round">${exam.name}</p>
+      ${this.#renderRejected()}
+      ${this.presetNote ? html`<p class="notice success preset" part="notice">${this.presetNote}</p>` : nothing}
+      ${this.#renderSummaryBox()}
+      <p class="intro">${this.t('form.intro')}</p>
+      <form part="form" novalidate aria-labelledby="title" @submit=${(event: Event) => this.#continue(event)}>
+        ${renderSections(view)}
+        ${this.#renderSaveStatus()}
+        <button class="primary submit" part="continue" type="submit">${this.t('form.continue')}</button>
+      </form>`;
+  }
+
+  #renderReview(): TemplateResult {
+    const submitting = this.busy;
+    return html`${this.#title('form.review.title')}
+      ${this.#renderSummaryBox()}
+      <p class="intro">${this.t('form.review.intro')}</p>
+      ${renderSummary(this.#summaryView((field) => void this.editField(field)))}
+      <div class="declaration" part="declaration"><p>${this.t('form.review.declaration')}</p></div>
+      <div class="actions review-actions">
+        <button
+          type="button"
+          id="submit"
+          class="primary submit"
+          part="submit"
+          aria-disabled=${submitting ? 'true' : 'false'}
+          @click=${() => this.submit()}
+        >
+          ${submitting ? this.t('form.submitting') : this.t('form.submit')}
+        </button>
+        <button type="button" part="back" ?disabled=${submitting} @click=${() => this.#back()}>${this.t('form.review.back')}</button>
+      </div>
+      ${this.#photoSlotParked()}`;
+  }
+
+  #renderReadOnly(): TemplateResult {
+    const exam = this.#exam.session!;
+    const application = this.application;
+    const window = exam.registrationWindow;
+    const range = { opensAt: this.#formatDateTime(window.opensAt), closesAt: this.#formatDateTime(window.closesAt) };
+    let titleKey = 'form.title';
+    let notice: TemplateResult = html``;
+    switch (this.state) {
+      case 'not-open':
+        titleKey = 'form.notOpen.title';
+        notice = html`<div class="notice warning" part="notice"><p>${this.t('form.notOpen.body', range)}</p></div>`;
+        break;
+      case 'closed':
+        titleKey = 'form.closed.title';
+        notice = html`<div class="notice warning" part="notice">
+          <p>${this.t('form.closed.body', range)}</p>
+          ${application?.status === 'rejected' && application.review?.reason
+            ? html`<p>${this.t('form.rejected.reason', { reason: application.review.reason })}</p>`
+            : nothing}
+        </div>`;
+        break;
+      case 'submitted':
+        titleKey = 'form.submitted.title';
+        notice = html`<div class="notice success" part="notice">
+          <p>${this.t('form.submitted.body')}</p>
+          ${this.#numbers(application)}
+        </div>`;
+        break;
+      case 'approved':
+        titleKey = 'form.approved.title';
+        notice = html`<div class="notice success" part="notice">
+          <p>${this.t('form.approved.body')}</p>
+          ${this.#numbers(application)}
+          <p>${this.t('form.approved.change')}</p>
+        </div>`;
+        break;
+      default:
+        notice = html`<div class="notice" part="notice">
+          <p>${this.t('form.locked.body', { status: this.t(`form.status.${application?.status ?? 'draft'}`) })}</p>
+          ${this.#numbers(application)}
+        </div>`;
+    }
+    const hasAnswers = application !== null && application !== undefined;
+    return html`${this.#title(titleKey)}
+      <p class="round">${exam.name}</p>
+      ${notice}
+      ${hasAnswers ? html`<div class="answers">${renderSummary(this.#summaryView())}</div>` : nothing}
+      ${this.#contact()} ${this.#photoSlotParked()}`;
+  }
+
+  #numbers(application: Application | null | undefined): TemplateResult | typeof nothing {
+    if (!application) return nothing;
+    return html`<dl class="numbers">
+      ${application.registrationNumber
+        ? html`<div><dt>${this.t('form.registrationNumber')}</dt><dd class="masked">${application.registrationNumber}</dd></div>`
+        : nothing}
+      ${application.submittedAt
+        ? html`<div><dt>${this.t('form.submittedAt')}</dt><dd>${this.#formatDateTime(application.submittedAt)}</dd></div>`
+        : nothing}
+      ${application.feeFen !== null
+        ? html`<div><dt>${this.t('form.review.fee')}</dt><dd>${this.#formatFen(application.feeFen)}</dd></div>`
+        : nothing}
+    </dl>`;
+  }
+
+  #contact(): TemplateResult | typeof nothing {
+    const phones = this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
+    return phones.length ? html`<p class="contact">${this.t('form.contact', { phones: phones.join('，') })}</p>` : nothing;
+  }
+}
+
+/** The backend's `details.fields` of a VALIDATION error, as form errors (text only). */
+function fieldErrors(fields: unknown): FormErrors {
+  const errors: FormErrors = {};
+  if (typeof fields !== 'object' || fields === null) return errors;
+  for (const field of FORM_ORDER) {
+    const message = (fields as Record<string, unknown>)[field];
+    if (typeof message === 'string' && message) errors[field] = message;
+  }
+  return errors;
+}
+
+function pick(values: FormValues, fields: readonly ApplicationFieldName[]): FormValues {
+  const result: FormValues = {};
+  for (const field of fields) if (values[field] !== undefined) result[field] = values[field];
+  return result;
+}
+
+define('rk-registration-form', RkRegistrationForm);
