@@ -96,7 +96,8 @@ export function checkSubmission(
   if (input.name !== realName.name) errors.name = SAME_AS_REAL_NAME;
   if (input.documentType !== realName.documentType) errors.documentType = SAME_AS_REAL_NAME;
   if (normalizeDocumentNumber(input.documentNumber) !== documentNumber) errors.documentNumber = SAME_AS_REAL_NAME;
-  if (input.gender !== realName.gender) errors.gender = SAME_AS_REAL_NAME;
-  if (input.birthDate !== realName.birthDate) errors.birthDate = SAME_AS_REAL_NAME;
+  // Documents other than ID cards carry no gender or birth date: the candidate gives them in the form.
+  if (realName.gender !== null && input.gender !== realName.gender) errors.gender = SAME_AS_REAL_NAME;
+  if (realName.birthDate !== null && input.birthDate !== realName.birthDate) errors.birthDate = SAME_AS_REAL_NAME;
   return errors;
 }
