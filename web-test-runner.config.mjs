@@ -1,7 +1,16 @@
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './scripts/find-chromium.mjs';
+
+/**
+ * The few CommonJS packages the elements or tests load (Vite converts them in builds; the runner
+ * does not). @rollup/plugin-commonjs stays on 18: later versions rely on Rollup hooks the runner's
+ * adapter does not provide, and their output lacks the default export.
+ */
+const commonjs = fromRollup(rollupCommonjs);
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(CHROMIUM_HELP);
@@ -43,7 +52,10 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mswWorkerAtRoot()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    commonjs({ include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**'] }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   concurrency: 1,
   testsFinishTimeout: 180000,
