@@ -53,7 +53,11 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mswWorkerAtRoot()],
   plugins: [
-    commonjs({ include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**'] }),
+    commonjs({
+      include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**', '**/node_modules/@sinonjs/**', '**/node_modules/type-detect/**'],
+      // Node modules fake-timers asks for inside try/catch; in the browser they stay unresolved.
+      ignore: ['timers', 'timers/promises', 'perf_hooks', 'util'],
+    }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],

@@ -16,6 +16,8 @@ export { RkPhotoChecker } from './components/photo-checker/rk-photo-checker.js';
 export { RkExamNotice } from './components/exam-notice/rk-exam-notice.js';
 export { RkExamPlan } from './components/exam-plan/rk-exam-plan.js';
 export { RkRegistrationForm } from './components/registration-form/rk-registration-form.js';
+export { RkPaymentPanel } from './components/payment-panel/rk-payment-panel.js';
+export { PollController } from './controllers/poll-controller.js';
 export { DraftStore, draftStorageKey } from './services/draft-store.js';
 export { DraftController } from './controllers/draft-controller.js';
 export * from './services/index.js';

@@ -1,0 +1,682 @@
+import { ContextConsumer } from '@lit/context';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CountdownController } from '../../controllers/countdown-controller.js';
+import { ExamSessionController } from '../../controllers/exam-session-controller.js';
+import { PollController } from '../../controllers/poll-controller.js';
+import type { RegistrationBackend } from '../../services/backend.js';
+import { backendContext, configContext, sessionContext } from '../../services/context.js';
+import { BusinessError, isRkError } from '../../services/errors.js';
+import type {
+  Application,
+  PaymentChannel,
+  PaymentStatus,
+  Receipt,
+  Window,
+} from '../../services/schemas.js';
+import { define } from '../base/define.js';
+import { fenToYuan, formatDateTime } from '../base/exam-format.js';
+import { RkElement } from '../base/rk-element.js';
+import { dropOrderKey, isOpenStatus, orderKey, PAID_APPLICATION_STATUSES, type OrderEntry } from './payment-orders.js';
+import { styles } from './payment-panel.styles.js';
+import { qrPath, qrSvg, type QrPath } from './qr-code.js';
+
+/**
+ * `loading`, `error` (with retry), `no-backend`, `signed-out`, `not-eligible` (not approved yet),
+ * `window-not-open`, `window-closed`, `choose` (no order yet), `creating`, `unpaid` (QR shown),
+ * `paying`, `paid` (the receipt), `failed` (reason, pay again), `expired` (QR covered, refresh).
+ */
+export type PaymentPanelState =
+  | 'loading'
+  | 'error'
+  | 'no-backend'
+  | 'signed-out'
+  | 'not-eligible'
+  | 'window-not-open'
+  | 'window-closed'
+  | 'choose'
+  | 'creating'
+  | 'unpaid'
+  | 'paying'
+  | 'paid'
+  | 'failed'
+  | 'expired';
+
+/** What `rk-paid` tells: the paid order and its receipt (支付单号, 网关, 时间, 金额). */
+export interface PaidDetail {
+  orderId: string;
+  receipt: Receipt;
+}
+
+declare global {
+  interface RkEventDetails {
+    'rk-paid': PaidDetail;
+  }
+  interface HTMLElementEventMap {
+    'rk-paid': CustomEvent<PaidDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'rk-payment-panel': RkPaymentPanel;
+  }
+}
+
+const CHANNELS: PaymentChannel[] = ['alipay', 'wechat'];
+
+/**
+ * 网上缴费: the fee of the approved application (exam, level, qualification, subjects, payment
+ * window, amount) and payment by scanning an Alipay or WeChat QR code drawn in the page. One
+ * order per channel whatever the clicks (idempotency keys kept for the tab); a countdown to the
+ * code's expiry, then "二维码已过期，点击刷新"; the status polled every few seconds while the page
+ * is visible (backing off on errors, paused while hidden, stopped when the element leaves);
+ * "我已完成支付" checks at once; the receipt (支付单号, 支付网关, 支付时间, 实付金额, 缴费成功) when
+ * paid. Outside the payment window it shows the dates and no code; an application already paid
+ * shows its receipt and can create no order. While an order is open, leaving the page asks first.
+ *
+ * @tagname rk-payment-panel
+ * @summary Pay the exam fee by Alipay or WeChat QR code, with expiry, refresh, status polling and receipt.
+ *
+ * @fires rk-paid - A payment made in this element succeeded. `detail`: `PaidDetail` (`{ orderId, receipt }`). Not fired for an application that was already paid when loaded.
+ * @fires rk-session-expired - The backend said the candidate is no longer signed in.
+ *
+ * @slot footer - Below the panel's content.
+ *
+ * @csspart panel - The box around everything.
+ * @csspart title - The heading.
+ * @csspart summary - What is paid for, the window and the amount.
+ * @csspart amount - The amount due.
+ * @csspart channels - The choice of Alipay or WeChat.
+ * @csspart qr - The box of the QR code (also while creating or expired).
+ * @csspart qr-code - The QR code's `<svg>`.
+ * @csspart refresh - The "二维码已过期，点击刷新" button over an expired code.
+ * @csspart countdown - The time left before the code expires.
+ * @csspart status - The payment status line.
+ * @csspart check - The "我已完成支付" button.
+ * @csspart help - The help text with the office's phone numbers.
+ * @csspart receipt - The receipt block after payment.
+ *
+ * @cssprop --rk-color-primary - Buttons and the chosen channel.
+ * @cssprop --rk-color-success - The paid result.
+ * @cssprop --rk-color-danger - Failures.
+ * @cssprop --rk-color-focus - The focus ring.
+ * @cssprop --rk-target-size - Minimum size of buttons and channel choices (44px).
+ * @cssprop --rk-qr-size - Width of the QR code (default 14rem).
+ */
+export class RkPaymentPanel extends RkElement {
+  static override styles = styles;
+
+  @property({ reflect: true }) state: PaymentPanelState = 'loading';
+
+  /** The chosen channel, `alipay` or `wechat` (reflected; a page may preselect one). */
+  @property({ reflect: true }) channel: PaymentChannel | '' = '';
+
+  /** Milliseconds between status checks while the code is shown (default 2500). */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 2500;
+
+  /** Seconds after "我已完成支付" without a result before the help text with phone numbers shows (default 60). */
+  @property({ type: Number, attribute: 'help-after' }) helpAfter = 60;
+
+  /** Any adapter; wins over the provider's. */
+  @property({ attribute: false }) backend: RegistrationBackend | undefined;
+
+  @state() private application: Application | null | undefined;
+  @state() private loadError: unknown;
+  @state() private receipt: Receipt | null = null;
+  @state() private createError: unknown;
+  @state() private qr: { payload: string; path: QrPath } | undefined;
+  @state() private qrError = false;
+  @state() private checking = false;
+  @state() private checkedUnpaid = false;
+  @state() private announcement = '';
+
+  readonly #backendContext = new ContextConsumer(this, {
+    context: backendContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
+  #sessionProvided = false;
+  readonly #sessionContext = new ContextConsumer(this, {
+    context: sessionContext,
+    subscribe: true,
+    callback: () => {
+      this.#sessionProvided = true;
+      this.requestUpdate();
+    },
+  });
+  readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
+  readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
+  readonly #countdown = new CountdownController(this, { now: () => this.#exam.now(), onEnd: () => this.#codeRanOut() });
+  readonly #poll = new PollController(this, {
+    task: (signal) => this.#checkStatus(signal),
+    intervalMs: () => Math.max(500, this.pollInterval),
+  });
+  /** The orders of this application, by channel. */
+  readonly #orders = new Map<PaymentChannel, OrderEntry>();
+  /** Orders being created, by channel: a second click waits for the first. */
+  readonly #creating = new Map<PaymentChannel, Promise<void>>();
+  #loadedFor: { backend: RegistrationBackend; session: unknown } | undefined;
+  #loadRequest: AbortController | undefined;
+  /** When the candidate said they paid (the backend's clock), for the help text. */
+  #saidPaidAt: number | undefined;
+
+  get effectiveBackend(): RegistrationBackend | undefined {
+    return this.backend ?? this.#backendContext.value;
+  }
+
+  /** The order whose code is shown (of the chosen channel), if any. */
+  get currentOrder(): OrderEntry | undefined {
+    return this.channel ? this.#orders.get(this.channel) : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#beforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#beforeUnload);
+    this.#loadRequest?.abort();
+  }
+
+  /** Loads the application and its payment again (what "重试" does). */
+  async reload(): Promise<void> {
+    const backend = this.effectiveBackend;
+    if (!backend) return;
+    this.#loadedFor = { backend, session: this.#sessionContext.value };
+    this.#loadRequest?.abort();
+    const request = new AbortController();
+    this.#loadRequest = request;
+    this.loadError = undefined;
+    this.application = undefined;
+    try {
+      const [application, current] = await Promise.all([
+        backend.getApplication({ signal: request.signal }),
+        backend.getCurrentPayment({ signal: request.signal }),
+      ]);
+      if (request.signal.aborted) return;
+      this.application = application;
+      this.#orders.clear();
+      if (current.order && current.status) {
+        const entry: OrderEntry = { order: current.order, status: current.status.status };
+        if (current.status.failureReason) entry.failureReason = current.status.failureReason;
+        if (current.status.status === 'paid') {
+          this.receipt = current.status.receipt;
+        } else if (application?.status === 'approved' && (isOpenStatus(entry.status) || entry.status === 'failed')) {
+          this.#orders.set(current.order.channel, entry);
+          this.channel = current.order.channel;
+          this.#show(entry);
+        }
+      }
+    } catch (error) {
+      if (request.signal.aborted) return;
+      if (this.#signedOut(error)) return;
+      this.loadError = error;
+    }
+  }
+
+  /** Chooses a channel: shows its open order, or creates one (once, whatever the clicks). */
+  async choose(channel: PaymentChannel): Promise<void> {
+    this.channel = channel;
+    this.createError = undefined;
+    const entry = this.#orders.get(channel);
+    if (entry && isOpenStatus(entry.status) && !this.#expired(entry)) {
+      this.#show(entry);
+      return;
+    }
+    if (entry && !isOpenStatus(entry.status)) {
+      // Expired, failed or closed: this click asks for a new order.
+      this.#orders.delete(channel);
+    }
+    await this.#create(channel);
+  }
+
+  /** Checks the payment at once (what "我已完成支付" does). */
+  async checkNow(): Promise<void> {
+    const entry = this.currentOrder;
+    if (!entry || !isOpenStatus(entry.status)) return;
+    this.#saidPaidAt ??= this.#exam.now();
+    this.checking = true;
+    this.checkedUnpaid = false;
+    await this.#poll.checkNow();
+    this.checking = false;
+    this.checkedUnpaid = this.currentOrder?.status === 'unpaid';
+  }
+
+  // --- orders ------------------------------------------------------------------------------------
+
+  #create(channel: PaymentChannel): Promise<void> {
+    let running = this.#creating.get(channel);
+    if (!running) {
+      running = this.#createOnce(channel).finally(() => {
+        this.#creating.delete(channel);
+        this.requestUpdate();
+      });
+      this.#creating.set(channel, running);
+      this.requestUpdate();
+    }
+    return running;
+  }
+
+  async #createOnce(channel: PaymentChannel): Promise<void> {
+    const backend = this.effectiveBackend;
+    const application = this.application;
+    if (!backend || !application || PAID_APPLICATION_STATUSES.has(application.status)) return;
+    try {
+      const order = await backend.createPaymentOrder(
+        { channel },
+        { idempotencyKey: orderKey(application.id, channel) },
+      );
+      const entry: OrderEntry = { order, status: 'unpaid' };
+      this.#orders.set(channel, entry);
+      if (this.#expired(entry)) {
+        // The answer to a key of an order that has run out: the next click gets a fresh one.
+        entry.status = 'expired';
+        dropOrderKey(application.id, channel);
+      }
+      if (this.channel === channel) {
+        this.#show(entry);
+        this.announcement = this.t('payment.announce.qr', { channel: this.t(`payment.channelName.${channel}`) });
+      }
+    } catch (error) {
+      if (this.#signedOut(error)) return;
+      if (error instanceof BusinessError && ['ALREADY_PAID', 'INVALID_STATE', 'WINDOW_CLOSED', 'WINDOW_NOT_OPEN'].includes(error.code)) {
+        // The application or the window changed: show what is true now.
+        void this.reload();
+        void this.#exam.reload();
+        return;
+      }
+      if (this.channel === channel) this.createError = error;
+    }
+  }
+
+  /** Shows an order: its code, its countdown, and polling while it can be paid. */
+  #show(entry: OrderEntry): void {
+    this.checkedUnpaid = false;
+    if (isOpenStatus(entry.status) && !this.#expired(entry)) {
+      this.#countdown.startUntil(Date.parse(entry.order.expiresAt));
+      this.#poll.start();
+      void this.#drawCode(entry.order.qrPayload);
+    } else {
+      this.#countdown.stop();
+      this.#poll.stop();
+    }
+  }
+
+  async #drawCode(payload: string): Promise<void> {
+    if (this.qr?.payload === payload) return;
+    this.qrError = false;
+    try {
+      const path = await qrPath(payload);
+      this.qr = { payload, path };
+    } catch {
+      this.qrError = true;
+    }
+  }
+
+  #expired(entry: OrderEntry): boolean {
+    return Date.parse(entry.order.expiresAt) <= this.#exam.now();
+  }
+
+  /** The countdown reached zero: the code is covered; one last check in case it was paid just now. */
+  #codeRanOut(): void {
+    const entry = this.currentOrder;
+    if (!entry || !isOpenStatus(entry.status)) return;
+    void this.#poll.checkNow().then(() => {
+      if (!isOpenStatus(entry.status)) return;
+      this.#finish(entry, 'expired');
+      this.announcement = this.t('payment.announce.expired');
+    });
+  }
+
+  /** Gets a fresh code for the chosen channel (the expired cover and "重新支付"). */
+  async refresh(): Promise<void> {
+    if (!this.channel) return;
+    await this.choose(this.channel);
+  }
+
+  // --- status ------------------------------------------------------------------------------------
+
+  async #checkStatus(signal: AbortSignal): Promise<void> {
+    const entry = this.currentOrder;
+    const backend = this.effectiveBackend;
+    if (!entry || !backend || !isOpenStatus(entry.status)) {
+      this.#poll.stop();
+      return;
+    }
+    const status = await backend.getPaymentStatus(entry.order.id, { signal });
+    this.#apply(entry, status);
+  }
+
+  #apply(entry: OrderEntry, status: PaymentStatus): void {
+    if (status.status === 'paid') {
+      this.#finish(entry, 'paid');
+      this.receipt = status.receipt;
+      if (this.application) this.application = { ...this.application, status: 'paid' };
+      const amount = this.t('common.yuan', { amount: fenToYuan(status.receipt?.amountFen ?? entry.order.amountFen) });
+      this.announcement = this.t('payment.announce.paid', { amount });
+      if (status.receipt) this.emit('rk-paid', { orderId: entry.order.id, receipt: status.receipt });
+      void this.#focusReceipt();
+      return;
+    }
+    if (status.status === 'unpaid' || status.status === 'paying') {
+      entry.status = status.status;
+      this.requestUpdate();
+      return;
+    }
+    if (status.failureReason) entry.failureReason = status.failureReason;
+    this.#finish(entry, status.status);
+    // Closed: perhaps paid through the other channel's code; the current payment tells.
+    if (status.status === 'closed') void this.reload();
+  }
+
+  /** The order is over: no more polling or countdown, and its key is spent. */
+  #finish(entry: OrderEntry, status: OrderEntry['status']): void {
+    entry.status = status;
+    this.#poll.stop();
+    this.#countdown.stop();
+    this.#saidPaidAt = undefined;
+    if (status !== 'paid' && this.application) dropOrderKey(this.application.id, entry.order.channel);
+    this.requestUpdate();
+  }
+
+  async #focusReceipt(): Promise<void> {
+    if (!this.matches(':focus-within')) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
+  }
+
+  #signedOut(error: unknown): boolean {
+    if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+      this.application = null;
+      this.loadError = error;
+      this.emit('rk-session-expired', undefined);
+      return true;
+    }
+    return false;
+  }
+
+  readonly #beforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.state !== 'unpaid' && this.state !== 'paying') return;
+    event.preventDefault();
+    // Older browsers show the dialog only when returnValue is set.
+    event.returnValue = this.t('payment.leaveWarning');
+  };
+
+  // --- state -------------------------------------------------------------------------------------
+
+  protected override willUpdate(): void {
+    this.#exam.ensure();
+    const backend = this.effectiveBackend;
+    const sessionGone = this.#sessionProvided && this.#sessionContext.value === null;
+    if (backend && !sessionGone && (this.#loadedFor?.backend !== backend || this.#loadedFor.session !== this.#sessionContext.value)) {
+      void this.reload();
+    }
+    this.state = this.#computeState(backend, sessionGone);
+  }
+
+  #computeState(backend: RegistrationBackend | undefined, sessionGone: boolean): PaymentPanelState {
+    if (!backend) return 'no-backend';
+    if (sessionGone || (this.loadError instanceof BusinessError && this.loadError.code === 'UNAUTHENTICATED')) return 'signed-out';
+    if (this.loadError || (this.#exam.error && !this.#exam.session)) return 'error';
+    const exam = this.#exam.session;
+    const application = this.application;
+    if (!exam || application === undefined) return 'loading';
+    if (this.receipt || (application && PAID_APPLICATION_STATUSES.has(application.status))) return 'paid';
+    if (!application || application.status !== 'approved') return 'not-eligible';
+    const entry = this.currentOrder;
+    if (entry && isOpenStatus(entry.status)) return entry.status;
+    const payWindow = exam.paymentWindow;
+    const now = this.#exam.now();
+    if (now < Date.parse(payWindow.opensAt)) return 'window-not-open';
+    if (now >= Date.parse(payWindow.closesAt)) return 'window-closed';
+    if (this.channel && this.#creating.has(this.channel)) return 'creating';
+    if (entry?.status === 'failed') return 'failed';
+    if (entry && (entry.status === 'expired' || entry.status === 'closed')) return 'expired';
+    return 'choose';
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------
+
+  protected override render() {
+    return html`<section part="panel" aria-labelledby="title">
+      <h2 id="title" part="title" tabindex="-1">${this.t('payment.title')}</h2>
+      ${this.#renderBody()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <slot name="footer"></slot>
+    </section>`;
+  }
+
+  #renderBody() {
+    switch (this.state) {
+      case 'loading':
+        return html`<p role="status" class="loading">${this.t('payment.loading')}</p>`;
+      case 'no-backend':
+        return html`<div class="notice">${this.t('payment.noBackend')}</div>`;
+      case 'signed-out':
+        return html`<div class="notice">${this.t('payment.signedOut')}</div>`;
+      case 'error':
+        return this.#renderLoadError();
+      case 'not-eligible':
+        return this.#renderNotEligible();
+      case 'paid':
+        return html`${this.#renderSummary()} ${this.#renderReceipt()}`;
+      case 'window-not-open':
+      case 'window-closed':
+        return html`${this.#renderSummary()} ${this.#renderWindowNotice()}`;
+      default:
+        return html`${this.#renderSummary()} ${this.#renderChannels()} ${this.#renderPayment()}`;
+    }
+  }
+
+  #renderLoadError() {
+    const error = this.loadError ?? this.#exam.error;
+    return html`<div class="notice danger" role="alert">
+      <p>${this.t('payment.loadError', { reason: this.localize.error(error) })}</p>
+      ${isRkError(error) && !error.retryable
+        ? nothing
+        : html`<button type="button" @click=${() => this.#retryLoad()}>${this.t('common.retry')}</button>`}
+    </div>`;
+  }
+
+  #retryLoad(): void {
+    if (this.#exam.error) void this.#exam.reload();
+    void this.reload();
+  }
+
+  #renderNotEligible() {
+    const application = this.application;
+    const status = application?.status ?? 'none';
+    const key = status === 'draft' || status === 'submitted' || status === 'rejected' ? status : 'none';
+    const reason = status === 'rejected' ? application?.review?.reason : undefined;
+    return html`<div class="notice ${status === 'rejected' ? 'danger' : ''}">
+      <p>${this.t(`payment.notEligible.${key}`)}</p>
+      ${reason ? html`<p>${this.t('payment.notEligible.reason', { reason })}</p>` : nothing}
+    </div>`;
+  }
+
+  #windowText(range: Window) {
+    const lang = this.localize.lang;
+    return { opensAt: formatDateTime(lang, range.opensAt), closesAt: formatDateTime(lang, range.closesAt) };
+  }
+
+  #renderWindowNotice() {
+    const payWindow = this.#exam.session!.paymentWindow;
+    const key = this.state === 'window-not-open' ? 'payment.windowNotOpen' : 'payment.windowClosed';
+    return html`<div class="notice ${this.state === 'window-closed' ? 'danger' : ''}" role="status">
+      ${this.t(key, this.#windowText(payWindow))}
+    </div>`;
+  }
+
+  #renderSummary() {
+    const exam = this.#exam.session!;
+    const fields = this.application?.fields ?? {};
+    const level = exam.plan.levels.find((candidate) => candidate.id === fields.levelId);
+    const qualification = level?.qualifications.find((candidate) => candidate.id === fields.qualificationId);
+    const subjectIds = Array.isArray(fields.subjectIds) ? fields.subjectIds : [];
+    const subjects = qualification?.subjects.filter((subject) => subjectIds.includes(subject.id)) ?? [];
+    const payWindow = this.currentOrder?.order.paymentWindow ?? exam.paymentWindow;
+    const amountFen = this.receipt?.amountFen ?? this.currentOrder?.order.amountFen ?? this.application?.feeFen ?? null;
+    const row = (label: string, value: unknown) =>
+      value === undefined || value === null || value === '' ? nothing : html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
+    return html`<section class="summary" part="summary" aria-labelledby="summary-title">
+      <h3 id="summary-title">${this.t('payment.summary')}</h3>
+      <dl>
+        ${row(this.t('payment.exam'), exam.name)} ${row(this.t('payment.registrationNumber'), this.application?.registrationNumber)}
+        ${row(this.t('payment.level'), level?.name)} ${row(this.t('payment.qualification'), qualification?.name)}
+        ${row(this.t('payment.subjects'), subjects.map((subject) => subject.name).join('、'))}
+        ${row(this.t('payment.window'), this.t('payment.windowRange', this.#windowText(payWindow)))}
+        ${amountFen === null
+          ? nothing
+          : html`<div class="row amount-row">
+              <dt>${this.t('payment.amount')}</dt>
+              <dd part="amount" class="amount">${this.t('common.yuan', { amount: fenToYuan(amountFen) })}</dd>
+            </div>`}
+      </dl>
+    </section>`;
+  }
+
+  #renderChannels() {
+    return html`<fieldset class="channels" part="channels">
+      <legend>${this.t('payment.channel.legend')}</legend>
+      <div class="channel-list">
+        ${CHANNELS.map(
+          (channel) => html`<label class="channel ${channel}">
+            <input
+              type="radio"
+              name="channel"
+              value=${channel}
+              .checked=${this.channel === channel}
+              aria-describedby="qr-status"
+              @change=${() => void this.choose(channel)}
+            /><span class="channel-face"><span class="channel-mark" aria-hidden="true"></span>${this.t(`payment.channel.${channel}`)}</span>
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  #renderPayment() {
+    const entry = this.currentOrder;
+    const channelName = this.channel ? this.t(`payment.channelName.${this.channel}`) : '';
+    return html`<div class="pay" aria-live="polite">
+      <div class="qr" part="qr">${this.#renderCode(entry, channelName)}</div>
+      <div class="pay-side">
+        ${this.#renderStatus(entry, channelName)}
+        <p class="tip">${this.t('payment.tip')}</p>
+        ${this.#renderHelp()}
+      </div>
+    </div>`;
+  }
+
+  #renderCode(entry: OrderEntry | undefined, channelName: string) {
+    if (this.createError) {
+      return html`<div class="qr-message danger" role="alert">
+        <p>${this.localize.error(this.createError)}</p>
+        <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('common.retry')}</button>
+      </div>`;
+    }
+    switch (this.state) {
+      case 'choose':
+        return this.channel
+          ? html`<div class="qr-message">
+              <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('payment.qr.scan', { channel: channelName })}</button>
+            </div>`
+          : html`<p class="qr-message">${this.t('payment.chooseHint')}</p>`;
+      case 'creating':
+        return html`<p class="qr-message" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('payment.creating')}</p>`;
+      case 'expired':
+        return html`<button type="button" class="qr-cover" part="refresh" @click=${() => void this.refresh()}>
+          ${this.t(entry?.status === 'closed' ? 'payment.qr.closed' : 'payment.qr.expired')}
+        </button>`;
+      case 'failed':
+        return html`<div class="qr-message danger">
+          <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('payment.retry')}</button>
+        </div>`;
+      default:
+        break;
+    }
+    if (!entry) return nothing;
+    if (this.qrError) {
+      return html`<div class="qr-message danger" role="alert">
+        <p>${this.t('payment.qr.loadError')}</p>
+        <button type="button" @click=${() => void this.#drawCode(entry.order.qrPayload)}>${this.t('common.retry')}</button>
+      </div>`;
+    }
+    const amount = this.t('common.yuan', { amount: fenToYuan(entry.order.amountFen) });
+    return this.qr?.payload === entry.order.qrPayload
+      ? qrSvg(this.qr.path, this.t('payment.qr.label', { channel: channelName, amount }))
+      : html`<p class="qr-message" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('payment.creating')}</p>`;
+  }
+
+  #renderStatus(entry: OrderEntry | undefined, channelName: string) {
+    const open = entry && isOpenStatus(entry.status) && (this.state === 'unpaid' || this.state === 'paying');
+    // Never more than the code's lifetime: the backend's clock is known only to a request's latency.
+    const lifetime = entry ? Math.floor((Date.parse(entry.order.expiresAt) - Date.parse(entry.order.createdAt)) / 1000) : 0;
+    const remaining = Math.min(this.#countdown.remaining, Math.max(0, lifetime));
+    const time = `${Math.floor(remaining / 60)}:${String(remaining % 60).padStart(2, '0')}`;
+    return html`<div class="status" part="status" id="qr-status">
+      ${open
+        ? html`<p class="scan">${this.t('payment.qr.scan', { channel: channelName })}</p>
+            <p class="status-line ${entry.status}">
+              <strong>${this.t(`payment.status.${entry.status}`)}</strong>
+            </p>
+            <p class="countdown" part="countdown" aria-live="off">${this.t('payment.qr.expiresIn', { time })}</p>
+            <p class="hint">${this.t('payment.qr.refreshHint')}</p>
+            <p class="order-id">${this.t('payment.orderNumber', { id: entry.order.id })}</p>
+            <button type="button" part="check" class="primary" ?disabled=${this.checking} @click=${() => void this.checkNow()}>
+              ${this.checking ? this.t('payment.checking') : this.t('payment.checkNow')}
+            </button>
+            ${this.checkedUnpaid ? html`<p class="hint" role="status">${this.t('payment.stillUnpaid')}</p>` : nothing}
+            ${this.#poll.failures > 0 ? html`<p class="hint warning" role="status">${this.t('payment.pollTrouble')}</p>` : nothing}`
+        : nothing}
+      ${this.state === 'failed'
+        ? html`<div class="notice danger" role="alert">
+            <p><strong>${this.t('payment.status.failed')}</strong></p>
+            ${entry?.failureReason ? html`<p>${this.t('payment.failedReason', { reason: entry.failureReason })}</p>` : nothing}
+          </div>`
+        : nothing}
+      ${this.state === 'expired'
+        ? html`<p class="status-line expired"><strong>${this.t(entry?.status === 'closed' ? 'payment.status.closed' : 'payment.status.expired')}</strong></p>
+            <p class="hint">${this.t('payment.qr.refreshHint')}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderHelp() {
+    const saidAt = this.#saidPaidAt;
+    if (saidAt === undefined || this.#exam.now() - saidAt < this.helpAfter * 1000) return nothing;
+    const phones = this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
+    return html`<div class="notice help" part="help" role="note">
+      <p>${this.t('payment.help')}</p>
+      ${phones.length ? html`<p>${this.t('payment.help.phones', { phones: phones.join('、') })}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderReceipt() {
+    const receipt = this.receipt;
+    const lang = this.localize.lang;
+    if (!receipt) {
+      return html`<div class="receipt" part="receipt">
+        <h3 id="receipt-title" tabindex="-1">${this.t('payment.receipt.title')}</h3>
+        <p class="result">${this.t('payment.status.paid')}</p>
+        <p>${this.t('payment.receipt.none')}</p>
+      </div>`;
+    }
+    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
+      <h3 id="receipt-title" tabindex="-1">${this.t('payment.receipt.title')}</h3>
+      <dl>
+        <div class="row"><dt>${this.t('payment.receipt.tradeNo')}</dt><dd class="trade-no">${receipt.tradeNo}</dd></div>
+        <div class="row"><dt>${this.t('payment.receipt.gateway')}</dt><dd>${receipt.gateway}</dd></div>
+        <div class="row"><dt>${this.t('payment.receipt.channel')}</dt><dd>${this.t(`payment.channelName.${receipt.channel}`)}</dd></div>
+        <div class="row"><dt>${this.t('payment.receipt.paidAt')}</dt><dd>${formatDateTime(lang, receipt.paidAt)}</dd></div>
+        <div class="row">
+          <dt>${this.t('payment.receipt.amount')}</dt>
+          <dd>${this.t('common.yuan', { amount: fenToYuan(receipt.amountFen) })}</dd>
+        </div>
+        <div class="row"><dt>${this.t('payment.receipt.result')}</dt><dd class="result">${this.t('payment.status.paid')}</dd></div>
+      </dl>
+    </section>`;
+  }
+}
+
+define('rk-payment-panel', RkPaymentPanel);
