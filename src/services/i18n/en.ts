@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN.js';
 import { papersEn } from './parts/papers.js';
 import { paymentEn } from './parts/payment.js';
+import { queriesEn } from './parts/queries.js';
 import { photoEn } from './parts/photo.js';
 import { registrationEn } from './parts/registration.js';
 
@@ -221,4 +222,5 @@ export const en: Messages = {
   ...photoEn,
   ...paymentEn,
   ...papersEn,
+  ...queriesEn,
 };

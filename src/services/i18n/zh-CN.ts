@@ -5,6 +5,7 @@
  */
 import { papersZhCN } from './parts/papers.js';
 import { paymentZhCN } from './parts/payment.js';
+import { queriesZhCN } from './parts/queries.js';
 import { photoZhCN } from './parts/photo.js';
 import { registrationZhCN } from './parts/registration.js';
 
@@ -232,6 +233,7 @@ export const zhCN = {
   ...photoZhCN,
   ...paymentZhCN,
   ...papersZhCN,
+  ...queriesZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

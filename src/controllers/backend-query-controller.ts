@@ -1,0 +1,109 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RegistrationBackend } from '../services/backend.js';
+import { backendContext, sessionContext } from '../services/context.js';
+import { BusinessError } from '../services/errors.js';
+
+/** `no-backend`, `signed-out` (no session, or the backend said UNAUTHENTICATED), `loading`, `error`, `ready`. */
+export type QueryState = 'no-backend' | 'signed-out' | 'loading' | 'error' | 'ready';
+
+type Host = ReactiveControllerHost & HTMLElement & { backend?: RegistrationBackend | undefined };
+
+/**
+ * Loads one answer of the adapter for an element (the queries: 考试安排, 成绩, 证书): the backend
+ * from the element's `backend` property or the provider's, asked again when the backend or the
+ * signed-in candidate changes; loading and error state, `reload()` for 重试, the request aborted
+ * when the element leaves the page. Tells `rk-session-expired` when the backend says the
+ * candidate is signed out.
+ */
+export class BackendQueryController<T> implements ReactiveController {
+  readonly #host: Host;
+  readonly #load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>;
+  readonly #backendContext: ContextConsumer<typeof backendContext, Host>;
+  readonly #sessionContext: ContextConsumer<typeof sessionContext, Host>;
+  #sessionProvided = false;
+  #loadedFor: { backend: RegistrationBackend; session: unknown } | undefined;
+  #request: AbortController | undefined;
+  #signedOut = false;
+
+  value: T | undefined;
+  error: unknown;
+  loading = false;
+
+  constructor(host: Host, load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>) {
+    this.#host = host;
+    this.#load = load;
+    this.#backendContext = new ContextConsumer(host, { context: backendContext, subscribe: true, callback: () => host.requestUpdate() });
+    this.#sessionContext = new ContextConsumer(host, {
+      context: sessionContext,
+      subscribe: true,
+      callback: () => {
+        this.#sessionProvided = true;
+        host.requestUpdate();
+      },
+    });
+    host.addController(this);
+  }
+
+  get backend(): RegistrationBackend | undefined {
+    return this.#host.backend ?? this.#backendContext.value;
+  }
+
+  get state(): QueryState {
+    if (!this.backend) return 'no-backend';
+    if (this.#signedOut || (this.#sessionProvided && this.#sessionContext.value === null)) return 'signed-out';
+    if (this.value !== undefined && !this.loading) return 'ready';
+    if (this.error !== undefined && !this.loading) return 'error';
+    return 'loading';
+  }
+
+  hostConnected(): void {
+    this.#loadedFor = undefined;
+  }
+
+  hostUpdate(): void {
+    const backend = this.backend;
+    const session = this.#sessionContext.value;
+    if (!backend || (this.#sessionProvided && session === null)) return;
+    if (this.#loadedFor?.backend === backend && this.#loadedFor.session === session) return;
+    this.#loadedFor = { backend, session };
+    void this.reload();
+  }
+
+  hostDisconnected(): void {
+    this.#request?.abort();
+    this.#loading(false);
+  }
+
+  /** Asks the backend again. */
+  async reload(): Promise<void> {
+    const backend = this.backend;
+    if (!backend) return;
+    this.#request?.abort();
+    const request = new AbortController();
+    this.#request = request;
+    this.#signedOut = false;
+    this.error = undefined;
+    this.#loading(true);
+    try {
+      const value = await this.#load(backend, request.signal);
+      if (request.signal.aborted) return;
+      this.value = value;
+    } catch (error) {
+      if (request.signal.aborted) return;
+      if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+        this.#signedOut = true;
+        this.value = undefined;
+        this.#host.dispatchEvent(new CustomEvent('rk-session-expired', { bubbles: true, composed: true }));
+      }
+      this.error = error;
+    } finally {
+      if (this.#request === request) this.#loading(false);
+    }
+  }
+
+  #loading(loading: boolean): void {
+    this.loading = loading;
+    this.#host.requestUpdate();
+  }
+}
