@@ -26,7 +26,7 @@ function elementEntries(): Record<string, string> {
   return entries;
 }
 
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^browser-image-compression/, /^qrcode/];
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^browser-image-compression/, /^uqr/, /^jsbarcode/];
 
 const library: UserConfig = {
   // public/ holds MSW's worker for the dev server and Storybook; it is no part of the package.

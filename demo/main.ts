@@ -1,13 +1,18 @@
 /**
- * The demo page's script: starts the mock exam office in the browser (MSW), then loads the
- * library exactly as a site would, plus the demo's own round card and QA panel.
+ * The demo page's script: starts the mock exam office in the browser (MSW; its state survives a
+ * reload), then loads the library exactly as a site would and hands the QA panel the office.
  */
-import { startMockOffice } from '../src/mocks/index.js';
+import type { RkProvider } from '../src/components/provider/rk-provider.js';
+import { demoBackend, startDemoOffice } from './demo-state.js';
 import type { DemoQaPanel } from './qa-panel.js';
 
-const { office } = await startMockOffice({ baseUrl: '/api', scenario: 'happy-path', quiet: true });
+const office = await startDemoOffice();
 await import('../src/index.js');
-await import('./round-card.js');
 await import('./qa-panel.js');
+
+const provider = document.querySelector<RkProvider>('rk-provider')!;
+provider.config = { contactPhones: ['0871-64312910 转 835、836', '0871-63626248', '0871-63617131'], officeName: '省人事考试机构（演示）' };
+provider.backend = demoBackend();
+
 const panel = document.querySelector<DemoQaPanel>('demo-qa-panel');
 if (panel) panel.office = office;

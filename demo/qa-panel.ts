@@ -6,8 +6,9 @@ import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ExamOffice } from '../src/mocks/index.js';
 import { SCENARIOS, type ScenarioName } from '../src/mocks/index.js';
+import type { RkPortal } from '../src/components/portal/rk-portal.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
-import { HttpBackend } from '../src/services/http-backend.js';
+import { forgetDemoState, rememberToken } from './demo-state.js';
 
 const SCENARIO_LABELS: Record<ScenarioName, string> = {
   'happy-path': '正常流程',
@@ -28,6 +29,7 @@ const STAGES = [
   ['paid', '已缴费'],
   ['ticket', '可打印准考证'],
   ['scored', '成绩已发布'],
+  ['certified', '证书已签发'],
 ] as const;
 
 export class DemoQaPanel extends LitElement {
@@ -39,6 +41,7 @@ export class DemoQaPanel extends LitElement {
     button { border: 1px solid #0b4f94; background: #fff; color: #0b4f94; border-radius: 4px; cursor: pointer; }
     button:focus-visible, select:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
     p[role='status'] { color: #067647; min-height: 1.6em; }
+    .hint { color: #52606d; font-size: 0.875rem; }
   `;
 
   /** The id of the rk-provider the panel drives. */
@@ -50,7 +53,8 @@ export class DemoQaPanel extends LitElement {
     return document.getElementById(this.for) as RkProvider | null;
   }
 
-  #act(label: string, action: (office: ExamOffice) => void) {
+  /** Does what the office does, says so, and lets the portal show the new state. */
+  #act(label: string, action: (office: ExamOffice) => unknown) {
     if (!this.office) return;
     try {
       action(this.office);
@@ -58,33 +62,36 @@ export class DemoQaPanel extends LitElement {
     } catch (error) {
       this.message = `${label}：${error instanceof Error ? error.message : String(error)}`;
     }
+    void document.querySelector<RkPortal>('rk-portal')?.refresh();
+  }
+
+  /** The session changed behind the provider's back (a new scenario forgets every account). */
+  #reloadSession() {
+    const provider = this.#provider;
+    if (provider) void provider.reloadSession();
   }
 
   #setScenario(name: ScenarioName) {
     this.#act(`场景「${SCENARIO_LABELS[name]}」`, (office) => office.setScenario(name));
-    const provider = this.#provider;
-    if (provider) {
-      provider.backend = undefined;
-      provider.session = undefined;
-      void provider.reloadSession();
-    }
+    rememberToken(undefined);
+    this.#reloadSession();
   }
 
   #signIn(stage: (typeof STAGES)[number][0]) {
-    this.#act('模拟考生登录', (office) => {
-      const { token } = office.seedCandidate({ stage });
-      const provider = this.#provider;
-      if (provider) {
-        provider.backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
-      }
-    });
+    this.#act('模拟考生登录', (office) => rememberToken(office.seedCandidate({ stage }).token));
+    this.#reloadSession();
+  }
+
+  #reset() {
+    forgetDemoState();
+    location.reload();
   }
 
   protected override render() {
     return html`
       <label for="scenario">场景</label>
       <select id="scenario" @change=${(e: Event) => this.#setScenario((e.target as HTMLSelectElement).value as ScenarioName)}>
-        ${SCENARIOS.map((name) => html`<option value=${name}>${SCENARIO_LABELS[name]}</option>`)}
+        ${SCENARIOS.map((name) => html`<option value=${name} ?selected=${this.office?.scenario === name}>${SCENARIO_LABELS[name]}</option>`)}
       </select>
       <label for="stage">模拟考生登录（流程阶段）</label>
       <select id="stage" @change=${(e: Event) => this.#signIn((e.target as HTMLSelectElement).value as (typeof STAGES)[number][0])}>
@@ -95,9 +102,15 @@ export class DemoQaPanel extends LitElement {
         <button type="button" @click=${() => this.#act('审核通过', (o) => o.approve())}>审核通过</button>
         <button type="button" @click=${() => this.#act('审核不通过', (o) => o.reject('照片背景不是白色，请重新上传符合要求的照片。'))}>审核不通过</button>
         <button type="button" @click=${() => this.#act('标记已缴费', (o) => o.markPaid())}>标记订单已支付</button>
+        <button type="button" @click=${() => this.#act('支付失败', (o) => o.failPayment('支付失败：银行卡余额不足，请更换支付方式后重新支付。'))}>模拟支付失败</button>
+        <button type="button" @click=${() => this.#act('二维码过期', (o) => o.expireOrders())}>让二维码过期</button>
+        <button type="button" @click=${() => this.#act('同意变更申请', (o) => o.answerChangeRequest(true, '已按申请变更。'))}>同意变更申请</button>
         <button type="button" @click=${() => this.#act('发布准考证', (o) => o.publishTickets())}>发布准考证</button>
         <button type="button" @click=${() => this.#act('发布成绩', (o) => o.publishScores())}>发布成绩</button>
+        <button type="button" @click=${() => this.#act('签发证书', (o) => o.issueCertificates())}>签发证书</button>
+        <button type="button" @click=${() => this.#reset()}>重置演示（清除所有数据）</button>
       </div>
+      <p class="hint">提示：验证码固定为 123456，图形验证码可填 0000。</p>
       <p role="status">${this.message}</p>
     `;
   }

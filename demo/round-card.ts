@@ -1,6 +1,6 @@
 /**
  * A demo-only element: shows the current round from the provider's backend and who is signed in,
- * proving the provider's contexts reach a nested element. The flow's real elements replace it.
+ * proving the provider's contexts reach a nested element (the provider's stories use it).
  */
 import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';

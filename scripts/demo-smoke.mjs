@@ -1,5 +1,6 @@
 // Opens the demo page (what `npm start` serves) in headless Chromium and checks that it runs on
-// the mock exam office: the round is shown, the provider has a session state, no page errors.
+// the mock exam office: the portal shows the round, the provider has a session state, no page
+// errors. `--path /demo/elements.html` checks the page of single elements instead.
 // `node scripts/demo-smoke.mjs --screenshot out.png [--width 390]` also saves a picture.
 import { createServer } from 'vite';
 import { launchChromium } from './browser.mjs';
@@ -26,15 +27,27 @@ try {
     if (message.type() === 'error') problems.push(`console error: ${message.text()} ${message.location()?.url ?? ''}`);
   });
   await page.goto(url, { waitUntil: 'load' });
+  // Every rk-* element on the page is defined and has rendered; the portal (if any) shows the round.
   await page.waitForFunction(
     () => {
-      const card = document.querySelector('demo-round-card');
-      return card?.shadowRoot?.textContent?.includes('报名时间') && document.querySelector('rk-provider')?.getAttribute('session-state') === 'ready';
+      const elements = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('rk-'));
+      const portal = document.querySelector('rk-portal');
+      const providersReady = [...document.querySelectorAll('rk-provider')].every((p) => p.getAttribute('session-state') === 'ready');
+      return (
+        elements.length > 0 &&
+        elements.every((el) => customElements.get(el.localName) && el.shadowRoot?.childElementCount) &&
+        providersReady &&
+        (!portal || portal.shadowRoot.querySelector('[part="round"] h2'))
+      );
     },
     { timeout: 30000 },
   );
+  await new Promise((resolve) => setTimeout(resolve, 500));
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
-  const title = await page.evaluate(() => document.querySelector('demo-round-card').shadowRoot.querySelector('h2')?.textContent);
+  const title = await page.evaluate(() => {
+    const portal = document.querySelector('rk-portal');
+    return portal ? portal.shadowRoot.querySelector('[part="round"] h2')?.textContent : document.title;
+  });
   console.log(`demo OK at ${url}: ${title}`);
 } catch (error) {
   problems.push(String(error));

@@ -5,6 +5,11 @@
 //
 //   node scripts/screenshot-story.mjs <story-id> <out.png> [--width 390] [--height 800]
 //   node scripts/screenshot-story.mjs --prefix elements-rk-login --out-dir shots/ [--width 390]
+//   node scripts/screenshot-story.mjs elements-rk-ticket-printer--ticket ticket.pdf --print
+//
+// With --print, the story's rk-ticket-printer prints; what its hidden print frame holds (the
+// document and its print styles) becomes an A4 PDF through Chromium's print-to-PDF, plus a PNG
+// of the page as printed (ticket.pdf.png), and the number of PDF pages is reported.
 //
 // With --prefix, every story whose id starts with it is shot into --out-dir as <story-id>.png.
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -35,6 +40,7 @@ function parseArgs(argv) {
     else if (arg === '--height') options.height = Number(argv[++i]);
     else if (arg === '--prefix') options.prefix = argv[++i];
     else if (arg === '--out-dir') options.outDir = argv[++i];
+    else if (arg === '--print') options.print = true;
     else options.positional.push(arg);
   }
   return options;
@@ -87,6 +93,36 @@ async function waitForStory(page) {
   await new Promise((done) => setTimeout(done, 300));
 }
 
+/** Prints the story's document through its print frame and saves that frame's content as an A4 PDF. */
+async function printToPdf(browser, page, out) {
+  const printed = await page.evaluate(async () => {
+    const printer = document.querySelector('rk-ticket-printer');
+    if (!printer) throw new Error('no rk-ticket-printer in the story');
+    const captured = new Promise((resolve) => {
+      printer.printer = (win) =>
+        resolve({
+          html: win.document.body.innerHTML,
+          title: win.document.title,
+          css: [...win.document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'),
+        });
+    });
+    printer.shadowRoot.querySelector('[part="print"]').click();
+    return captured;
+  });
+  const paper = await browser.newPage();
+  await paper.setViewport({ width: 794, height: 1123 });
+  // The script's own page (not the library's): a <style> element is fine here.
+  await paper.setContent(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${printed.title}</title><style>${printed.css}</style></head><body>${printed.html}</body></html>`, { waitUntil: 'load' });
+  await paper.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
+  const pdf = await paper.pdf({ path: out, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await paper.emulateMediaType('print');
+  await paper.screenshot({ path: `${out}.png`, fullPage: true });
+  await paper.close();
+  const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`${out}: ${pages} A4 page(s), ${pdf.length} bytes`);
+  if (pages !== 1) throw new Error(`${out}: the document takes ${pages} pages, not one`);
+}
+
 async function shoot(browser, base, id, out, { width, height }) {
   const page = await browser.newPage();
   const errors = [];
@@ -99,7 +135,8 @@ async function shoot(browser, base, id, out, { width, height }) {
     const phase = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase).catch(() => '?');
     throw new Error(`${id}: ${error.message} (phase ${phase}) ${errors.join('; ')}`);
   }
-  await page.screenshot({ path: out, fullPage: true });
+  if (options.print) await printToPdf(browser, page, out);
+  else await page.screenshot({ path: out, fullPage: true });
   await page.close();
   if (errors.length) console.warn(`${id}: page errors: ${errors.join('; ')}`);
   console.log(`${id} → ${out}`);

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN.js';
 import { papersEn } from './parts/papers.js';
 import { paymentEn } from './parts/payment.js';
+import { portalEn } from './parts/portal.js';
 import { queriesEn } from './parts/queries.js';
 import { photoEn } from './parts/photo.js';
 import { registrationEn } from './parts/registration.js';
@@ -223,4 +224,5 @@ export const en: Messages = {
   ...paymentEn,
   ...papersEn,
   ...queriesEn,
+  ...portalEn,
 };

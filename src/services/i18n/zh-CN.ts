@@ -5,6 +5,7 @@
  */
 import { papersZhCN } from './parts/papers.js';
 import { paymentZhCN } from './parts/payment.js';
+import { portalZhCN } from './parts/portal.js';
 import { queriesZhCN } from './parts/queries.js';
 import { photoZhCN } from './parts/photo.js';
 import { registrationZhCN } from './parts/registration.js';
@@ -234,6 +235,7 @@ export const zhCN = {
   ...paymentZhCN,
   ...papersZhCN,
   ...queriesZhCN,
+  ...portalZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,375 @@
+import { ContextConsumer } from '@lit/context';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ExamSessionController } from '../../controllers/exam-session-controller.js';
+import type { RegistrationBackend } from '../../services/backend.js';
+import { backendContext, sessionContext } from '../../services/context.js';
+import type { Application, Session } from '../../services/schemas.js';
+import { define } from '../base/define.js';
+import { formatDateTime, formatDay } from '../base/exam-format.js';
+import { RkElement } from '../base/rk-element.js';
+import { readAcceptance } from '../exam-notice/notice-acceptance.js';
+import type { PlanSelectDetail } from '../exam-plan/rk-exam-plan.js';
+import '../certificate-query/rk-certificate-query.js';
+import '../exam-arrangement/rk-exam-arrangement.js';
+import '../exam-notice/rk-exam-notice.js';
+import '../exam-plan/rk-exam-plan.js';
+import '../login/rk-login.js';
+import '../payment-panel/rk-payment-panel.js';
+import '../photo-checker/rk-photo-checker.js';
+import '../realname/rk-realname.js';
+import '../registration-form/rk-registration-form.js';
+import '../score-query/rk-score-query.js';
+import '../status-timeline/rk-status-timeline.js';
+import '../ticket-printer/rk-ticket-printer.js';
+import { renderReview } from './portal-review.js';
+import { styles } from './portal.styles.js';
+import { isPortalView, PORTAL_VIEWS, VIEW_OF_STEP, viewForState, type PortalView } from './portal-views.js';
+
+/** What `rk-view-change` tells: the view shown and whether the candidate chose it. */
+export interface ViewChangeDetail {
+  view: PortalView;
+  /** `navigation` (the menu, the timeline, a link), `flow` (a step done), `state` (the backend's state). */
+  cause: 'navigation' | 'flow' | 'state';
+}
+
+declare global {
+  interface RkEventDetails {
+    'rk-view-change': ViewChangeDetail;
+  }
+  interface HTMLElementEventMap {
+    'rk-view-change': CustomEvent<ViewChangeDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'rk-portal': RkPortal;
+  }
+}
+
+const PAID = new Set(['paid', 'change-requested', 'ticket-available', 'scored', 'certified']);
+
+/**
+ * The whole registration portal in one element, as the provincial portals lay it out: the exam
+ * round's header (轮次, 报名时间, 考试时间, 进入报名), the left navigation (考生须知, 考试计划,
+ * 考生报名, 报名审核, 网上缴费, 打印准考证, 考试安排, 成绩查询, 证书查询; a menu button in narrow
+ * columns), the status timeline, and the element for the candidate's state: log in → verify →
+ * notice → form with photo → wait for review → pay → print → queries. It moves on by itself when
+ * a step is done (`rk-submitted`, `rk-paid`, …) and follows the timeline's `rk-navigate`.
+ *
+ * It lays itself out by its own width (container queries), so it fits a CMS content column from
+ * 320 px to 1280 px. It leaves the page's URL alone unless `routing="hash"` (then `#/payment`
+ * etc., with the back button). Put it inside `rk-provider`, which holds the backend and session.
+ *
+ * @tagname rk-portal
+ * @summary The whole registration flow: round header, navigation, status timeline, the right element for each step.
+ *
+ * @fires rk-view-change - The view changed. `detail`: `ViewChangeDetail` (`{ view, cause }`).
+ * @fires rk-logout - The candidate signed out from the header.
+ *
+ * @slot header - Replaces the round header.
+ * @slot footer - Below the content.
+ *
+ * @csspart round - The exam round header.
+ * @csspart enter - The "进入报名" button.
+ * @csspart nav - The navigation.
+ * @csspart nav-item - Each navigation link.
+ * @csspart menu-button - The menu button of narrow columns.
+ * @csspart timeline - The status timeline.
+ * @csspart content - The area of the current view.
+ * @csspart account - The signed-in account and "退出登录".
+ *
+ * @cssprop --rk-color-primary - Header, current navigation item, buttons.
+ * @cssprop --rk-color-primary-contrast - Text on the header.
+ * @cssprop --rk-portal-nav-width - Width of the navigation column (default 11rem).
+ */
+export class RkPortal extends RkElement {
+  static override styles = styles;
+
+  /** The view shown (reflected). Empty: the one the candidate's state leads to. */
+  @property({ reflect: true }) view: PortalView | '' = '';
+
+  /** `hash`: keep the view in the page's URL (`#/payment`); default: leave the URL alone. */
+  @property() routing: 'none' | 'hash' = 'none';
+
+  /** Any adapter; wins over the provider's. */
+  @property({ attribute: false }) backend: RegistrationBackend | undefined;
+
+  @state() private application: Application | null | undefined;
+  @state() private applicationError: unknown;
+  @state() private menuOpen = false;
+  @state() private qualification: PlanSelectDetail | undefined;
+  @state() private announcement = '';
+
+  readonly #backendContext = new ContextConsumer(this, {
+    context: backendContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
+  readonly #sessionContext = new ContextConsumer(this, {
+    context: sessionContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
+  readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
+  /** Which backend and session the application was loaded for. */
+  #loadedFor: { backend: RegistrationBackend; session: Session | null | undefined } | undefined;
+  #request: AbortController | undefined;
+  /** The view the candidate chose (menu, timeline); else the state decides. */
+  #chosen: PortalView | undefined;
+
+  constructor() {
+    super();
+    const refresh = () => void this.refresh();
+    this.addEventListener('rk-submitted', () => this.#flowTo('review'));
+    this.addEventListener('rk-paid', () => this.#flowTo('apply'));
+    this.addEventListener('rk-notice-accepted', () => this.#flowTo('apply'));
+    this.addEventListener('rk-plan-select', (event) => {
+      this.qualification = event.detail;
+      this.#flowTo('apply');
+    });
+    this.addEventListener('rk-change-requested', refresh);
+    this.addEventListener('rk-verified', refresh);
+    this.addEventListener('rk-navigate', (event: Event) => {
+      const step = (event as CustomEvent<{ step?: string }>).detail?.step;
+      const view = step ? VIEW_OF_STEP[step] : undefined;
+      if (view) this.navigate(view);
+    });
+  }
+
+  get effectiveBackend(): RegistrationBackend | undefined {
+    return this.backend ?? this.#backendContext.value;
+  }
+
+  get session(): Session | null | undefined {
+    return this.#sessionContext.value;
+  }
+
+  /** The view on screen: the page's or candidate's choice, else the one the state leads to. */
+  get currentView(): PortalView {
+    if (isPortalView(this.view)) return this.view;
+    return this.#chosen ?? viewForState(this.session, this.application);
+  }
+
+  /** Shows a view, as the navigation does. */
+  navigate(view: PortalView): void {
+    this.#chosen = view;
+    this.menuOpen = false;
+    this.#show(view, 'navigation');
+    void this.#focusContent();
+  }
+
+  /** Loads the candidate's application again (and the timeline's state). */
+  async refresh(): Promise<void> {
+    const backend = this.effectiveBackend;
+    const session = this.session;
+    if (!backend) return;
+    this.#loadedFor = { backend, session };
+    this.#request?.abort();
+    if (!session) {
+      this.application = null;
+      return;
+    }
+    const request = new AbortController();
+    this.#request = request;
+    this.applicationError = undefined;
+    try {
+      const application = await backend.getApplication({ signal: request.signal });
+      if (!request.signal.aborted) this.application = application;
+    } catch (error) {
+      if (!request.signal.aborted) this.applicationError = error;
+    }
+    const timeline = this.renderRoot.querySelector('rk-status-timeline') as { refresh?: () => unknown } | null;
+    void timeline?.refresh?.();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHash);
+    this.#onHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHash);
+    this.#request?.abort();
+  }
+
+  readonly #onHash = (): void => {
+    if (this.routing !== 'hash') return;
+    const view = /^#\/([a-z]+)$/.exec(location.hash)?.[1];
+    if (isPortalView(view) && view !== this.currentView) {
+      this.#chosen = view;
+      this.#show(view, 'navigation');
+    }
+  };
+
+  /** A step was done: show where it leads, whatever the candidate chose before. */
+  #flowTo(view: PortalView): void {
+    this.#chosen = view;
+    this.#show(view, 'flow');
+    void this.refresh();
+  }
+
+  #show(view: PortalView, cause: ViewChangeDetail['cause']): void {
+    if (this.view) this.view = view;
+    if (this.routing === 'hash' && location.hash !== `#/${view}`) location.hash = `#/${view}`;
+    this.announcement = this.t('portal.current', { view: this.t(`portal.view.${view}`) });
+    this.emit('rk-view-change', { view, cause });
+    this.requestUpdate();
+  }
+
+  async #focusContent(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="content"]')?.focus();
+  }
+
+  async #logout(): Promise<void> {
+    try {
+      await this.effectiveBackend?.logout();
+    } finally {
+      this.#chosen = undefined;
+      this.emit('rk-logout', undefined);
+    }
+  }
+
+  protected override willUpdate(): void {
+    this.#exam.ensure();
+    const backend = this.effectiveBackend;
+    if (backend && (this.#loadedFor?.backend !== backend || this.#loadedFor.session !== this.session)) {
+      if (this.#loadedFor && this.#loadedFor.session?.user.id !== this.session?.user.id) this.#chosen = undefined;
+      void this.refresh();
+    }
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------
+
+  protected override render() {
+    const view = this.currentView;
+    return html`<div class="portal">
+      <slot name="header">${this.#renderRound()}</slot>
+      <div class="body">
+        ${this.#renderNav(view)}
+        <div class="main">
+          ${this.#renderAccount()}
+          <rk-status-timeline part="timeline" class="timeline"></rk-status-timeline>
+          <div part="content" class="content" tabindex="-1">
+            ${this.#renderView(view)}
+          </div>
+          <slot name="footer"></slot>
+        </div>
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </div>`;
+  }
+
+  #renderRound() {
+    const exam = this.#exam.session;
+    const lang = this.localize.lang;
+    if (!exam) {
+      return html`<header class="round" part="round">
+        <p>${this.#exam.error ? this.t('portal.round.error', { reason: this.localize.error(this.#exam.error) }) : this.t('portal.round.loading')}</p>
+      </header>`;
+    }
+    return html`<header class="round" part="round">
+      <h2 class="round-name">${exam.name}</h2>
+      <p>
+        ${this.t('portal.round.registration', {
+          from: formatDateTime(lang, exam.registrationWindow.opensAt),
+          to: formatDateTime(lang, exam.registrationWindow.closesAt),
+        })}
+      </p>
+      <p>${this.t('portal.round.exam', { dates: exam.examDates.map((date) => formatDay(lang, date)).join('、') })}</p>
+      <button type="button" part="enter" class="enter" @click=${() => this.navigate('apply')}>${this.t('portal.round.enter')}</button>
+    </header>`;
+  }
+
+  #renderNav(current: PortalView) {
+    return html`<nav part="nav" class="nav ${this.menuOpen ? 'open' : ''}" aria-label=${this.t('portal.nav.label')}>
+      <button
+        type="button"
+        part="menu-button"
+        class="menu-button"
+        aria-expanded=${this.menuOpen ? 'true' : 'false'}
+        aria-controls="nav-list"
+        @click=${() => (this.menuOpen = !this.menuOpen)}
+      >
+        <span aria-hidden="true">☰</span> ${this.t('portal.nav.menu')} · ${this.t(`portal.view.${current}`)}
+      </button>
+      <ul id="nav-list">
+        ${PORTAL_VIEWS.map(
+          (view) => html`<li>
+            <a
+              part="nav-item"
+              href=${`#/${view}`}
+              aria-current=${view === current ? 'page' : 'false'}
+              @click=${(event: Event) => {
+                event.preventDefault();
+                this.navigate(view);
+              }}
+              >${this.t(`portal.view.${view}`)}</a
+            >
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  #renderAccount() {
+    const session = this.session;
+    if (!session) return nothing;
+    return html`<div class="account" part="account">
+      <span>${this.t('portal.account', { account: session.user.account })}</span>
+      <button type="button" class="link" @click=${() => void this.#logout()}>${this.t('portal.logout')}</button>
+    </div>`;
+  }
+
+  #renderView(view: PortalView): TemplateResult | typeof nothing {
+    if (view === 'notice') return html`<rk-exam-notice></rk-exam-notice>`;
+    if (view === 'plan') return html`<rk-exam-plan></rk-exam-plan>`;
+    // Every other view is the candidate's own: sign in first.
+    const session = this.session;
+    if (session === null) {
+      return html`<p class="notice">${this.t('portal.signIn', { view: this.t(`portal.view.${view}`) })}</p>
+        <rk-login></rk-login>`;
+    }
+    if (session === undefined) return html`<p role="status">${this.t('common.loading')}</p>`;
+    if (session.realName?.status !== 'verified') return html`<rk-realname></rk-realname>`;
+    switch (view) {
+      case 'apply':
+        return this.#renderApply();
+      case 'review':
+        return renderReview({
+          application: this.application,
+          error: this.applicationError,
+          t: (key, params) => this.t(key, params),
+          errorText: (error) => this.localize.error(error),
+          refresh: () => void this.refresh(),
+          go: (target) => this.navigate(target),
+        });
+      case 'payment':
+        return html`<rk-payment-panel></rk-payment-panel>`;
+      case 'ticket':
+        return html`<rk-ticket-printer document="ticket"></rk-ticket-printer>`;
+      case 'arrangement':
+        return html`<rk-exam-arrangement></rk-exam-arrangement>`;
+      case 'score':
+        return html`<rk-score-query></rk-score-query>`;
+      default:
+        return html`<rk-certificate-query></rk-certificate-query>`;
+    }
+  }
+
+  /** 考生报名: the notice until accepted, then the form with the photo; the 报名表 once paid. */
+  #renderApply() {
+    const application = this.application;
+    const exam = this.#exam.session;
+    if (application === undefined || !exam) return html`<p role="status">${this.t('common.loading')}</p>`;
+    if (application && PAID.has(application.status)) return html`<rk-ticket-printer document="slip"></rk-ticket-printer>`;
+    const started = application !== null && (application.status !== 'draft' || Object.keys(application.fields).length > 0);
+    if (!started && !readAcceptance(exam.id, exam.notice.title)) return html`<rk-exam-notice></rk-exam-notice>`;
+    return html`<rk-registration-form .qualification=${this.qualification}>
+      <rk-photo-checker slot="photo"></rk-photo-checker>
+    </rk-registration-form>`;
+  }
+}
+
+define('rk-portal', RkPortal);

@@ -1,0 +1,371 @@
+import { ContextConsumer } from '@lit/context';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ExamSessionController } from '../../controllers/exam-session-controller.js';
+import type { RegistrationBackend } from '../../services/backend.js';
+import { backendContext, sessionContext } from '../../services/context.js';
+import type { Application, ScoreAvailability, Session, TicketAvailability } from '../../services/schemas.js';
+import { define } from '../base/define.js';
+import { formatDay } from '../base/exam-format.js';
+import { formStyles } from '../base/form-styles.js';
+import { RkElement } from '../base/rk-element.js';
+import { readAcceptance } from '../exam-notice/notice-acceptance.js';
+import { journey, type JourneyStep, type StepStatus } from './journey.js';
+
+/** `loading`, `error` (with retry), `no-backend`, `ready`. */
+export type TimelineState = 'loading' | 'error' | 'no-backend' | 'ready';
+
+/** What `rk-navigate` tells: the step chosen, and whether its action button was used. */
+export interface NavigateDetail {
+  step: JourneyStep;
+  /** True when the current step's action ("去缴费", …) was chosen rather than the step's name. */
+  action: boolean;
+}
+
+declare global {
+  interface RkEventDetails {
+    'rk-navigate': NavigateDetail;
+  }
+  interface HTMLElementEventMap {
+    'rk-navigate': CustomEvent<NavigateDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'rk-status-timeline': RkStatusTimeline;
+  }
+}
+
+const PAID = new Set(['paid', 'change-requested', 'ticket-available', 'scored', 'certified']);
+const MARKS: Record<StepStatus['state'], string> = { done: '✓', current: '', waiting: '', failed: '!', 'not-applicable': '–' };
+
+/**
+ * Where the candidate stands: 注册登录 → 实名认证 → 考生须知 → 填报信息 → 上传照片 → 报名审核 →
+ * 网上缴费 → 打印准考证 → 参加考试 → 成绩查询 → 证书领取, each step done, current, waiting (with
+ * the date it opens, e.g. ticket printing), failed (with the reason) or not applicable, from the
+ * backend's state. The current step offers its action; choosing any step fires `rk-navigate`,
+ * so a page (or `rk-portal`) shows the right element. An ordered list for screen readers, each
+ * step with its state in words; horizontal in wide columns, vertical in narrow ones.
+ *
+ * @tagname rk-status-timeline
+ * @summary The candidate's journey from account to certificate, each step's state, the next action.
+ *
+ * @fires rk-navigate - A step (or the current step's action) was chosen. `detail`: `NavigateDetail` (`{ step, action }`).
+ *
+ * @csspart list - The ordered list of steps.
+ * @csspart step - Each step (`data-state`: done, current, waiting, failed, not-applicable).
+ * @csspart marker - The circle of a step.
+ * @csspart action - The current step's action button.
+ *
+ * @cssprop --rk-color-primary - Current and done steps.
+ * @cssprop --rk-color-danger - A failed step.
+ * @cssprop --rk-color-muted - Waiting steps.
+ */
+export class RkStatusTimeline extends RkElement {
+  static override styles = [
+    formStyles,
+    css`
+      :host {
+        max-width: none;
+        container-type: inline-size;
+      }
+      ol {
+        display: flex;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        counter-reset: step;
+      }
+      li {
+        position: relative;
+        flex: 1 1 0;
+        min-width: 0;
+        padding: 0 2px;
+        text-align: center;
+        font-size: 0.875rem;
+        line-height: 1.35;
+      }
+      /* The line between markers. */
+      li + li::before {
+        content: '';
+        position: absolute;
+        top: 15px;
+        right: 50%;
+        width: 100%;
+        height: 2px;
+        background: var(--_border);
+        z-index: 0;
+      }
+      li[data-state='done'] + li::before,
+      li[data-state='done'] + li[data-state='current']::before {
+        background: var(--_primary);
+      }
+      .step {
+        position: relative;
+        z-index: 1;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 2px;
+        width: 100%;
+        min-height: var(--_target);
+        padding: 0 0 4px;
+        border: 0;
+        background: none;
+        color: inherit;
+        font: inherit;
+        cursor: pointer;
+        border-radius: var(--_radius);
+      }
+      .step:focus-visible {
+        outline: 3px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      [part='marker'] {
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        width: 32px;
+        height: 32px;
+        border: 2px solid var(--_border);
+        border-radius: 50%;
+        background: var(--_surface);
+        color: var(--_muted);
+        font-weight: 700;
+        counter-increment: step;
+      }
+      [part='marker']:empty::before {
+        content: counter(step);
+      }
+      [data-state='done'] [part='marker'] {
+        background: var(--_primary);
+        border-color: var(--_primary);
+        color: var(--_primary-contrast);
+      }
+      [data-state='current'] [part='marker'] {
+        border-color: var(--_primary);
+        color: var(--_primary);
+        box-shadow: 0 0 0 4px color-mix(in srgb, var(--_primary) 20%, transparent);
+      }
+      [data-state='failed'] [part='marker'] {
+        border-color: var(--_danger);
+        background: var(--_danger);
+        color: #ffffff;
+      }
+      .label {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+      }
+      .name {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      [data-state='waiting'] .name,
+      [data-state='not-applicable'] .name {
+        color: var(--_muted);
+        font-weight: normal;
+      }
+      .state {
+        color: var(--_muted);
+        font-size: 0.8125rem;
+      }
+      [data-state='failed'] .state {
+        color: var(--_danger);
+      }
+      [data-state='current'] .state {
+        color: var(--_primary);
+      }
+      .next {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space);
+        margin: var(--_space) 0 0;
+      }
+      .reason {
+        color: var(--_danger);
+      }
+      @container (max-width: 640px) {
+        ol {
+          flex-direction: column;
+        }
+        li {
+          text-align: left;
+          padding: 0 0 0 0;
+        }
+        /* From the previous marker's centre to this one's. */
+        li + li::before {
+          top: -50%;
+          left: 15px;
+          right: auto;
+          width: 2px;
+          height: 100%;
+        }
+        .step {
+          flex-direction: row;
+          justify-content: flex-start;
+          gap: var(--_space);
+          padding: 4px 0;
+          text-align: left;
+        }
+        [part='marker'] {
+          flex: none;
+        }
+        .label {
+          display: flex;
+          flex-direction: column;
+          align-items: flex-start;
+        }
+      }
+    `,
+  ];
+
+  @property({ reflect: true }) state: TimelineState = 'loading';
+
+  /** The current step (reflected), or empty when nothing is the candidate's to do. */
+  @property({ reflect: true }) current: JourneyStep | '' = '';
+
+  /** Any adapter; wins over the provider's. */
+  @property({ attribute: false }) backend: RegistrationBackend | undefined;
+
+  /** The application, when the page has it (then it is not asked for); `null`: none yet. */
+  @property({ attribute: false }) application: Application | null | undefined;
+
+  @state() private loaded: { application: Application | null; ticket?: TicketAvailability; scores?: ScoreAvailability } | undefined;
+  @state() private loadError: unknown;
+
+  readonly #backendContext = new ContextConsumer(this, {
+    context: backendContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
+  readonly #sessionContext = new ContextConsumer(this, {
+    context: sessionContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
+  readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
+  #loadedFor: { backend: RegistrationBackend; session: Session | null | undefined; application: unknown } | undefined;
+  #request: AbortController | undefined;
+
+  get effectiveBackend(): RegistrationBackend | undefined {
+    return this.backend ?? this.#backendContext.value;
+  }
+
+  /** The steps as they stand now. */
+  get steps(): StepStatus[] {
+    const exam = this.#exam.session;
+    const application = this.application !== undefined ? this.application : this.loaded?.application;
+    return journey({
+      session: this.#sessionContext.value,
+      application,
+      examSession: exam,
+      noticeAccepted: exam ? readAcceptance(exam.id, exam.notice.title) : false,
+      ticket: this.loaded?.ticket,
+      scores: this.loaded?.scores,
+      now: this.#exam.now(),
+    });
+  }
+
+  /** Asks the backend again (after a step was done elsewhere on the page). */
+  async refresh(): Promise<void> {
+    const backend = this.effectiveBackend;
+    const session = this.#sessionContext.value;
+    if (!backend) return;
+    this.#loadedFor = { backend, session, application: this.application };
+    this.#request?.abort();
+    if (!session) {
+      this.loaded = { application: null };
+      return;
+    }
+    const request = new AbortController();
+    this.#request = request;
+    this.loadError = undefined;
+    try {
+      const signal = request.signal;
+      const application = this.application !== undefined ? this.application : await backend.getApplication({ signal });
+      const paid = application !== null && PAID.has(application.status);
+      const [ticket, scores] = paid
+        ? await Promise.all([backend.getAdmissionTicket({ signal }), backend.getScores({ signal })])
+        : [undefined, undefined];
+      if (request.signal.aborted) return;
+      this.loaded = { application, ...(ticket ? { ticket } : {}), ...(scores ? { scores } : {}) };
+    } catch (error) {
+      if (!request.signal.aborted) this.loadError = error;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#request?.abort();
+    this.#loadedFor = undefined;
+  }
+
+  protected override willUpdate(): void {
+    this.#exam.ensure();
+    const backend = this.effectiveBackend;
+    const session = this.#sessionContext.value;
+    if (
+      backend &&
+      session !== undefined &&
+      (this.#loadedFor?.backend !== backend || this.#loadedFor.session !== session || this.#loadedFor.application !== this.application)
+    ) {
+      void this.refresh();
+    }
+    this.state = !backend ? 'no-backend' : this.loadError ? 'error' : this.loaded && this.#exam.session ? 'ready' : 'loading';
+    this.current = this.state === 'ready' ? (this.steps.find((step) => step.state === 'current')?.step ?? '') : '';
+  }
+
+  #navigate(step: JourneyStep, action: boolean): void {
+    this.emit('rk-navigate', { step, action });
+  }
+
+  protected override render() {
+    if (this.state === 'no-backend') return nothing;
+    if (this.state === 'error') {
+      return html`<div class="notice danger" role="alert">
+        <p>${this.t('timeline.loadError', { reason: this.localize.error(this.loadError) })}</p>
+        <button type="button" @click=${() => void this.refresh()}>${this.t('common.retry')}</button>
+      </div>`;
+    }
+    if (this.state === 'loading') return html`<p role="status">${this.t('timeline.loading')}</p>`;
+    const steps = this.steps;
+    const lang = this.localize.lang;
+    const current = steps.find((step) => step.state === 'current');
+    const failed = steps.find((step) => step.state === 'failed');
+    return html`<nav aria-label=${this.t('timeline.title')}>
+      <ol part="list">
+        ${steps.map((status, index) => {
+          const name = this.t(`timeline.step.${status.step}`);
+          const stateText = this.t(`timeline.state.${status.state}`);
+          const when = status.state === 'waiting' && status.opensAt ? this.t('timeline.opensAt', { date: formatDay(lang, status.opensAt.slice(0, 10)) }) : '';
+          return html`<li part="step" data-state=${status.state} data-step=${status.step} aria-current=${status.state === 'current' ? 'step' : 'false'}>
+            <button
+              type="button"
+              class="step"
+              aria-label=${this.t('timeline.stepLabel', { n: index + 1, step: name, state: when ? `${stateText}，${when}` : stateText })}
+              @click=${() => this.#navigate(status.step, false)}
+            >
+              <span part="marker" aria-hidden="true">${MARKS[status.state]}</span>
+              <span class="label" aria-hidden="true">
+                <span class="name">${name}</span>
+                <span class="state">${when || stateText}</span>
+              </span>
+            </button>
+          </li>`;
+        })}
+      </ol>
+      ${current || failed
+        ? html`<div class="next">
+            ${failed?.reason ? html`<span class="reason">${this.t(`timeline.step.${failed.step}`)}：${failed.reason}</span>` : nothing}
+            ${current
+              ? html`<button type="button" part="action" class="primary" @click=${() => this.#navigate(current.step, true)}>
+                  ${this.t('timeline.next')}${this.t(`timeline.action.${current.step}`)}
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}
+    </nav>`;
+  }
+}
+
+define('rk-status-timeline', RkStatusTimeline);

@@ -1,0 +1,213 @@
+/**
+ * rk-portal on the mock exam office: the whole journey of the seed, driven as a candidate would
+ * (register → log in → real name → notice → form → photo → submit → the office approves → pay →
+ * the office marks it paid → print the 报名表 → tickets published → ticket → scores →
+ * certificate), the navigation, and the layout in a narrow column.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/components/portal/rk-portal.js';
+import '../src/components/provider/rk-provider.js';
+import type { RkExamNotice } from '../src/components/exam-notice/rk-exam-notice.js';
+import type { RkLogin } from '../src/components/login/rk-login.js';
+import type { RkPaymentPanel } from '../src/components/payment-panel/rk-payment-panel.js';
+import type { RkPhotoChecker } from '../src/components/photo-checker/rk-photo-checker.js';
+import type { RkPortal } from '../src/components/portal/rk-portal.js';
+import type { RkProvider } from '../src/components/provider/rk-provider.js';
+import type { RkRealname } from '../src/components/realname/rk-realname.js';
+import type { RkRegistrationForm } from '../src/components/registration-form/rk-registration-form.js';
+import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
+import { LIJIANG_AREA_CODE, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
+import { HttpBackend } from '../src/services/http-backend.js';
+import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
+import { $, stateIs, textOf, type } from './helpers/form-driver.js';
+import { freshOffice } from './helpers/mock-office.js';
+
+let office: ExamOffice;
+beforeEach(async () => {
+  office = await freshOffice();
+  sessionStorage.clear();
+});
+
+async function portalIn(width = 1100): Promise<{ provider: RkProvider; portal: RkPortal }> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div>
+    <rk-provider .backend=${new HttpBackend({ baseUrl: '/api' })} .config=${{ contactPhones: ['0871-64312910'] }}>
+      <rk-portal></rk-portal>
+    </rk-provider>
+  </div>`);
+  wrapper.style.width = `${width}px`;
+  const provider = wrapper.querySelector('rk-provider')!;
+  return { provider, portal: provider.querySelector('rk-portal')! };
+}
+
+/** The element `tag` the portal shows, once it is there and rendered. */
+async function shown<T extends HTMLElement & { updateComplete: Promise<boolean> }>(portal: RkPortal, tag: string): Promise<T> {
+  await waitUntil(() => portal.shadowRoot!.querySelector(tag), `the portal never showed ${tag} (view ${portal.currentView})`, { timeout: 8000 });
+  const el = portal.shadowRoot!.querySelector(tag) as T;
+  await el.updateComplete;
+  return el;
+}
+
+async function select(el: RkRegistrationForm, id: string, value: string): Promise<void> {
+  const control = $<HTMLSelectElement>(el, `#${id}`);
+  control.value = value;
+  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+const timelineCurrent = (portal: RkPortal) => portal.shadowRoot!.querySelector('rk-status-timeline')?.getAttribute('current');
+
+describe('rk-portal', () => {
+  it('walks the whole journey of the seed', async function () {
+    this.timeout(90_000);
+    const photo = asFile(await portraitJpeg(600, 840), 'me.jpg');
+    const { provider, portal } = await portalIn();
+
+    // Register (signed out: 考生报名 shows the login, switched to registration).
+    const login = await shown<RkLogin>(portal, 'rk-login');
+    expect(portal.currentView).to.equal('apply');
+    login.setMode('register');
+    await login.updateComplete;
+    await waitUntil(() => login.shadowRoot!.querySelector('[part="captcha-image"] img'), 'captcha never shown', { timeout: 5000 });
+    await type(login, 'account', '13700001234');
+    await type(login, 'captcha', '0000');
+    $<HTMLButtonElement>(login, '[part="send-code"]').click();
+    await waitUntil(() => $(login, '[part="send-code"]').textContent!.includes('秒后'), 'no code sent', { timeout: 5000 });
+    await type(login, 'code', '123456');
+    await type(login, 'password', 'Kaoshi2026');
+    await type(login, 'confirm', 'Kaoshi2026');
+    $<HTMLButtonElement>(login, 'button[type="submit"]').click();
+    await waitUntil(() => provider.session?.user.account === '13700001234', 'not registered', { timeout: 8000 });
+
+    // Real name.
+    const realname = await shown<RkRealname>(portal, 'rk-realname');
+    await stateIs(realname, 'idle');
+    await type(realname, 'name', '张三');
+    await type(realname, 'document-number', SEED_ID_NUMBER);
+    await type(realname, 'valid-from', '2020.06.01');
+    await type(realname, 'valid-to', '20400601');
+    $<HTMLButtonElement>(realname, 'button[type="submit"]').click();
+    await waitUntil(() => provider.session?.realName?.status === 'verified', 'not verified', { timeout: 8000 });
+
+    // The notice, read to the end and accepted.
+    const notice = await shown<RkExamNotice>(portal, 'rk-exam-notice');
+    await waitUntil(() => notice.state === 'reading' || notice.state === 'ready', 'notice not loaded', { timeout: 5000 });
+    const text = $(notice, '[part="text"]');
+    text.scrollTop = text.scrollHeight;
+    await waitUntil(() => notice.state === 'ready', 'reading to the end did not unlock', { timeout: 5000 });
+    $<HTMLInputElement>(notice, '#agree').click();
+    $<HTMLButtonElement>(notice, '[part="accept"]').click();
+
+    // The form with the photo checker in its slot.
+    const form = await shown<RkRegistrationForm>(portal, 'rk-registration-form');
+    await stateIs(form, 'editing');
+    expect(timelineCurrent(portal)).to.equal('form');
+    $<HTMLInputElement>(form, '#level-id-intermediate').click();
+    await form.updateComplete;
+    await select(form, 'qualification-id', 'software-designer');
+    await select(form, 'area-code', LIJIANG_AREA_CODE);
+    await select(form, 'fee-category', 'normal');
+    await select(form, 'education', 'bachelor');
+    await type(form, 'address', '云南省丽江市古城区福慧路8号');
+    await type(form, 'mobile', '13700001234');
+    const checker = form.querySelector<RkPhotoChecker>('rk-photo-checker')!;
+    await checker.checkFile(photo);
+    await stateIs(checker, 'ready');
+    $<HTMLButtonElement>(checker, '[part="action"]').click();
+    await stateIs(checker, 'accepted');
+    $<HTMLButtonElement>(form, '[part="continue"]').click();
+    await stateIs(form, 'review');
+    $<HTMLButtonElement>(form, '[part="submit"]').click();
+
+    // Submitted: 报名审核 says 待审核 until the office approves.
+    await waitUntil(() => portal.currentView === 'review' && textOf(portal).includes('待审核'), 'not waiting for review', { timeout: 8000 });
+    office.approve();
+    await portal.refresh();
+    await portal.updateComplete;
+    expect(textOf(portal)).to.contain('审核通过');
+    Array.from(portal.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('去缴费'))!.click();
+
+    // Pay: the office marks the order paid; the portal moves on to the 报名表.
+    const panel = await shown<RkPaymentPanel>(portal, 'rk-payment-panel');
+    await stateIs(panel, 'choose');
+    $<HTMLInputElement>(panel, 'input[value="wechat"]').click();
+    await stateIs(panel, 'unpaid');
+    office.markPaid();
+    const paid = oneEvent(panel, 'rk-paid');
+    await panel.checkNow();
+    await paid;
+    const slip = await shown<RkTicketPrinter>(portal, 'rk-ticket-printer');
+    await stateIs(slip, 'ready');
+    expect(portal.currentView).to.equal('apply');
+    expect(textOf(slip)).to.contain('报名成功');
+    let printed = '';
+    slip.printer = (win) => {
+      printed = win.document.body.textContent ?? '';
+    };
+    $<HTMLButtonElement>(slip, '[part="print"]').click();
+    await oneEvent(slip, 'rk-printed');
+    expect(printed).to.contain(slip.slip!.registrationNumber);
+
+    // Tickets published: 打印准考证.
+    office.publishTickets();
+    portal.navigate('ticket');
+    await waitUntil(() => portal.shadowRoot!.querySelector('rk-ticket-printer[document="ticket"]')?.getAttribute('state') === 'ready', 'no ticket', {
+      timeout: 8000,
+    });
+    expect(textOf(portal.shadowRoot!.querySelector('rk-ticket-printer[document="ticket"]') as RkTicketPrinter)).to.contain('准考证号');
+
+    // Scores and the certificate.
+    office.publishScores();
+    portal.navigate('score');
+    const scores = await shown<HTMLElement & { updateComplete: Promise<boolean> }>(portal, 'rk-score-query');
+    await waitUntil(() => scores.getAttribute('state') === 'ready', 'no scores', { timeout: 8000 });
+    expect(scores.getAttribute('result')).to.equal('passed');
+    office.issueCertificates();
+    portal.navigate('certificate');
+    const certificates = await shown<HTMLElement & { updateComplete: Promise<boolean> }>(portal, 'rk-certificate-query');
+    await waitUntil(() => certificates.getAttribute('state') === 'ready', 'no certificate', { timeout: 8000 });
+    expect(textOf(certificates as never)).to.contain('软件设计师');
+  });
+
+  it('shows the round, the navigation of the seed and the view a step of the timeline names', async () => {
+    const { portal } = await portalIn();
+    await waitUntil(() => portal.shadowRoot!.querySelector('[part="round"] h2'), 'no round', { timeout: 5000 });
+    expect(portal.shadowRoot!.querySelector('[part="round"] h2')!.textContent).to.equal(office.getExamSession().name);
+    const items = Array.from(portal.shadowRoot!.querySelectorAll('[part="nav-item"]'), (a) => a.textContent!.trim());
+    expect(items).to.deep.equal(['考生须知', '考试计划', '考生报名', '报名审核', '网上缴费', '打印准考证', '考试安排', '成绩查询', '证书查询']);
+    (portal.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="nav-item"]')[1]!).click();
+    await shown(portal, 'rk-exam-plan');
+    expect(portal.shadowRoot!.querySelector('[aria-current="page"]')!.textContent!.trim()).to.equal('考试计划');
+    const changed = oneEvent(portal, 'rk-view-change');
+    portal.shadowRoot!.querySelector('rk-status-timeline')!.dispatchEvent(
+      new CustomEvent('rk-navigate', { detail: { step: 'notice', action: false }, bubbles: true, composed: true }),
+    );
+    expect((await changed).detail).to.deep.equal({ view: 'notice', cause: 'navigation' });
+    await shown(portal, 'rk-exam-notice');
+    expect(location.hash).to.equal('');
+    await expect(portal).to.be.accessible({ ignoredRules: ['region'] });
+  });
+
+  it('keeps the view in the URL only when asked (routing="hash")', async () => {
+    const { portal } = await portalIn();
+    portal.routing = 'hash';
+    portal.navigate('plan');
+    expect(location.hash).to.equal('#/plan');
+    location.hash = '#/notice';
+    await waitUntil(() => portal.currentView === 'notice', 'hash not followed', { timeout: 3000 });
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('folds the navigation into a menu button in a narrow column', async () => {
+    const { portal } = await portalIn(360);
+    const button = $<HTMLButtonElement>(portal as never, '[part="menu-button"]');
+    expect(getComputedStyle(button).display).to.not.equal('none');
+    const list = portal.shadowRoot!.querySelector('#nav-list')!;
+    expect(getComputedStyle(list).display).to.equal('none');
+    button.click();
+    await portal.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(list).display).to.equal('block');
+    expect(portal.getBoundingClientRect().width).to.be.at.most(360);
+    expect(portal.scrollWidth).to.be.at.most(360);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * rk-status-timeline: the state of every step for every stage of the mock office's candidate,
+ * rk-navigate from a step and from the current step's action, the ordered list for screen
+ * readers, vertical in a narrow column.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/components/provider/rk-provider.js';
+import '../src/components/status-timeline/rk-status-timeline.js';
+import type { RkStatusTimeline } from '../src/components/status-timeline/rk-status-timeline.js';
+import type { StepState } from '../src/components/status-timeline/journey.js';
+import { REJECTION_REASON, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
+import { HttpBackend } from '../src/services/http-backend.js';
+import { $ } from './helpers/form-driver.js';
+import { freshOffice } from './helpers/mock-office.js';
+
+let office: ExamOffice;
+beforeEach(async () => {
+  office = await freshOffice();
+  sessionStorage.clear();
+});
+
+async function timelineAt(stage: CandidateStage | null, width = 1000): Promise<RkStatusTimeline> {
+  const token = stage ? office.seedCandidate({ stage }).token : 'nobody';
+  const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div class="frame"><rk-provider .backend=${backend}><rk-status-timeline></rk-status-timeline></rk-provider></div>`,
+  );
+  wrapper.style.width = `${width}px`;
+  const el = wrapper.querySelector('rk-status-timeline')!;
+  await waitUntil(() => el.state === 'ready', `timeline never ready (is ${el.state})`, { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+const states = (el: RkStatusTimeline): Record<string, string> =>
+  Object.fromEntries(Array.from(el.shadowRoot!.querySelectorAll('li'), (li) => [li.dataset.step!, li.dataset.state!]));
+
+const W = 'waiting';
+const D = 'done';
+const C = 'current';
+/** account, real-name, notice, form, photo, review, payment, ticket, exam, score, certificate. */
+const EXPECTED: Record<CandidateStage | 'signed-out', StepState[]> = {
+  'signed-out': [C, W, W, W, W, W, W, W, W, W, W],
+  registered: [D, C, W, W, W, W, W, W, W, W, W],
+  verified: [D, D, C, W, W, W, W, W, W, W, W],
+  draft: [D, D, D, C, W, W, W, W, W, W, W],
+  submitted: [D, D, D, D, D, W, W, W, W, W, W],
+  rejected: [D, D, D, C, D, 'failed', W, W, W, W, W],
+  approved: [D, D, D, D, D, D, C, W, W, W, W],
+  paid: [D, D, D, D, D, D, D, W, W, W, W],
+  ticket: [D, D, D, D, D, D, D, C, W, W, W],
+  scored: [D, D, D, D, D, D, D, D, D, D, W],
+  certified: [D, D, D, D, D, D, D, D, D, D, D],
+};
+
+describe('rk-status-timeline', () => {
+  for (const [stage, expected] of Object.entries(EXPECTED)) {
+    it(`shows each step’s state for a candidate at “${stage}”`, async () => {
+      const el = await timelineAt(stage === 'signed-out' ? null : (stage as CandidateStage));
+      expect(Object.values(states(el))).to.deep.equal(expected);
+      const current = expected.indexOf('current');
+      const items = el.shadowRoot!.querySelectorAll('li');
+      expect(el.current).to.equal(current >= 0 ? items[current]!.dataset.step : '');
+      expect(Array.from(items, (li) => li.getAttribute('aria-current')).filter((value) => value === 'step')).to.have.length(current >= 0 ? 1 : 0);
+    });
+  }
+
+  it('says when a waiting step opens, and why review failed', async () => {
+    const paid = await timelineAt('paid');
+    const opensAt = office.getExamSession().ticketWindow.opensAt;
+    const ticket = $(paid, 'li[data-step="ticket"] button');
+    expect(ticket.getAttribute('aria-label')).to.contain(`${Number(opensAt.slice(5, 7))}月${Number(opensAt.slice(8, 10))}日 开放`);
+    paid.parentElement!.parentElement!.remove();
+    const rejected = await timelineAt('rejected');
+    expect(rejected.shadowRoot!.textContent).to.contain(REJECTION_REASON);
+    expect($(rejected, '[part="action"]').textContent).to.contain('填写报名信息');
+  });
+
+  it('is an ordered list whose steps say their number, name and state', async () => {
+    const el = await timelineAt('approved');
+    expect(el.shadowRoot!.querySelector('ol')).to.not.equal(null);
+    const label = $(el, 'li[data-step="payment"] button').getAttribute('aria-label');
+    expect(label).to.equal('第 7 步，网上缴费：进行中');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires rk-navigate for a step and for the current step’s action', async () => {
+    const el = await timelineAt('approved');
+    let event = oneEvent(el, 'rk-navigate');
+    $<HTMLButtonElement>(el, 'li[data-step="review"] button').click();
+    expect((await event).detail).to.deep.equal({ step: 'review', action: false });
+    event = oneEvent(el, 'rk-navigate');
+    const action = $<HTMLButtonElement>(el, '[part="action"]');
+    expect(action.textContent).to.contain('去缴费');
+    action.click();
+    expect((await event).detail).to.deep.equal({ step: 'payment', action: true });
+  });
+
+  it('lies horizontally in a wide column and vertically in a narrow one', async () => {
+    const wide = await timelineAt('approved', 1000);
+    expect(getComputedStyle($(wide, 'ol')).flexDirection).to.equal('row');
+    wide.parentElement!.parentElement!.remove();
+    const narrow = await timelineAt('approved', 360);
+    expect(getComputedStyle($(narrow, 'ol')).flexDirection).to.equal('column');
+  });
+
+  it('follows a step done elsewhere on refresh()', async () => {
+    const el = await timelineAt('submitted');
+    expect(el.current).to.equal('');
+    office.approve();
+    await el.refresh();
+    await el.updateComplete;
+    expect(el.current).to.equal('payment');
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * rk-ticket-printer: every field of the mock office's 报名表 and 准考证, the barcode read back to
+ * the registration number by a barcode reader, printing through a hidden frame without leaving
+ * the page, the ticket's window, and the change request round trip.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { BinaryBitmap, Code128Reader, HybridBinarizer, RGBLuminanceSource } from '@zxing/library';
+import '../src/components/provider/rk-provider.js';
+import '../src/components/ticket-printer/rk-ticket-printer.js';
+import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
+import { SEED_ID_NUMBER, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
+import { HttpBackend } from '../src/services/http-backend.js';
+import { $, fieldError, maybe, textOf } from './helpers/form-driver.js';
+import { freshOffice } from './helpers/mock-office.js';
+
+let office: ExamOffice;
+beforeEach(async () => {
+  office = await freshOffice();
+  sessionStorage.clear();
+});
+
+async function printerAt(stage: CandidateStage, document: 'slip' | 'ticket', state = 'ready') {
+  const token = office.seedCandidate({ stage }).token;
+  const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+  const provider = await fixture(html`<rk-provider .backend=${backend}><rk-ticket-printer document=${document}></rk-ticket-printer></rk-provider>`);
+  const el = provider.querySelector('rk-ticket-printer') as RkTicketPrinter;
+  await waitUntil(() => el.state === state, `printer never ${state} (is ${el.state})`, { timeout: 5000 });
+  await el.updateComplete;
+  return { el, token };
+}
+
+/** Draws the barcode's SVG into pixels and reads it as Code 128. */
+async function readBarcode(svg: SVGSVGElement): Promise<string> {
+  const markup = new XMLSerializer().serializeToString(svg);
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  await image.decode();
+  const width = image.naturalWidth * 2;
+  const height = image.naturalHeight * 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, width, height);
+  context.drawImage(image, 0, 0, width, height);
+  const { data } = context.getImageData(0, 0, width, height);
+  const luminance = new Uint8ClampedArray(width * height);
+  for (let i = 0; i < luminance.length; i += 1) luminance[i] = (data[i * 4]! + data[i * 4 + 1]! + data[i * 4 + 2]!) / 3;
+  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)));
+  return new Code128Reader().decode(bitmap).getText();
+}
+
+describe('rk-ticket-printer: 报名表', () => {
+  it('shows every field of the slip, the photo, 系统识别码 and 报名成功', async () => {
+    const { el, token } = await printerAt('paid', 'slip');
+    const slip = office.getRegistrationSlip(token);
+    const text = textOf(el);
+    expect(text).to.contain(slip.title);
+    expect(text).to.contain(slip.registrationNumber);
+    expect(text).to.contain(slip.systemCode);
+    expect(text).to.contain('报名成功');
+    for (const field of slip.fields) {
+      expect(text, field.label).to.contain(field.label);
+      if (field.value) expect(text, field.label).to.contain(field.value);
+    }
+    expect($<HTMLImageElement>(el, 'img.photo').src).to.equal(slip.photoUrl);
+    await expect(el).to.be.accessible();
+  });
+
+  it('prints the registration number as a Code 128 barcode that reads back', async () => {
+    const { el, token } = await printerAt('paid', 'slip');
+    await waitUntil(() => maybe(el, 'svg.barcode') !== null, 'no barcode', { timeout: 5000 });
+    const number = office.getRegistrationSlip(token).registrationNumber;
+    expect(number).to.match(/^\d{19}$/);
+    expect(await readBarcode($<SVGSVGElement>(el, 'svg.barcode'))).to.equal(number);
+  });
+
+  it('prints through a hidden frame: the page stays, the frame holds the document and its styles', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    await waitUntil(() => maybe(el, 'svg.barcode') !== null, 'no barcode', { timeout: 5000 });
+    const before = location.href;
+    let printed: { text: string; sheets: number; barcode: boolean; frameHidden: boolean } | undefined;
+    el.printer = (win) => {
+      const frame = win.frameElement as HTMLIFrameElement;
+      printed = {
+        text: win.document.body.textContent ?? '',
+        sheets: win.document.adoptedStyleSheets.length,
+        barcode: win.document.querySelector('svg.barcode') !== null,
+        frameHidden: frame.getAttribute('aria-hidden') === 'true' && frame.getBoundingClientRect().width === 0,
+      };
+    };
+    const done = oneEvent(el, 'rk-printed');
+    $<HTMLButtonElement>(el, '[part="print"]').click();
+    expect((await done).detail).to.deep.equal({ document: 'slip' });
+    expect(printed!.text).to.contain('报名表');
+    expect(printed!.text).to.contain(el.slip!.registrationNumber);
+    expect(printed!.sheets).to.equal(1);
+    expect(printed!.barcode).to.equal(true);
+    expect(printed!.frameHidden).to.equal(true);
+    expect(location.href).to.equal(before);
+    expect(el.state).to.equal('ready');
+  });
+
+  it('says the 报名表 comes after payment', async () => {
+    const { el } = await printerAt('approved', 'slip', 'unavailable');
+    expect(textOf(el)).to.contain('缴费完成');
+    expect(maybe(el, '[part="print"]')).to.equal(null);
+  });
+
+  it('sends a change request with a reason, shows its state, and the office’s answer later', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('申请变更'))!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('change-reason');
+    $<HTMLButtonElement>(el, 'form.change button[type="submit"]').click();
+    await el.updateComplete;
+    expect(fieldError(el, 'change-reason')).to.equal('此项为必填项');
+    const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
+    textarea.value = '考区选错，申请由丽江改为昆明考区。';
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const sent = oneEvent(el, 'rk-change-requested');
+    $<HTMLButtonElement>(el, 'form.change button[type="submit"]').click();
+    expect((await sent).detail.status).to.equal('pending');
+    await waitUntil(() => textOf(el).includes('变更申请：审核中'), 'no pending state', { timeout: 5000 });
+    expect(textOf(el)).to.contain('考区选错');
+    office.answerChangeRequest(true, '已改为昆明考区。');
+    await el.reload();
+    await el.updateComplete;
+    expect(textOf(el)).to.contain('变更申请：已同意');
+    expect(textOf(el)).to.contain('已改为昆明考区。');
+  });
+
+  it('keeps a typed reason when sending fails', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('申请变更'))!.click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
+    textarea.value = '姓名中的生僻字显示错误，申请更正。';
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    office.faults = { ...office.faults, down: 'network', only: ['requestChange'] };
+    $<HTMLButtonElement>(el, 'form.change button[type="submit"]').click();
+    await waitUntil(() => textOf(el).includes('网络连接失败'), 'no failure shown', { timeout: 5000 });
+    expect($<HTMLTextAreaElement>(el, '#change-reason').value).to.equal('姓名中的生僻字显示错误，申请更正。');
+    expect(sessionStorage.getItem('rk-change-reason')).to.equal('姓名中的生僻字显示错误，申请更正。');
+  });
+});
+
+describe('rk-ticket-printer: 准考证', () => {
+  it('shows every field of the ticket and prints it', async () => {
+    const { el, token } = await printerAt('ticket', 'ticket');
+    const answer = office.getAdmissionTicket(token);
+    if (answer.status !== 'available') throw new Error('no ticket in the mock');
+    const ticket = answer.content;
+    const text = textOf(el);
+    for (const value of [ticket.ticketNumber, ticket.name, ticket.documentNumberMasked, ticket.level, ticket.qualification, ticket.examSessionName]) {
+      expect(text).to.contain(value);
+    }
+    expect(text).to.contain('居民身份证');
+    for (const subject of ticket.subjects) expect(text).to.contain(subject.name);
+    for (const value of Object.values(ticket.site)) expect(text).to.contain(value);
+    for (const rule of ticket.rules) expect(text).to.contain(rule);
+    // The full ID number never appears: only its masked form.
+    expect(text).to.not.contain(SEED_ID_NUMBER);
+    expect(ticket.documentNumberMasked).to.contain('*');
+    let printedText = '';
+    el.printer = (win) => {
+      printedText = win.document.body.textContent ?? '';
+    };
+    $<HTMLButtonElement>(el, '[part="print"]').click();
+    await oneEvent(el, 'rk-printed');
+    expect(printedText).to.contain(ticket.ticketNumber);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when ticket printing opens before it does', async () => {
+    const { el } = await printerAt('paid', 'ticket', 'unavailable');
+    const opensAt = office.getExamSession().ticketWindow.opensAt;
+    expect(textOf(el)).to.contain('准考证打印将于');
+    expect(textOf(el)).to.contain(`${Number(opensAt.slice(5, 7))}月${Number(opensAt.slice(8, 10))}日`);
+  });
+});
