@@ -17,5 +17,18 @@ export default {
         }
       },
     },
+    {
+      // Private and protected members (internal state) are no part of an element's API.
+      name: 'drop-internal-members',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.members) {
+              declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected');
+            }
+          }
+        }
+      },
+    },
   ],
 };
