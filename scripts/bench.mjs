@@ -1,0 +1,132 @@
+// `npm run bench`: the library's size and speed, side by side with the floor and a peer, measured
+// in one run so a noisy machine shifts every figure alike. Prints a table and writes
+// bench/results.json. Sizes: scripts/bench/sizes.mjs (CI enforces bench/budgets.json); times
+// are printed, never asserted.
+//
+//   npm run bench [-- --runs 5 --renders 20 --poll-seconds 15]
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { build, preview } from 'vite';
+import { checkBudgets, measureSizes } from './bench/sizes.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './find-chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const settings = { runs: option('runs', 5), renders: option('renders', 20), pollSeconds: option('poll-seconds', 15) };
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const table = (rows) => {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  for (const row of rows) console.log('  ' + row.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
+};
+
+// --- sizes -------------------------------------------------------------------------------------
+console.log('== sizes (min+gzip, min+brotli)');
+const sizes = await measureSizes();
+const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
+table([
+  ['what', 'min', 'gzip', 'brotli', 'budget', 'goal'],
+  ['CDN file, every element eagerly', kb(sizes.cdn.min), kb(sizes.cdn.gzip), kb(sizes.cdn.brotli), kb(budgets.cdn), kb(budgets.goals.cdn)],
+  ...sizes.elements.map((element) => [
+    `  ${element.tag} (with Lit)`,
+    kb(element.min),
+    kb(element.gzip),
+    kb(element.brotli),
+    kb(budgets.elements?.[element.tag] ?? budgets.element),
+    kb(budgets.goals.element),
+  ]),
+  ...sizes.onDemand.map((chunk) => [`  on demand: ${chunk.modules.join(', ')}`, kb(chunk.min), kb(chunk.gzip), kb(chunk.brotli), kb(budgets.onDemandChunk), '']),
+]);
+console.log('  what the CDN file is made of (each part gzipped on its own):');
+table([['part', 'min', 'gzip'], ...sizes.cdn.contributions.slice(0, 16).map((entry) => [`  ${entry.owner}`, kb(entry.min), kb(entry.gzip)])]);
+const breaches = checkBudgets(sizes, budgets);
+console.log(breaches.length ? `  over budget:\n    ${breaches.join('\n    ')}` : '  every size within its budget');
+
+// --- the browser half --------------------------------------------------------------------------
+const scratch = mkdtempSync(join(tmpdir(), 'rk-bench-page-'));
+const outDir = join(scratch, 'dist');
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  publicDir: resolve(root, 'public'),
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000, rolldownOptions: { input: resolve(root, 'bench/index.html') } },
+});
+// The peer's worker loads its library from this URL (its default CDN is unreachable here).
+copyFileSync(resolve(root, 'node_modules/browser-image-compression/dist/browser-image-compression.js'), join(outDir, 'browser-image-compression.js'));
+const server = await preview({ root, configFile: false, logLevel: 'error', preview: { port: 0 }, build: { outDir } });
+const executablePath = findChromium();
+if (!executablePath) throw new Error(CHROMIUM_HELP);
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  protocolTimeout: 600_000,
+});
+let results;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(new URL('/bench/index.html', server.resolvedUrls.local[0]).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.benchReady === true, { timeout: 60_000 });
+  const version = await browser.version();
+
+  console.log(`\n== photo pipeline: median of ${settings.runs} runs (same photos, interleaved)`);
+  const photo = await page.evaluate((runs) => window.bench.photoPipeline(runs), settings.runs);
+  table([
+    ['photo', 'file', 'floor', 'peer', 'ours', 'ours/floor', 'ours/peer'],
+    ...photo.map((row) => [row.size, kb(row.bytes), ms(row.floor), ms(row.peer), ms(row.ours), (row.ours / row.floor).toFixed(2), (row.ours / row.peer).toFixed(2)]),
+  ]);
+  console.log('  floor: createImageBitmap + one 295×413 canvas JPEG encode; peer: browser-image-compression (web worker)');
+  console.log('  asked for 295×413 ≤ 10 KB; ours: sniff, decode, measure, check, crop, encode to ~10 KB. Goal: ours ≤ 1.3× floor, ≤ 0.5× peer at 12 MP.');
+
+  console.log(`\n== first render: median of ${settings.renders} (new instance in a new provider; mock office, no latency)`);
+  const renders = await page.evaluate((runs) => window.bench.firstRender(runs), settings.renders);
+  table([['element', 'first render', 'with data'], ...renders.map((row) => [row.tag, ms(row.firstRender), ms(row.withData)])]);
+
+  console.log(`\n== payment polling (${settings.pollSeconds} s each)`);
+  const polling = await page.evaluate((seconds) => window.bench.polling(seconds), settings.pollSeconds);
+  console.log(`  status requests per minute: visible ${polling.visible.toFixed(1)}, hidden ${polling.hidden.toFixed(1)}`);
+
+  console.log('\n== memory: JS heap while checking a 12 MP photo');
+  // The heap as V8 reports it, sampled from outside the page so a busy main thread does not hide the peak.
+  const cdp = await page.createCDPSession();
+  const usage = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const running = page.evaluate(() => window.bench.memory());
+  await page.waitForFunction(() => window.memoryPhase === 'running', { polling: 1 });
+  const baseline = await usage();
+  let peak = baseline;
+  let done = false;
+  running.then(() => (done = true));
+  while (!done) {
+    peak = Math.max(peak, await usage());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const memory = { baselineBytes: baseline, peakBytes: peak, deltaBytes: peak - baseline, ...(await running) };
+  console.log(`  baseline ${kb(memory.baselineBytes)}, peak ${kb(memory.peakBytes)} (+${kb(memory.deltaBytes)}); source file ${kb(memory.sourceBytes)}`);
+  console.log('  (the JS heap only: decoded pixels live in ImageBitmaps and canvases, outside it)');
+
+  results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, browser: version },
+    settings,
+    sizes,
+    budgets: { limits: budgets, breaches },
+    photo,
+    renders,
+    polling,
+    memory,
+  };
+} finally {
+  await browser.close();
+  await new Promise((done) => server.httpServer.close(done));
+  rmSync(scratch, { recursive: true, force: true });
+}
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2));
+console.log('\nwritten: bench/results.json');
