@@ -89,7 +89,7 @@ export class DemoRoundCard extends LitElement {
         <dt>${w.exam}</dt><dd>${round.examDates.map((d) => dateOnly.format(new Date(d))).join(w.list)}</dd>
         <dt>${w.province}</dt><dd>${round.provinces.map((p) => p.name).join(w.list)}${w.areas(round.provinces[0].areas.length)}</dd>
         <dt>${w.plan}</dt><dd>${round.plan.levels.map((l) => `${l.name}${w.count(l.qualifications.length)}`).join(w.sep)}</dd>
-        <dt>${w.session}</dt><dd role="status">${who}</dd>
+        <dt>${w.session}</dt><dd><span role="status">${who}</span></dd>
       </dl>
       ${this.loading ? html`<p role="status">${this.#localize.t('common.loading')}</p>` : nothing}`;
   }

@@ -100,7 +100,7 @@ describe('rk-portal', () => {
     // The form with the photo checker in its slot.
     const form = await shown<RkRegistrationForm>(portal, 'rk-registration-form');
     await stateIs(form, 'editing');
-    expect(timelineCurrent(portal)).to.equal('form');
+    await waitUntil(() => timelineCurrent(portal) === 'form', 'the timeline did not move on to the form', { timeout: 5000 });
     $<HTMLInputElement>(form, '#level-id-intermediate').click();
     await form.updateComplete;
     await select(form, 'qualification-id', 'software-designer');

@@ -707,12 +707,13 @@ export class RkPhotoChecker extends RkElement {
 
   protected override render() {
     const rules = this.#rules();
-    return html`<section part="panel" aria-labelledby="title" aria-busy=${this.state === 'reading' || this.state === 'compressing' ? 'true' : 'false'}>
+    // A group, not a region: inside rk-registration-form's 证件照片 section it would repeat that landmark.
+    return html`<div part="panel" role="group" aria-labelledby="title" aria-busy=${this.state === 'reading' || this.state === 'compressing' ? 'true' : 'false'}>
       <h2 id="title" part="title">${this.t('photo.title')}</h2>
       ${this.state === 'accepted' ? this.#renderAccepted() : this.#renderWork(rules)}
       <p class="visually-hidden" role="status">${this.status}</p>
       <slot name="footer"></slot>
-    </section>`;
+    </div>`;
   }
 
   #renderWork(rules: PhotoRules) {

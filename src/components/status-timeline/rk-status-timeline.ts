@@ -339,17 +339,15 @@ export class RkStatusTimeline extends RkElement {
           const stateText = this.t(`timeline.state.${status.state}`);
           const when = status.state === 'waiting' && status.opensAt ? this.t('timeline.opensAt', { date: formatDay(lang, status.opensAt.slice(0, 10)) }) : '';
           return html`<li part="step" data-state=${status.state} data-step=${status.step} aria-current=${status.state === 'current' ? 'step' : 'false'}>
-            <button
-              type="button"
-              class="step"
-              aria-label=${this.t('timeline.stepLabel', { n: index + 1, step: name, state: when ? `${stateText}，${when}` : stateText })}
-              @click=${() => this.#navigate(status.step, false)}
-            >
+            <button type="button" class="step" @click=${() => this.#navigate(status.step, false)}>
               <span part="marker" aria-hidden="true">${MARKS[status.state]}</span>
-              <span class="label" aria-hidden="true">
-                <span class="name">${name}</span>
-                <span class="state">${when || stateText}</span>
-              </span>
+              <!-- No white space between the spans: the button's name reads 第 7 步，网上缴费：进行中. -->
+              <span class="label"
+                ><span class="visually-hidden">${this.t('timeline.stepNumber', { n: index + 1 })}</span
+                ><span class="name">${name}</span
+                ><span class="visually-hidden">${when ? `：${stateText}，` : '：'}</span
+                ><span class="state">${when || stateText}</span></span
+              >
             </button>
           </li>`;
         })}

@@ -310,7 +310,8 @@ export class RkTicketPrinter extends RkElement {
         : answer.ticket.status === 'available'
           ? ticketDocument(answer.ticket.content, lang, t)
           : nothing;
-    return html`<div class="paper">${paper}</div>
+    // Wider than a phone: scrollable, so it must take focus to scroll by keyboard.
+    return html`<div class="paper" tabindex="0" role="region" aria-label=${this.t('printer.paper', { document: name })}>${paper}</div>
       <div class="actions" part="actions">
         <button type="button" part="print" class="primary" ?disabled=${this.state === 'printing'} @click=${() => void this.print()}>
           ${this.t('printer.print', { document: name })}
