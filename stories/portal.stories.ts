@@ -53,5 +53,12 @@ export const Narrow: Story = {
   render: (args, context) => html`<div style="max-width: 375px">${queryStory(args, context, () => html`<rk-portal></rk-portal>`)}</div>`,
   play,
 };
+/** 适老化 large-text mode (`large-text` on rk-provider) in a phone-wide column. */
+export const LargeText: Story = {
+  parameters: { stage: 'approved' },
+  render: (args, context) =>
+    html`<div style="max-width: 375px">${queryStory(args, context, () => html`<rk-portal></rk-portal>`, { largeText: true })}</div>`,
+  play,
+};
 /** In English. */
 export const English: Story = { args: { lang: 'en' }, parameters: { stage: 'approved' }, play };

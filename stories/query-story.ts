@@ -5,14 +5,19 @@ import type { SeededCandidate } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 
 /** A query element in a provider on the mock office, signed in as the story's seeded candidate. */
-export function queryStory(args: Record<string, unknown>, context: Pick<StoryContext, 'loaded'>, element: (lang: string) => TemplateResult) {
+export function queryStory(
+  args: Record<string, unknown>,
+  context: Pick<StoryContext, 'loaded'>,
+  element: (lang: string) => TemplateResult,
+  options: { largeText?: boolean } = {},
+) {
   const candidate = context.loaded.candidate as SeededCandidate | undefined;
   const backend = new HttpBackend({
     baseUrl: '/api',
     authHeaders: (): Record<string, string> => (candidate ? { Authorization: `Bearer ${candidate.token}` } : {}),
   });
   const lang = args.lang as string;
-  return html`<rk-provider .backend=${backend} lang=${lang}>${element(lang)}</rk-provider>`;
+  return html`<rk-provider .backend=${backend} lang=${lang} ?large-text=${options.largeText ?? false}>${element(lang)}</rk-provider>`;
 }
 
 /** Waits until the element named `tag` reflects `state`. */

@@ -288,8 +288,9 @@ describe('photo pipeline: the checked photo', () => {
     expect([outcome.result.width, outcome.result.height]).to.deep.equal([295, 413]);
     const longest = Math.max(0, ...longTasks);
     console.log(`${label} MP (${(photo.size / 1048576).toFixed(1)} MB): ${Math.round(elapsed)} ms, longest main-thread task ${Math.round(longest)} ms, ${ticks} timer ticks`);
-    // Two shared cores: generous bounds, still far from a frozen page.
-    expect(longest, 'longest task (ms)').to.be.below(250);
-    expect(ticks).to.be.above(0);
+    // Behaviour, not speed (times are the bench's): the work is cut into several tasks, so a
+    // timer of the page keeps firing while the photo is processed.
+    expect(longTasks.length === 0 || longest < elapsed, 'the whole pipeline ran as one task').to.equal(true);
+    expect(ticks, 'timer ticks while processing').to.be.at.least(2);
   });
 });

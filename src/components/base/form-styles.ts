@@ -51,7 +51,7 @@ export const formStyles = css`
 
   h2 {
     margin: 0 0 calc(var(--_space) * 2);
-    font-size: 1.375rem;
+    font-size: 1.375em;
     line-height: 1.3;
   }
   p {
@@ -260,7 +260,7 @@ export const formStyles = css`
   }
   .error-summary h2 {
     margin-bottom: var(--_space);
-    font-size: 1.25rem;
+    font-size: 1.25em;
   }
   .error-summary ul {
     margin: 0;
@@ -303,7 +303,7 @@ export const formStyles = css`
   .notice h2,
   .notice h3 {
     margin: 0 0 var(--_space);
-    font-size: 1.25rem;
+    font-size: 1.25em;
   }
   .notice > :last-child {
     margin-bottom: 0;

@@ -117,7 +117,7 @@ export const queryStyles = [
         content: attr(data-label);
         display: block;
         color: var(--_muted);
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
     }
   `,

@@ -70,10 +70,10 @@ const planStyles = css`
     align-items: baseline;
     gap: 0 var(--_space);
     margin: 0 0 var(--_space);
-    font-size: 1.25rem;
+    font-size: 1.25em;
   }
   .level-fee {
-    font-size: 1rem;
+    font-size: 1em;
     font-weight: normal;
     color: var(--_muted);
   }

@@ -48,7 +48,7 @@ const loginStyles = css`
     border: 2px solid var(--_border);
     background: #f5f7fa;
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     line-height: 1.3;
   }
   button.captcha-image img {

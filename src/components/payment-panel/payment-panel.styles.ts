@@ -9,7 +9,7 @@ const paymentStyles = css`
   }
   h3 {
     margin: 0 0 var(--_space);
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
   h3:focus {
     outline: none;
@@ -34,7 +34,7 @@ const paymentStyles = css`
     overflow-wrap: anywhere;
   }
   .amount {
-    font-size: 1.375rem;
+    font-size: 1.375em;
     font-weight: 700;
     color: var(--_danger);
   }
@@ -79,7 +79,7 @@ const paymentStyles = css`
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
   }
   .channel-mark {
     width: 1.25em;
@@ -151,14 +151,14 @@ const paymentStyles = css`
     border-radius: var(--_radius);
     background: rgb(255 255 255 / 0.94);
     color: var(--_primary);
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
     font-weight: 600;
     white-space: normal;
   }
   .qr-cover::before {
     content: '↻';
     display: block;
-    font-size: 2.5rem;
+    font-size: 2.5em;
     line-height: 1;
     margin-bottom: var(--_space);
   }
@@ -201,7 +201,7 @@ const paymentStyles = css`
   }
   .order-id {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     overflow-wrap: anywhere;
   }
   .hint.warning {

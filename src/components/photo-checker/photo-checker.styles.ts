@@ -8,7 +8,7 @@ const photoStyles = css`
   }
   h3 {
     margin: 0 0 var(--_space);
-    font-size: 1.125rem;
+    font-size: 1.125em;
     line-height: 1.3;
   }
   h3:focus {

@@ -20,7 +20,7 @@ const portalStyles = css`
   }
   .round-name {
     margin: 0 0 var(--_space);
-    font-size: 1.25rem;
+    font-size: 1.25em;
   }
   .round p {
     margin: 0 0 calc(var(--_space) / 2);
@@ -96,7 +96,7 @@ const portalStyles = css`
     max-width: none;
   }
   .review h2 {
-    font-size: 1.375rem;
+    font-size: 1.375em;
   }
 
   /* Narrow columns and phones: the navigation becomes a menu button above the content. */

@@ -28,6 +28,21 @@ export const providerStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /*
+   * 适老化 large-text mode (MIIT 互联网网站适老化通用设计规范): text of 18 pt (24 px at the
+   * browser's default size: rem, so the candidate's own font size still scales it), more line
+   * spacing, 60 px touch targets, darker text, borders and secondary text.
+   */
+  :host([large-text]) {
+    --rk-font-size: 1.5rem;
+    --rk-line-height: 1.7;
+    --rk-target-size: 60px;
+    --rk-space: 0.625rem;
+    --rk-color-primary: #0a4a8c;
+    --rk-color-text: #000000;
+    --rk-color-muted: #323f4b;
+    --rk-color-border: #52606d;
+  }
   [part='session-error'] {
     margin: 0 0 var(--rk-space);
     padding: var(--rk-space) calc(var(--rk-space) * 2);

@@ -82,6 +82,9 @@ export class RkProvider extends RkElement {
   /** `fetch` credentials mode of the built `HttpBackend`: `same-origin` (default) or `include`. */
   @property({ attribute: 'api-credentials' }) apiCredentials: RequestCredentials = 'same-origin';
 
+  /** 适老化 large-text mode: 18 pt text, 60 px touch targets, higher contrast (the `--rk-*` tokens). */
+  @property({ type: Boolean, reflect: true, attribute: 'large-text' }) largeText = false;
+
   /** The language of the elements: `zh-CN` (default) or `en`. */
   @property({ reflect: true }) override lang: Locale = 'zh-CN';
 

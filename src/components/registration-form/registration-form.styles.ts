@@ -26,7 +26,7 @@ const registrationFormStyles = css`
   }
   h3 {
     margin: 0 0 calc(var(--_space) * 1.5);
-    font-size: 1.25rem;
+    font-size: 1.25em;
     line-height: 1.3;
   }
   .section-hint {

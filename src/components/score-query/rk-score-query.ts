@@ -47,7 +47,7 @@ export class RkScoreQuery extends RkElement {
     queryStyles,
     css`
       .overall {
-        font-size: 1.125rem;
+        font-size: 1.125em;
         font-weight: 600;
       }
       .passed {

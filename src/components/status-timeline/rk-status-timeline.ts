@@ -80,7 +80,7 @@ export class RkStatusTimeline extends RkElement {
         min-width: 0;
         padding: 0 2px;
         text-align: center;
-        font-size: 0.875rem;
+        font-size: 0.875em;
         line-height: 1.35;
       }
       /* The line between markers. */
@@ -166,7 +166,7 @@ export class RkStatusTimeline extends RkElement {
       }
       .state {
         color: var(--_muted);
-        font-size: 0.8125rem;
+        font-size: 0.8125em;
       }
       [data-state='failed'] .state {
         color: var(--_danger);
