@@ -63,10 +63,14 @@ export interface ResponseIssue {
   code?: string;
 }
 
-/** The backend answered, but not with what the contract promises. */
+/**
+ * The backend answered, but not with what the contract promises. Retryable: the usual cause in
+ * the field is a passing one (a gateway's or firewall's HTML page, a truncated answer), and a
+ * retry that fails again costs the candidate nothing.
+ */
 export class InvalidResponseError extends RkError {
   readonly kind = 'invalid-response';
-  readonly retryable = false;
+  readonly retryable = true;
   override name = 'InvalidResponseError';
   constructor(
     operation: string,

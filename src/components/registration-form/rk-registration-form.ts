@@ -755,13 +755,17 @@ export class RkRegistrationForm extends RkElement {
         return html`${this.#title('form.title')}
           <div class="notice warning" part="notice"><p>${this.t('form.unverified')}</p></div>
           ${this.#photoSlotParked()}`;
-      case 'load-error':
+      case 'load-error': {
+        const error = this.applicationError ?? this.#exam.error;
         return html`${this.#title('form.title')}
           <div class="notice danger" part="notice" role="alert">
-            <p>${this.t('form.loadError', { reason: this.localize.error(this.applicationError ?? this.#exam.error) })}</p>
-            <button type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>
+            <p>${this.t('form.loadError', { reason: this.localize.error(error) })}</p>
+            ${isRkError(error) && !error.retryable
+              ? nothing
+              : html`<button type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>`}
           </div>
           ${this.#photoSlotParked()}`;
+      }
       case 'not-open':
       case 'closed':
       case 'submitted':

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, sessionContext } from '../../services/context.js';
+import { isRkError } from '../../services/errors.js';
 import type { Application, ScoreAvailability, Session, TicketAvailability } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { formatDay } from '../base/exam-format.js';
@@ -324,7 +325,9 @@ export class RkStatusTimeline extends RkElement {
     if (this.state === 'error') {
       return html`<div class="notice danger" role="alert">
         <p>${this.t('timeline.loadError', { reason: this.localize.error(this.loadError) })}</p>
-        <button type="button" @click=${() => void this.refresh()}>${this.t('common.retry')}</button>
+        ${isRkError(this.loadError) && !this.loadError.retryable
+          ? nothing
+          : html`<button type="button" @click=${() => void this.refresh()}>${this.t('common.retry')}</button>`}
       </div>`;
     }
     if (this.state === 'loading') return html`<p role="status">${this.t('timeline.loading')}</p>`;
