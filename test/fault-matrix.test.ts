@@ -100,7 +100,7 @@ describe('fault matrix', () => {
         this.timeout(20_000);
         const token = testCase.stage ? office.seedCandidate({ stage: testCase.stage }).token : 'nobody';
         await breakCalls(testCase.calls, fault);
-        const backend = new HttpBackend({ baseUrl: '/api', timeoutMs: 600, authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+        const backend = new HttpBackend({ baseUrl: '/api', timeoutMs: 2000, authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
         const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}></rk-provider>`);
         const el = document.createElement(testCase.tag);
         provider.append(el);

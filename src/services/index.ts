@@ -32,6 +32,7 @@ export {
   type ValidityProblem,
 } from './id-document.js';
 export * from './schemas.js';
+export { PAID_APPLICATION_STATUSES } from './application-status.js';
 export * from './validation.js';
 export * from './photo/index.js';
 // AccountType and DocumentType come from schemas.ts (zod enums and their types).

@@ -414,6 +414,7 @@ export const ApplicationStatus = z.enum([
 ]);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
+
 export const Photo = z.object({
   id: Id,
   url: ImageUrl,

@@ -4,16 +4,7 @@
  * creating), and a new key only once that order is over (expired, failed, closed).
  */
 import { newIdempotencyKey } from '../../services/backend.js';
-import type { ApplicationStatus, PaymentChannel, PaymentOrder, PaymentStatusValue } from '../../services/schemas.js';
-
-/** Application statuses at which the fee is paid: no order may be created. */
-export const PAID_APPLICATION_STATUSES: ReadonlySet<ApplicationStatus> = new Set([
-  'paid',
-  'change-requested',
-  'ticket-available',
-  'scored',
-  'certified',
-]);
+import type { PaymentChannel, PaymentOrder, PaymentStatusValue } from '../../services/schemas.js';
 
 /** An order as the panel knows it. */
 export interface OrderEntry {

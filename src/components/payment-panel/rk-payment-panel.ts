@@ -14,10 +14,11 @@ import type {
   Receipt,
   Window,
 } from '../../services/schemas.js';
+import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { define } from '../base/define.js';
 import { fenToYuan, formatDateTime } from '../base/exam-format.js';
 import { RkElement } from '../base/rk-element.js';
-import { dropOrderKey, isOpenStatus, orderKey, PAID_APPLICATION_STATUSES, type OrderEntry } from './payment-orders.js';
+import { dropOrderKey, isOpenStatus, orderKey, type OrderEntry } from './payment-orders.js';
 import { styles } from './payment-panel.styles.js';
 import { qrPath, qrSvg, type QrPath } from './qr-code.js';
 

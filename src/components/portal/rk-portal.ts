@@ -5,6 +5,7 @@ import { ExamSessionController } from '../../controllers/exam-session-controller
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, sessionContext } from '../../services/context.js';
 import type { Application, Session } from '../../services/schemas.js';
+import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { define } from '../base/define.js';
 import { formatDateTime, formatDay } from '../base/exam-format.js';
 import { RkElement } from '../base/rk-element.js';
@@ -44,8 +45,6 @@ declare global {
     'rk-portal': RkPortal;
   }
 }
-
-const PAID = new Set(['paid', 'change-requested', 'ticket-available', 'scored', 'certified']);
 
 /**
  * The whole registration portal in one element, as the provincial portals lay it out: the exam
@@ -177,8 +176,9 @@ export class RkPortal extends RkElement {
     } catch (error) {
       if (!request.signal.aborted) this.applicationError = error;
     }
-    const timeline = this.renderRoot.querySelector('rk-status-timeline') as { refresh?: () => unknown } | null;
-    void timeline?.refresh?.();
+    // The timeline gets the application as a property (a new answer makes it ask for the ticket and
+    // scores); it also re-reads what is not in the backend, such as the notice's acceptance.
+    this.renderRoot.querySelector('rk-status-timeline')?.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -250,7 +250,9 @@ export class RkPortal extends RkElement {
         ${this.#renderNav(view)}
         <div class="main">
           ${this.#renderAccount()}
-          <rk-status-timeline part="timeline" class="timeline"></rk-status-timeline>
+          ${this.application === undefined
+            ? nothing
+            : html`<rk-status-timeline part="timeline" class="timeline" .application=${this.application}></rk-status-timeline>`}
           <div part="content" class="content" tabindex="-1">
             ${this.#renderView(view)}
           </div>
@@ -363,7 +365,7 @@ export class RkPortal extends RkElement {
     const application = this.application;
     const exam = this.#exam.session;
     if (application === undefined || !exam) return html`<p role="status">${this.t('common.loading')}</p>`;
-    if (application && PAID.has(application.status)) return html`<rk-ticket-printer document="slip"></rk-ticket-printer>`;
+    if (application && PAID_APPLICATION_STATUSES.has(application.status)) return html`<rk-ticket-printer document="slip"></rk-ticket-printer>`;
     const started = application !== null && (application.status !== 'draft' || Object.keys(application.fields).length > 0);
     if (!started && !readAcceptance(exam.id, exam.notice.title)) return html`<rk-exam-notice></rk-exam-notice>`;
     return html`<rk-registration-form .qualification=${this.qualification}>

@@ -3,7 +3,14 @@
  * application, round, and when tickets and scores open). A pure function, so every application
  * state can be checked without a page.
  */
-import type { Application, ExamSession, ScoreAvailability, Session, TicketAvailability } from '../../services/schemas.js';
+import type {
+  Application,
+  ExamSession,
+  ScoreAvailability,
+  Session,
+  TicketAvailability,
+} from '../../services/schemas.js';
+import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 
 /** The steps of the journey, in order. */
 export const JOURNEY_STEPS = [
@@ -48,8 +55,6 @@ export interface JourneyInput {
   now?: number;
 }
 
-const PAID = new Set(['paid', 'change-requested', 'ticket-available', 'scored', 'certified']);
-
 /** The state of every step. Exactly one step is `current` while something is the candidate's to do. */
 export function journey(input: JourneyInput): StepStatus[] {
   const { session, application, examSession } = input;
@@ -58,7 +63,7 @@ export function journey(input: JourneyInput): StepStatus[] {
   const realName = session?.realName ?? null;
   const verified = realName?.status === 'verified';
   const submittedOnce = status !== undefined && status !== 'draft';
-  const paid = status !== undefined && PAID.has(status);
+  const paid = status !== undefined && PAID_APPLICATION_STATUSES.has(status);
   const examOver = examSession ? now > Date.parse(`${examSession.examDates.at(-1)}T23:59:59+08:00`) : false;
   const result = new Map<JourneyStep, StepStatus>();
   const set = (step: JourneyStep, state: StepState, extra: Partial<StepStatus> = {}) => result.set(step, { step, state, ...extra });

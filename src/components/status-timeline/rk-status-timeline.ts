@@ -5,7 +5,13 @@ import { ExamSessionController } from '../../controllers/exam-session-controller
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, sessionContext } from '../../services/context.js';
 import { isRkError } from '../../services/errors.js';
-import type { Application, ScoreAvailability, Session, TicketAvailability } from '../../services/schemas.js';
+import type {
+  Application,
+  ScoreAvailability,
+  Session,
+  TicketAvailability,
+} from '../../services/schemas.js';
+import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { define } from '../base/define.js';
 import { formatDay } from '../base/exam-format.js';
 import { formStyles } from '../base/form-styles.js';
@@ -35,7 +41,6 @@ declare global {
   }
 }
 
-const PAID = new Set(['paid', 'change-requested', 'ticket-available', 'scored', 'certified']);
 const MARKS: Record<StepStatus['state'], string> = { done: '✓', current: '', waiting: '', failed: '!', 'not-applicable': '–' };
 
 /**
@@ -284,7 +289,7 @@ export class RkStatusTimeline extends RkElement {
     try {
       const signal = request.signal;
       const application = this.application !== undefined ? this.application : await backend.getApplication({ signal });
-      const paid = application !== null && PAID.has(application.status);
+      const paid = application !== null && PAID_APPLICATION_STATUSES.has(application.status);
       const [ticket, scores] = paid
         ? await Promise.all([backend.getAdmissionTicket({ signal }), backend.getScores({ signal })])
         : [undefined, undefined];
