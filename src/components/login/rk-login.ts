@@ -156,6 +156,8 @@ export class RkLogin extends RkElement {
   });
   #request: AbortController | undefined;
   #lastCaptchaGeneration = 0;
+  /** The next captcha replaces a used one: not worth announcing over "验证码已发送". */
+  #quietCaptcha = false;
 
   readonly #checker: Checker = {
     check: (schema, value) => checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
@@ -193,7 +195,8 @@ export class RkLogin extends RkElement {
       this.#resend.key = this.mode === 'login' ? undefined : countdownKey(purpose, this.values.account);
     }
     if (this.#captcha.generation !== this.#lastCaptchaGeneration) {
-      if (this.#lastCaptchaGeneration > 0) this.status = this.t('login.captcha.refreshed');
+      if (this.#lastCaptchaGeneration > 0 && !this.#quietCaptcha) this.status = this.t('login.captcha.refreshed');
+      this.#quietCaptcha = false;
       this.#lastCaptchaGeneration = this.#captcha.generation;
     }
     if (this.signedIn) {
@@ -305,6 +308,7 @@ export class RkLogin extends RkElement {
       this.status = this.t('login.code.sent', { target: this.codeSentTo, seconds });
       this.showSummary = Object.keys(this.errors).length > 0 && this.showSummary;
       // The captcha was used up; the next request needs a new one.
+      this.#quietCaptcha = true;
       this.refreshCaptcha();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
