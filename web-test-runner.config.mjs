@@ -1,3 +1,4 @@
+import path from 'node:path';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
@@ -20,6 +21,36 @@ function mswWorkerAtRoot() {
   return (context, next) => {
     if (context.path === '/mockServiceWorker.js') context.path = '/public/mockServiceWorker.js';
     return next();
+  };
+}
+
+/**
+ * `choose-file` {path, input}: puts a file from disk (path relative to the test file) into an
+ * `<input type="file">` of the page (a CSS selector), as the browser's file dialog would. A File
+ * chosen this way is backed by the disk, so the browser notices when the file changes after it
+ * was chosen, which a File made in the page never does. `press-and-choose-file` {path, key}:
+ * presses a key that opens the page's file dialog, and picks the file in it.
+ */
+function chooseFilePlugin() {
+  return {
+    name: 'choose-file',
+    async executeCommand({ command, payload, session }) {
+      const page = session.browser.getPage(session.id);
+      if (command === 'press-and-choose-file') {
+        // A key opens the page's file dialog (as a keyboard user does); the dialog takes the file.
+        const chooser = page.waitForFileChooser({ timeout: 5000 });
+        // Let the interception of the dialog be switched on before the key opens it.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await page.keyboard.press(payload.key ?? 'Enter');
+        await (await chooser).accept([path.resolve(path.dirname(session.testFile), payload.path)]);
+        return true;
+      }
+      if (command !== 'choose-file') return undefined;
+      const input = await page.$(payload.input);
+      if (!input) throw new Error(`choose-file: nothing matches ${payload.input}`);
+      await input.uploadFile(path.resolve(path.dirname(session.testFile), payload.path));
+      return true;
+    },
   };
 }
 
@@ -53,6 +84,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mswWorkerAtRoot()],
   plugins: [
+    chooseFilePlugin(),
     commonjs({
       include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**', '**/node_modules/@sinonjs/**', '**/node_modules/type-detect/**'],
       // Node modules fake-timers asks for inside try/catch; in the browser they stay unresolved.
@@ -62,6 +94,6 @@ export default {
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   concurrency: 1,
-  testsFinishTimeout: 180000,
+  testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 10000 } },
 };

@@ -251,7 +251,7 @@ export const ServerError: Story = {
   },
 };
 
-/** The backend is down: the captcha picture cannot load and says so (a click retries). */
+/** The backend is down: the captcha picture cannot load; the reason is said under it, with 重试. */
 export const BackendDown: Story = {
   parameters: { scenario: 'backend-down' },
   play: async ({ canvasElement }) => {

@@ -44,13 +44,28 @@ describe('dist/cdn build', () => {
 
   it('loads the session from api-base and shows a retry when the backend is unreachable', async () => {
     const provider = document.createElement('rk-provider') as HTMLElement & { updateComplete: Promise<boolean> };
+    // Nothing listens on port 9 here: the connection is refused, as when the backend is down.
+    provider.setAttribute('api-base', 'http://127.0.0.1:9/api');
+    document.body.append(provider);
+    await waitUntil(() => provider.getAttribute('session-state') === 'error', 'the session request did not fail', {
+      timeout: 5000,
+    });
+    await provider.updateComplete;
+    expect(provider.shadowRoot!.querySelector('[part="session-error"]')!.textContent).to.contain('网络连接失败');
+    expect(provider.shadowRoot!.querySelector('[part="session-error"] button')).to.not.equal(null);
+    provider.remove();
+  });
+
+  it('offers no retry when api-base points at nothing (HTTP 404: a setting to fix, not a glitch)', async () => {
+    const provider = document.createElement('rk-provider') as HTMLElement & { updateComplete: Promise<boolean> };
     provider.setAttribute('api-base', '/no-such-api');
     document.body.append(provider);
     await waitUntil(() => provider.getAttribute('session-state') === 'error', 'the session request did not fail', {
       timeout: 5000,
     });
     await provider.updateComplete;
-    expect(provider.shadowRoot!.querySelector('[part="session-error"] button')).to.not.equal(null);
+    expect(provider.shadowRoot!.querySelector('[part="session-error"]')!.textContent).to.contain('404');
+    expect(provider.shadowRoot!.querySelector('[part="session-error"] button')).to.equal(null);
     provider.remove();
   });
 });

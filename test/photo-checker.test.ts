@@ -3,7 +3,7 @@
  * the mock exam office (MSW).
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, removeFile, sendKeys, writeFile } from '@web/test-runner-commands';
 import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';
 import type { PhotoAcceptedDetail, RkPhotoChecker } from '../src/components/photo-checker/rk-photo-checker.js';
@@ -155,6 +155,45 @@ describe('rk-photo-checker: every bad file gives its own message, and the elemen
     await el.checkFile(await pngRenamed());
     await stateIs(el, 'refused');
     await expect(el).to.be.accessible();
+  });
+});
+
+/** Writes a blob to a file next to the tests (the page cannot write to disk itself). */
+async function writeToDisk(path: string, blob: Blob): Promise<void> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  await writeFile({ path, content: btoa(binary), encoding: 'base64' });
+}
+
+/** The file at `path` as the browser's file dialog gives it: backed by the disk. */
+async function chooseFromDisk(path: string): Promise<File> {
+  const picker = await fixture<HTMLInputElement>(html`<input id="disk-picker" type="file" />`);
+  await executeServerCommand('choose-file', { path, input: '#disk-picker' });
+  const file = picker.files![0]!;
+  picker.remove();
+  return file;
+}
+
+describe('rk-photo-checker: a file that changes after it was chosen', () => {
+  const path = '.tmp/changing-photo.jpg';
+  afterEach(() => removeFile({ path }).catch(() => undefined));
+
+  it('says the file can no longer be read (not that it is damaged), and takes it once chosen again', async () => {
+    await writeToDisk(path, good);
+    const chosen = await chooseFromDisk(path);
+    expect(chosen.size).to.equal(good.size);
+    // The phone or a synced folder is still writing the photo after the candidate picked it.
+    await writeToDisk(path, await portraitJpeg(700, 980));
+    const el = await checker();
+    await el.checkFile(chosen);
+    await stateIs(el, 'refused');
+    expect(textOf(el)).to.contain('在选择之后被修改、移动或删除了');
+    expect(textOf(el)).not.to.contain('损坏');
+    await expect(el).to.be.accessible();
+    await el.checkFile(await chooseFromDisk(path));
+    await stateIs(el, 'ready');
+    expect(el.measurements!.source).to.include({ width: 700, height: 980 });
   });
 });
 

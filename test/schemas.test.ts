@@ -9,7 +9,7 @@ import {
   TicketAvailability,
 } from '../src/services/schemas.js';
 import { checkInput } from '../src/services/validation.js';
-import { errorMessage, resolveLocale, translate } from '../src/services/i18n/index.js';
+import { errorMessage, isLocaleLoaded, loadLocale, resolveLocale, translate } from '../src/services/i18n/index.js';
 import { zhCN } from '../src/services/i18n/zh-CN.js';
 import { en } from '../src/services/i18n/en.js';
 import { BusinessError, HttpError, InvalidResponseError, NetworkError, TimeoutError } from '../src/services/errors.js';
@@ -33,7 +33,18 @@ const validApplication = {
   postalCode: '674100',
 };
 
+describe('English on demand', () => {
+  it('is loaded when first asked for; until then messages come out in zh-CN', async () => {
+    expect(isLocaleLoaded('en')).to.equal(false);
+    expect(translate('en', 'common.retry')).to.equal('重试');
+    await loadLocale('en');
+    expect(isLocaleLoaded('en')).to.equal(true);
+    expect(translate('en', 'common.retry')).to.equal('Try again');
+  });
+});
+
 describe('user-input schemas give field-level Chinese messages', () => {
+  before(() => loadLocale('en'));
   it('accepts a complete application and trims text', () => {
     const result = checkInput(ApplicationInput, { ...validApplication, address: '  云南省丽江市古城区某路1号  ' });
     expect(result.ok).to.equal(true);
@@ -126,6 +137,7 @@ describe('response schemas', () => {
 });
 
 describe('i18n', () => {
+  before(() => loadLocale('en'));
   it('has every zh-CN key in English and fills placeholders', () => {
     expect(Object.keys(en).sort()).to.deep.equal(Object.keys(zhCN).sort());
     expect(translate('zh-CN', 'error.http', { status: 503 })).to.equal('服务器暂时无法处理请求（错误 503），请稍后重试。');

@@ -4,11 +4,13 @@
  * the page, the ticket's window, and the change request round trip.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { BinaryBitmap, Code128Reader, HybridBinarizer, RGBLuminanceSource } from '@zxing/library';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/ticket-printer/rk-ticket-printer.js';
 import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
-import { SEED_ID_NUMBER, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
+import type { RkProvider } from '../src/components/provider/rk-provider.js';
+import { SEED_ID_NUMBER, startMockOffice, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { $, fieldError, maybe, textOf } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
@@ -129,6 +131,32 @@ describe('rk-ticket-printer: 报名表', () => {
     await el.updateComplete;
     expect(textOf(el)).to.contain('变更申请：已同意');
     expect(textOf(el)).to.contain('已改为昆明考区。');
+  });
+
+  it('never shows an error without its reason when the candidate’s session changes under it', async () => {
+    // A new session starts a new load in the middle of the element's update; that frame once
+    // read "发生未知错误" (state error, reason already cleared) until the new answer came.
+    const { worker } = await startMockOffice();
+    worker.use(http.get('/api/registration-slip', () => HttpResponse.json({ code: 'SERVICE_PAUSED', message: '报名表暂停查询。' }, { status: 409 })));
+    try {
+      const { el } = await printerAt('paid', 'slip', 'error');
+      const provider = el.closest('rk-provider') as RkProvider;
+      await waitUntil(() => provider.session && el.state === 'error', 'signed in, refused', { timeout: 5000 });
+      expect(textOf(el)).to.contain('报名表暂停查询');
+      const seen: { state: string; text: string }[] = [];
+      const observer = new MutationObserver(() => seen.push({ state: el.state, text: textOf(el) }));
+      observer.observe(el, { attributes: true });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+      provider.session = { ...provider.session! };
+      await waitUntil(() => seen.some((frame) => frame.state === 'loading'), 'loaded again', { timeout: 5000 });
+      await waitUntil(() => el.state === 'error', 'refused again', { timeout: 5000 });
+      await el.updateComplete;
+      observer.disconnect();
+      expect(seen.filter((frame) => frame.text.includes('未知错误'))).to.deep.equal([]);
+      expect(textOf(el)).to.contain('报名表暂停查询');
+    } finally {
+      worker.resetHandlers();
+    }
   });
 
   it('keeps a typed reason when sending fails', async () => {

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RegistrationBackend } from '../services/backend.js';
 import { backendContext, sessionContext } from '../services/context.js';
 import { BusinessError } from '../services/errors.js';
+import { sessionMoved } from './session-change.js';
 
 /** `no-backend`, `signed-out` (no session, or the backend said UNAUTHENTICATED), `loading`, `error`, `ready`. */
 export type QueryState = 'no-backend' | 'signed-out' | 'loading' | 'error' | 'ready';
@@ -65,9 +66,17 @@ export class BackendQueryController<T> implements ReactiveController {
     const backend = this.backend;
     const session = this.#sessionContext.value;
     if (!backend || (this.#sessionProvided && session === null)) return;
-    if (this.#loadedFor?.backend === backend && this.#loadedFor.session === session) return;
+    if (this.#loadedFor?.backend === backend && !sessionMoved(this.#loadedFor.session, session)) {
+      this.#loadedFor.session = session;
+      return;
+    }
     this.#loadedFor = { backend, session };
-    void this.reload();
+    // Lit calls hostUpdate after the element's willUpdate has read `state`, and swallows a
+    // requestUpdate made now: a load started here would leave this frame showing an error whose
+    // reason is already cleared. Start it once this update is done; it asks for its own.
+    queueMicrotask(() => {
+      if (this.#host.isConnected && this.#loadedFor?.backend === backend && this.#loadedFor.session === session) void this.reload();
+    });
   }
 
   hostDisconnected(): void {

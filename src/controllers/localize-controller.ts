@@ -6,7 +6,7 @@ import { errorMessage, resolveLocale, translate, type Locale, type MessageOverri
 /**
  * Gives an element its locale and messages: from the nearest `rk-provider` when there is one,
  * else from the closest `lang` attribute in the page, else zh-CN. Re-renders the host when the
- * provider's `lang` changes.
+ * provider's `lang` changes. (RkElement waits for a locale loaded on demand before rendering.)
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;

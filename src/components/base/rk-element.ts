@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { isLocaleLoaded, loadLocale } from '../../services/i18n/index.js';
 
 /**
  * The events of the library, `type → detail`. Each element adds its own by declaration merging:
@@ -22,6 +23,17 @@ declare global {
  */
 export class RkElement extends LitElement {
   protected readonly localize = new LocalizeController(this);
+
+  /**
+   * Renders only once the messages of its locale are there (English is loaded on demand): no
+   * frame in the wrong language, and no message kept in state from before they came. If they
+   * cannot be loaded (offline), it renders in zh-CN.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const lang = this.localize.lang;
+    if (!isLocaleLoaded(lang)) await loadLocale(lang).catch(() => undefined);
+    super.scheduleUpdate();
+  }
 
   /** Translates a message key for the element's locale. */
   protected t(...args: Parameters<LocalizeController['t']>): string {

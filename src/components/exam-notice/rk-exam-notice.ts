@@ -148,9 +148,17 @@ export class RkExamNotice extends RkElement {
     this.#observer?.disconnect();
     this.#observed = sentinel ?? undefined;
     if (!sentinel || this.readToEnd) return;
-    this.#observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) this.#unlocked('scroll');
-    });
+    // The end counts as read when it shows in the scrolling box, even if the page has scrolled the
+    // box's bottom edge out of the window (focus moved, a short phone screen); a box that does not
+    // scroll (--rk-notice-height: none) is read when its end shows in the window.
+    const text = sentinel.parentElement!;
+    const scrolls = text.scrollHeight > text.clientHeight + 1;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.#unlocked('scroll');
+      },
+      { root: scrolls ? text : null },
+    );
     this.#observer.observe(sentinel);
   }
 

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CaptchaController } from '../../controllers/captcha-controller.js';
+import { isRkError } from '../../services/errors.js';
 import { PASSWORD_RULE } from '../../services/schemas.js';
 import { describedBy, fieldFrame, fieldsetFrame, textField, type FieldTexts } from '../base/field.js';
 import { accountTypeOf } from './account.js';
@@ -18,6 +19,8 @@ export interface LoginView {
   errors: LoginErrors;
   texts: FieldTexts;
   t: (key: string, params?: Record<string, string | number>) => string;
+  /** The candidate's sentence for an adapter error. */
+  errorText: (error: unknown) => string;
   captcha: CaptchaController;
   captchaEnlarged: boolean;
   passwordShown: boolean;
@@ -198,6 +201,18 @@ function captchaPicture(v: LoginView) {
   </button>`;
 }
 
+/** Why the picture did not come (with 重试 when trying again can help); the picture's button also retries. */
+function captchaFailure(v: LoginView) {
+  const { captcha, loading, error } = v.captcha;
+  if (captcha || loading || error === undefined) return nothing;
+  return html`<div class="captcha-failed" part="captcha-error" role="alert">
+    <span>${v.t('login.captcha.loadError', { reason: v.errorText(error) })}</span>
+    ${isRkError(error) && !error.retryable
+      ? nothing
+      : html`<button type="button" class="link" @click=${v.refreshCaptcha}>${v.t('common.retry')}</button>`}
+  </div>`;
+}
+
 function captcha(v: LoginView) {
   const frame = {
     id: 'captcha',
@@ -231,6 +246,7 @@ function captcha(v: LoginView) {
         />
         ${captchaPicture(v)}
       </div>
+      ${captchaFailure(v)}
       <div class="captcha-tools">
         <button type="button" class="link" aria-pressed=${v.captchaEnlarged ? 'true' : 'false'} @click=${v.toggleEnlarge}>
           ${v.t('login.captcha.enlarge')}

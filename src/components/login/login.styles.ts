@@ -62,6 +62,15 @@ const loginStyles = css`
     height: 6rem;
     max-width: 100%;
   }
+  .captcha-failed {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 var(--_space);
+    margin-top: calc(var(--_space) / 2);
+    color: var(--_danger);
+    font-weight: 600;
+  }
   .captcha-tools {
     display: flex;
     flex-wrap: wrap;

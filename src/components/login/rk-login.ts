@@ -96,6 +96,7 @@ const EMPTY: LoginValues = { accountType: 'phone', account: '', password: '', co
  * @csspart password-rules - The password checklist.
  * @csspart password-toggle - The show/hide password button.
  * @csspart captcha-image - The captcha picture (a button that loads a new one).
+ * @csspart captcha-error - Why the captcha picture did not load, with 重试.
  * @csspart send-code - The "获取验证码" button with its countdown.
  * @csspart submit - The submit button.
  * @csspart mode-links - The links between log in, register and forgot password.
@@ -126,8 +127,12 @@ export class RkLogin extends RkElement {
 
   @state() private values: LoginValues = { ...EMPTY };
   @state() private errors: LoginErrors = {};
-  /** A problem of the whole form (network, too many attempts), with a retry when it may help. */
-  @state() private formError: { message: string; retry: boolean } | undefined;
+  @state() private loggingOut = false;
+  /**
+   * A problem of the whole form (network, too many attempts), not placed at a field; `retry`
+   * does again what failed (sending the code, submitting, logging out) when that may help.
+   */
+  @state() private formError: { message: string; retry?: (() => void) | undefined } | undefined;
   @state() private showSummary = false;
   @state() private passwordShown = false;
   @state() private captchaEnlarged = false;
@@ -314,7 +319,7 @@ export class RkLogin extends RkElement {
       this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
     } catch (error) {
       if (request.signal.aborted) return;
-      this.#showBackendError(error, 'code');
+      this.#showBackendError(error, 'code', () => void this.#sendCode());
       if (error instanceof BusinessError && error.code === 'TOO_MANY_ATTEMPTS') {
         const wait = Number(error.details.retryAfterSeconds ?? 0);
         if (wait > 0) this.#resend.start(wait);
@@ -375,7 +380,7 @@ export class RkLogin extends RkElement {
     } catch (error) {
       if (request.signal.aborted) return;
       this.state = 'error';
-      this.#showBackendError(error, null);
+      this.#showBackendError(error, null, () => this.#retry());
       // Every failed log-in attempt uses up the captcha.
       if (mode === 'login') this.refreshCaptcha();
       await this.#focusSummary();
@@ -407,14 +412,21 @@ export class RkLogin extends RkElement {
   }
 
   async #logout(): Promise<void> {
+    if (this.loggingOut) return;
     const backend = this.effectiveBackend;
     this.formError = undefined;
+    this.loggingOut = true;
+    this.status = this.t('login.loggingOut');
     try {
       await backend?.logout();
     } catch (error) {
-      this.formError = { message: this.localize.error(error), retry: false };
+      this.status = '';
+      this.formError = { message: this.localize.error(error), retry: isRkError(error) && error.retryable ? () => void this.#logout() : undefined };
       return;
+    } finally {
+      this.loggingOut = false;
     }
+    this.status = this.t('login.loggedOut');
     this.signedInBy = undefined;
     this.state = 'idle';
     // Whoever comes back to this form next has an account: log in.
@@ -423,7 +435,7 @@ export class RkLogin extends RkElement {
     void this.#captcha.reload();
   }
 
-  #showBackendError(error: unknown, fallbackField: LoginField | null): void {
+  #showBackendError(error: unknown, fallbackField: LoginField | null, retry: () => void): void {
     let message = this.localize.error(error);
     // A wrong password may come with how many tries are left before the account is locked.
     const left = error instanceof BusinessError ? error.details.remainingAttempts : undefined;
@@ -437,7 +449,7 @@ export class RkLogin extends RkElement {
     } else if (fallbackField && error instanceof BusinessError && error.code !== 'TOO_MANY_ATTEMPTS') {
       this.errors = { ...this.errors, [fallbackField]: message };
     } else {
-      this.formError = { message, retry: isRkError(error) && error.retryable };
+      this.formError = { message, retry: isRkError(error) && error.retryable ? retry : undefined };
     }
     if (field === 'captcha') this.values = { ...this.values, captcha: '' };
     this.showSummary = true;
@@ -445,7 +457,7 @@ export class RkLogin extends RkElement {
   }
 
   #noBackend(): void {
-    this.formError = { message: this.t('login.noBackend'), retry: false };
+    this.formError = { message: this.t('login.noBackend') };
     this.showSummary = true;
     void this.#focusSummary();
   }
@@ -483,9 +495,11 @@ export class RkLogin extends RkElement {
         ${account ? html`<p>${this.t('login.signedIn', { account: maskAccount(account) })}</p>` : nothing}
         <p>${this.t('login.nextStep')}</p>
       </div>
-      ${errorSummary({ title: this.t('login.summaryTitle'), items: [], message: this.formError?.message })}
+      ${errorSummary({ title: this.t('login.summaryTitle'), items: [], message: this.formError?.message, action: this.#retryButton() })}
       <div class="actions">
-        <button type="button" part="logout" @click=${() => this.#logout()}>${this.t('login.logout')}</button>
+        <button type="button" part="logout" aria-disabled=${this.loggingOut ? 'true' : 'false'} @click=${() => this.#logout()}>
+          ${this.t(this.loggingOut ? 'login.loggingOut' : 'login.logout')}
+        </button>
       </div>`;
   }
 
@@ -506,6 +520,7 @@ export class RkLogin extends RkElement {
       errors: this.errors,
       texts,
       t: (key, params) => this.t(key, params),
+      errorText: (error) => this.localize.error(error),
       captcha: this.#captcha,
       captchaEnlarged: this.captchaEnlarged,
       passwordShown: this.passwordShown,
@@ -536,9 +551,7 @@ export class RkLogin extends RkElement {
             title: this.t('login.summaryTitle'),
             items: this.#summaryItems(),
             message: this.formError?.message,
-            action: this.formError?.retry
-              ? html`<button type="button" @click=${() => this.#retry()}>${this.t('common.retry')}</button>`
-              : nothing,
+            action: this.#retryButton(),
           })
         : nothing}
       <form part="form" novalidate aria-labelledby="title" @submit=${(event: Event) => this.#submit(event)}>
@@ -553,6 +566,11 @@ export class RkLogin extends RkElement {
         </button>
       </form>
       ${this.#renderModeLinks()}`;
+  }
+
+  #retryButton() {
+    const retry = this.formError?.retry;
+    return retry ? html`<button type="button" @click=${retry}>${this.t('common.retry')}</button>` : nothing;
   }
 
   #retry(): void {

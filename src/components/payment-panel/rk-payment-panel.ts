@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
+import { sessionMoved } from '../../controllers/session-change.js';
 import { PollController } from '../../controllers/poll-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, sessionContext } from '../../services/context.js';
@@ -234,10 +235,11 @@ export class RkPaymentPanel extends RkElement {
   /** Checks the payment at once (what "我已完成支付" does). */
   async checkNow(): Promise<void> {
     const entry = this.currentOrder;
-    if (!entry || !isOpenStatus(entry.status)) return;
+    if (!entry || !isOpenStatus(entry.status) || this.checking) return;
     this.#saidPaidAt ??= this.#exam.now();
     this.checking = true;
     this.checkedUnpaid = false;
+    this.announcement = this.t('payment.checking');
     await this.#poll.checkNow();
     this.checking = false;
     this.checkedUnpaid = this.currentOrder?.status === 'unpaid';
@@ -409,8 +411,9 @@ export class RkPaymentPanel extends RkElement {
     this.#exam.ensure();
     const backend = this.effectiveBackend;
     const sessionGone = this.#sessionProvided && this.#sessionContext.value === null;
-    if (backend && !sessionGone && (this.#loadedFor?.backend !== backend || this.#loadedFor.session !== this.#sessionContext.value)) {
-      void this.reload();
+    if (backend && !sessionGone) {
+      if (this.#loadedFor?.backend !== backend || sessionMoved(this.#loadedFor.session, this.#sessionContext.value)) void this.reload();
+      else this.#loadedFor.session = this.#sessionContext.value;
     }
     this.state = this.#computeState(backend, sessionGone);
   }
@@ -624,7 +627,7 @@ export class RkPaymentPanel extends RkElement {
             <p class="countdown" part="countdown" aria-live="off">${this.t('payment.qr.expiresIn', { time })}</p>
             <p class="hint">${this.t('payment.qr.refreshHint')}</p>
             <p class="order-id">${this.t('payment.orderNumber', { id: entry.order.id })}</p>
-            <button type="button" part="check" class="primary" ?disabled=${this.checking} @click=${() => void this.checkNow()}>
+            <button type="button" part="check" class="primary" aria-disabled=${this.checking ? 'true' : 'false'} @click=${() => void this.checkNow()}>
               ${this.checking ? this.t('payment.checking') : this.t('payment.checkNow')}
             </button>
             ${this.checkedUnpaid ? html`<p class="hint" role="status">${this.t('payment.stillUnpaid')}</p>` : nothing}

@@ -100,7 +100,8 @@ const uploadConverter = {
  * the adapter (`backend.uploadPhoto(blob, { onProgress, signal })`) with progress and retry.
  *
  * Files that would hurt the page (over 20 MB, over 50 MP by the header, empty, truncated,
- * corrupt, PNG/GIF/HEIC renamed to .jpg) are refused before decoding, each with its own message.
+ * corrupt, PNG/GIF/HEIC renamed to .jpg, changed on disk after it was chosen) are refused before
+ * decoding, each with its own message.
  * Large photos are decoded once at reduced size off the main thread; measuring and encoding run
  * in short steps, so the page stays responsive on a 12-megapixel photo. Nothing is fetched from
  * a third-party server (works under a strict CSP: no inline styles, no blob: or data: images).

@@ -240,6 +240,19 @@ export class RkPortal extends RkElement {
     }
   }
 
+  #shownStep = '';
+
+  protected override updated(): void {
+    // A step done replaces the element the candidate was in (the login by the real name, the form
+    // by 报名审核): focus would fall back to the top of the page. Keep it at the new step.
+    const step = this.renderRoot.querySelector('[part="content"] > *:not(template)');
+    const shown = step ? `${step.localName}:${step.getAttribute('document') ?? ''}` : '';
+    if (shown === this.#shownStep) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (this.#shownStep && lost) this.renderRoot.querySelector<HTMLElement>('[part="content"]')?.focus();
+    this.#shownStep = shown;
+  }
+
   // --- rendering ---------------------------------------------------------------------------------
 
   protected override render() {

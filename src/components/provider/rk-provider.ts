@@ -9,6 +9,7 @@ import {
   sessionContext,
   type RkConfig,
 } from '../../services/context.js';
+import { isRkError } from '../../services/errors.js';
 import { HttpBackend } from '../../services/http-backend.js';
 import { resolveLocale, type Locale, type MessageOverrides } from '../../services/i18n/index.js';
 import type { LoginResult, RealNameResult, Session } from '../../services/schemas.js';
@@ -205,7 +206,9 @@ export class RkProvider extends RkElement {
     return html`${this.sessionState === 'error'
         ? html`<div part="session-error" role="alert">
             <span>${this.t('provider.sessionError', { reason: this.localize.error(this.sessionError) })}</span>
-            <button type="button" @click=${() => this.reloadSession()}>${this.t('common.retry')}</button>
+            ${isRkError(this.sessionError) && !this.sessionError.retryable
+              ? nothing
+              : html`<button type="button" @click=${() => this.reloadSession()}>${this.t('common.retry')}</button>`}
           </div>`
         : nothing}<slot></slot>`;
   }

@@ -824,6 +824,14 @@ export class RkRegistrationForm extends RkElement {
     </div>`;
   }
 
+  /** A glitch is retried by the store; a refusal (a rule of the backend) waits for the next change. */
+  #draftErrorText(error: unknown): string {
+    const reason = this.localize.error(error);
+    if (isRkError(error) && !error.retryable) return this.t('form.draft.refused', { reason });
+    // The sentence of a glitch ends with its own advice (重试); here only its first part.
+    return this.t('form.draft.error', { reason: reason.split(/[，。,.]/)[0]! });
+  }
+
   #renderSaveStatus(): TemplateResult {
     const store = this.#draft.store;
     const state = store?.state ?? 'idle';
@@ -835,14 +843,15 @@ export class RkRegistrationForm extends RkElement {
       state === 'saving'
         ? this.t('form.draft.saving')
         : state === 'error'
-          ? this.t('form.draft.error')
+          ? this.#draftErrorText(store?.error)
           : state === 'pending'
             ? this.t('form.draft.pending')
             : state === 'saved'
               ? this.t('form.draft.saved', { time })
               : this.t('form.draft.idle');
+    // Only a failure is announced: "saving… saved" on every pause in typing would be noise.
     return html`<p class="save-status ${state}" part="save-status">
-      <span>${text}</span>
+      <span role=${state === 'error' ? 'status' : nothing}>${text}</span>
       ${state === 'error'
         ? html`<button type="button" class="link" @click=${() => store?.flush().catch(() => undefined)}>${this.t('form.draft.retry')}</button>`
         : nothing}

@@ -232,6 +232,7 @@ export class RkTicketPrinter extends RkElement {
     this.reasonError = '';
     this.sending = true;
     this.sendError = undefined;
+    this.announcement = this.t('printer.change.sending');
     try {
       const request = await backend.requestChange(checked.data);
       this.changeOpen = false;
@@ -242,6 +243,7 @@ export class RkTicketPrinter extends RkElement {
       await this.#query.reload();
     } catch (error) {
       this.sendError = error;
+      this.announcement = '';
     } finally {
       this.sending = false;
     }
@@ -370,7 +372,7 @@ export class RkTicketPrinter extends RkElement {
         ? html`<div class="notice danger" role="alert">${this.localize.error(this.sendError)}</div>`
         : nothing}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.sending}>
+        <button type="submit" class="primary" aria-disabled=${this.sending ? 'true' : 'false'}>
           ${this.sending ? this.t('printer.change.sending') : this.t('printer.change.submit')}
         </button>
         <button type="button" @click=${() => (this.changeOpen = false)}>${this.t('printer.change.cancel')}</button>

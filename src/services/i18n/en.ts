@@ -1,10 +1,10 @@
 import type { Messages } from './zh-CN.js';
-import { papersEn } from './parts/papers.js';
-import { paymentEn } from './parts/payment.js';
-import { portalEn } from './parts/portal.js';
-import { queriesEn } from './parts/queries.js';
-import { photoEn } from './parts/photo.js';
-import { registrationEn } from './parts/registration.js';
+import { papersEn } from './parts/papers.en.js';
+import { paymentEn } from './parts/payment.en.js';
+import { portalEn } from './parts/portal.en.js';
+import { queriesEn } from './parts/queries.en.js';
+import { photoEn } from './parts/photo.en.js';
+import { registrationEn } from './parts/registration.en.js';
 
 /** English messages. */
 export const en: Messages = {
@@ -121,6 +121,7 @@ export const en: Messages = {
   'login.captcha.refresh': 'Picture code, select for a new one',
   'login.captcha.loading': 'Loading…',
   'login.captcha.failed': 'Could not load, select to retry',
+  'login.captcha.loadError': 'The picture code did not load: {reason}',
   'login.captcha.enlarge': 'Enlarge picture',
   'login.captcha.audio': 'Listen to the code',
   'login.captcha.refreshed': 'A new picture code is shown',
@@ -156,6 +157,8 @@ export const en: Messages = {
   'login.signedIn': 'Account: {account}',
   'login.nextStep': 'Continue with the next step of your registration.',
   'login.logout': 'Log out',
+  'login.loggingOut': 'Logging out…',
+  'login.loggedOut': 'You are logged out.',
   'login.noBackend': 'This page is not connected to the registration system, so you cannot log in now. Please contact the exam office.',
   'login.remainingAttempts': ' You have {count} more tries before the account is locked for a while.',
 

@@ -2,7 +2,6 @@
  * Localisation: zh-CN by default, English available, every message overridable by the site.
  */
 import { RkError, BusinessError, HttpError } from '../errors.js';
-import { en } from './en.js';
 import { zhCN, type MessageKey, type Messages } from './zh-CN.js';
 
 export type { MessageKey, Messages } from './zh-CN.js';
@@ -11,7 +10,37 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/** The catalogs loaded so far: zh-CN always; English once asked for (a chunk of its own, ~9 KB). */
+const catalogs: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
+const loading = new Map<Locale, Promise<void>>();
+
+/** Whether a locale's messages are there (until they are, its messages come out in zh-CN). */
+export function isLocaleLoaded(locale: Locale): boolean {
+  return catalogs[locale] !== undefined;
+}
+
+/**
+ * Loads a locale's messages. The elements ask for it themselves and render again when it has
+ * come; a site in English may `await loadLocale('en')` before its first render to skip the one
+ * frame in Chinese. A failed load (offline) is tried again on the next call.
+ */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (isLocaleLoaded(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = import('./en.js').then(
+      ({ en }) => {
+        catalogs.en = en;
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
 
 /** Overrides a site gives per locale, e.g. `{ en: { 'common.retry': 'Retry' } }`. */
 export type MessageOverrides = Partial<Record<Locale, Partial<Messages>>>;
@@ -35,7 +64,7 @@ export function translate(
   overrides: MessageOverrides = {},
 ): string {
   const template =
-    overrides[locale]?.[key as MessageKey] ?? catalogs[locale][key as MessageKey] ?? zhCN[key as MessageKey] ?? key;
+    overrides[locale]?.[key as MessageKey] ?? catalogs[locale]?.[key as MessageKey] ?? zhCN[key as MessageKey] ?? key;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   );

@@ -131,6 +131,7 @@ export const zhCN = {
   'login.captcha.refresh': '图形验证码图片，点击换一张',
   'login.captcha.loading': '正在加载…',
   'login.captcha.failed': '加载失败，点击重试',
+  'login.captcha.loadError': '图形验证码加载失败：{reason}',
   'login.captcha.enlarge': '放大图片',
   'login.captcha.audio': '听语音验证码',
   'login.captcha.refreshed': '已换一张新的图形验证码',
@@ -166,6 +167,8 @@ export const zhCN = {
   'login.signedIn': '当前账号：{account}',
   'login.nextStep': '请继续完成报名的下一步。',
   'login.logout': '退出登录',
+  'login.loggingOut': '正在退出…',
+  'login.loggedOut': '已退出登录。',
   'login.noBackend': '页面没有连接报名系统，暂时无法登录。请联系考试机构。',
   'login.remainingAttempts': '还可尝试 {count} 次，之后账号将暂时锁定。',
 

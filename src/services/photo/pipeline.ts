@@ -18,7 +18,8 @@ import { yieldToMain } from './yield.js';
 export { yieldToMain };
 
 /** Why a file was refused before any check (each has its own message). */
-export type PhotoProblem = 'empty' | 'too-large' | 'not-jpeg' | 'corrupt' | 'truncated' | 'too-many-pixels';
+/** `unreadable`: the browser can no longer read the file (changed, moved or deleted after it was chosen). */
+export type PhotoProblem = 'empty' | 'too-large' | 'not-jpeg' | 'corrupt' | 'truncated' | 'too-many-pixels' | 'unreadable';
 
 export interface PhotoRefusal {
   ok: false;
@@ -108,6 +109,15 @@ function pixelsOf(image: CanvasImageSource, sx: number, sy: number, sw: number, 
   return ctx.getImageData(0, 0, width, height);
 }
 
+async function readable(file: Blob): Promise<boolean> {
+  try {
+    await file.slice(0, 1).arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads, checks the header, decodes and measures a file. Refuses (without decoding) an empty
  * file, one over `maxFileBytes`, anything but a JPEG (by its bytes), a corrupt or truncated
@@ -119,7 +129,14 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   const bytes = file.size;
   if (bytes === 0) return { ok: false, problem: 'empty', bytes };
   if (bytes > rules.maxFileBytes) return { ok: false, problem: 'too-large', bytes };
-  const data = new Uint8Array(await file.arrayBuffer());
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    // A file chosen from disk that changed since (a phone still saving it, a synced folder):
+    // the browser refuses to read it (NotReadableError). Not the candidate's photo being bad.
+    return { ok: false, problem: 'unreadable', bytes };
+  }
   throwIfAborted(signal);
   const sniffed = sniffPhoto(data);
   if (sniffed.kind !== 'jpeg') return { ok: false, problem: 'not-jpeg', kind: sniffed.kind, bytes };
@@ -140,7 +157,8 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
       target.scale < 1 ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'low' } : {},
     );
   } catch {
-    return { ok: false, problem: 'corrupt', ...size };
+    // Changed while being decoded, or really damaged: the first is told by a second read failing.
+    return { ok: false, problem: (await readable(file)) ? 'corrupt' : 'unreadable', ...size };
   }
   if (signal?.aborted) {
     image.close();

@@ -1,6 +1,7 @@
 /**
- * Messages of the payment elements, zh-CN and en. Keys are prefixed by the element
- * (e.g. `payment.title`); zh-CN.ts and en.ts spread them into the catalogs.
+ * Messages of the payment elements (keys `payment.*`).
+ * zh-CN here, spread into zh-CN.ts; English in payment.en.ts, loaded with en.ts only when a page
+ * asks for English.
  */
 export const paymentZhCN = {
   'payment.title': '网上缴费',
@@ -77,76 +78,4 @@ export const paymentZhCN = {
   'payment.announce.paid': '缴费成功，实付金额 {amount}。',
   'payment.announce.expired': '二维码已过期，请点击刷新重新获取。',
   'payment.announce.qr': '已生成{channel}付款二维码。',
-};
-
-export const paymentEn: Record<keyof typeof paymentZhCN, string> = {
-  'payment.title': 'Pay online',
-  'payment.loading': 'Loading payment details…',
-  'payment.loadError': 'Payment details could not be loaded: {reason}',
-  'payment.noBackend': 'Payment is not set up. Please contact the site administrator.',
-  'payment.signedOut': 'Please sign in to pay.',
-
-  'payment.summary': 'What you pay for',
-  'payment.exam': 'Exam',
-  'payment.level': 'Level',
-  'payment.qualification': 'Qualification',
-  'payment.subjects': 'Subjects',
-  'payment.window': 'Payment period',
-  'payment.windowRange': '{opensAt} to {closesAt}',
-  'payment.amount': 'Amount due',
-  'payment.registrationNumber': 'Registration number',
-
-  'payment.notEligible.none': 'You have not submitted an application yet. You can pay once it is approved.',
-  'payment.notEligible.draft': 'Your application has not been submitted. You can pay once it is submitted and approved.',
-  'payment.notEligible.submitted': 'Your application is being reviewed. You can pay once it is approved.',
-  'payment.notEligible.rejected': 'Your application was not approved. Please correct it and submit it again.',
-  'payment.notEligible.reason': 'Reviewer’s note: {reason}',
-  'payment.windowNotOpen': 'Payment has not started yet. The payment period is {opensAt} to {closesAt}.',
-  'payment.windowClosed': 'The payment period ended on {closesAt}. Payment is no longer possible; please contact the exam office with any questions.',
-
-  'payment.channel.legend': 'Choose how to pay',
-  'payment.channel.alipay': 'Alipay QR code',
-  'payment.channel.wechat': 'WeChat QR code',
-  'payment.channelName.alipay': 'Alipay',
-  'payment.channelName.wechat': 'WeChat Pay',
-  'payment.chooseHint': 'Choose how to pay and a QR code will appear.',
-  'payment.creating': 'Creating the QR code…',
-  'payment.qr.label': '{channel} QR code for {amount}',
-  'payment.qr.scan': 'Scan the QR code with {channel} to pay',
-  'payment.qr.expiresIn': 'The QR code is valid for another {time}',
-  'payment.qr.refreshHint': 'If the QR code has expired, refresh it to get a new one',
-  'payment.qr.expired': 'QR code expired. Select to refresh',
-  'payment.qr.closed': 'Order closed. Select to get a new QR code',
-  'payment.qr.loadError': 'The QR code cannot be shown. Please refresh it.',
-  'payment.orderNumber': 'Order: {id}',
-
-  'payment.status.unpaid': 'Waiting for payment',
-  'payment.status.paying': 'Payment is being processed…',
-  'payment.status.paid': 'Paid',
-  'payment.status.failed': 'Payment failed',
-  'payment.status.expired': 'QR code expired',
-  'payment.status.closed': 'Order closed',
-  'payment.checkNow': 'I have paid',
-  'payment.checking': 'Checking the payment…',
-  'payment.stillUnpaid': 'No payment found yet. We keep checking automatically.',
-  'payment.pollTrouble': 'The connection is unstable. Checking the payment again…',
-  'payment.retry': 'Pay again',
-  'payment.failedReason': 'Reason: {reason}',
-  'payment.tip': 'Important: after paying, do not close the browser until this page shows “Paid”.',
-  'payment.help':
-    'If the page does not show “Paid” long after you paid, first check the bill in Alipay or WeChat to see whether the money was taken, and do not pay twice. If it was, please contact the exam office.',
-  'payment.help.phones': 'Help line: {phones}',
-  'payment.leaveWarning': 'Payment is not finished. If you leave, the payment status may not update in time.',
-
-  'payment.receipt.title': 'Payment result',
-  'payment.receipt.tradeNo': 'Payment number',
-  'payment.receipt.gateway': 'Payment gateway',
-  'payment.receipt.paidAt': 'Paid at',
-  'payment.receipt.amount': 'Amount paid',
-  'payment.receipt.channel': 'Paid with',
-  'payment.receipt.result': 'Result',
-  'payment.receipt.none': 'This application is paid.',
-  'payment.announce.paid': 'Paid: {amount}.',
-  'payment.announce.expired': 'The QR code expired. Refresh it to get a new one.',
-  'payment.announce.qr': '{channel} QR code ready.',
 };

@@ -1,6 +1,7 @@
 /**
- * Messages of the photo elements, zh-CN and en. Keys are prefixed by the element
- * (e.g. `photo.title`); zh-CN.ts and en.ts spread them into the catalogs.
+ * Messages of the photo elements (keys `photo.*`).
+ * zh-CN here, spread into zh-CN.ts; English in photo.en.ts, loaded with en.ts only when a page
+ * asks for English.
  */
 export const photoZhCN = {
   'photo.title': '证件照片',
@@ -20,6 +21,7 @@ export const photoZhCN = {
   'photo.problem.not-jpeg': '这个文件实际是{kind}，不是 JPG 照片（改文件名没有用）。请把照片导出或另存为 JPG 格式后再选择。',
   'photo.problem.heic': '这个文件实际是苹果手机的 HEIC 照片，不是 JPG 照片（改文件名没有用）。请在 iPhone 的“设置 → 相机 → 格式”中选择“兼容性最佳”后重新拍摄，或在手机上直接点“拍照”。',
   'photo.problem.corrupt': '文件已损坏，无法读取照片。请重新拷贝或导出照片后再选择。',
+  'photo.problem.unreadable': '无法读取这个文件：它在选择之后被修改、移动或删除了（例如照片还在保存或同步）。请等照片保存好后重新选择。',
   'photo.problem.truncated': '照片文件不完整（可能下载或拷贝时中断了），请重新拷贝后再选择。',
   'photo.problem.too-many-pixels': '照片像素过多（{width}×{height}，约 {mp} 百万像素，上限 {limit} 百万像素）。请缩小后再选择。',
   'photo.kind.png': ' PNG 图片',
@@ -85,89 +87,4 @@ export const photoZhCN = {
   'photo.validity.missing': '请上传一张通过检测的证件照片。',
   'photo.validity.failing': '照片未通过检测，请换一张照片。',
   'photo.validity.unconfirmed': '请确认使用检测通过的照片。',
-};
-
-export const photoEn: Record<keyof typeof photoZhCN, string> = {
-  'photo.title': 'ID photo',
-  'photo.intro':
-    'Upload a recent colour photo of yourself, facing the camera, without a hat: white background, JPG, a file larger than {minSize}, larger than {minWidth}×{minHeight} pixels. It is checked here at once, then cropped and compressed into a {outWidth}×{outHeight} pixel photo of about {target}. Nothing to install.',
-  'photo.choose': 'Choose a photo',
-  'photo.capture': 'Take a photo',
-  'photo.chooseAnother': 'Choose another photo',
-  'photo.dropHint': 'You can also drag a photo here, or copy it and press Ctrl+V.',
-  'photo.dropHere': 'Release to check this photo',
-  'photo.reading': 'Checking the photo…',
-  'photo.fileName': 'Chosen file: {name}',
-
-  'photo.refused.title': 'This file cannot be used',
-  'photo.problem.empty': 'The file is empty (0 bytes). Please choose the photo again.',
-  'photo.problem.too-large': 'The file is too large ({size}); the limit is {limit}. Choose the original photo or make it smaller.',
-  'photo.problem.not-jpeg': 'This file is really {kind}, not a JPG photo (renaming it does not help). Export or save the photo as JPG and choose it again.',
-  'photo.problem.heic': 'This file is really an iPhone HEIC photo, not a JPG photo (renaming it does not help). On the iPhone choose Settings → Camera → Formats → Most Compatible and take the photo again, or use “Take a photo” on the phone.',
-  'photo.problem.corrupt': 'The file is damaged and cannot be read. Copy or export the photo again and choose it again.',
-  'photo.problem.truncated': 'The photo file is incomplete (its download or copy was cut off). Copy it again and choose it again.',
-  'photo.problem.too-many-pixels': 'The photo has too many pixels ({width}×{height}, about {mp} megapixels; the limit is {limit}). Make it smaller and choose it again.',
-  'photo.kind.png': 'a PNG image',
-  'photo.kind.gif': 'a GIF image',
-  'photo.kind.heic': 'an iPhone HEIC photo',
-  'photo.kind.avif': 'an AVIF image',
-  'photo.kind.webp': 'a WebP image',
-  'photo.kind.bmp': 'a BMP image',
-  'photo.kind.tiff': 'a TIFF image',
-  'photo.kind.pdf': 'a PDF document',
-  'photo.kind.unknown': 'another kind of file',
-
-  'photo.checklist.title': 'Check results',
-  'photo.status.pass': 'Passed',
-  'photo.status.fail': 'Failed',
-  'photo.status.warn': 'Check',
-  'photo.check.format.pass': 'JPG format (checked by its content)',
-  'photo.check.bytes.pass': 'File size {size} (must be larger than {limit})',
-  'photo.check.bytes.fail': 'The file is too small: {size} (must be larger than {limit}). Use the original photo, not a compressed copy.',
-  'photo.check.dimensions.pass': '{width}×{height} pixels (must be larger than {minWidth}×{minHeight})',
-  'photo.check.dimensions.fail': 'Too few pixels: {width}×{height} (must be larger than {minWidth}×{minHeight})',
-  'photo.check.colour.pass': 'Colour photo ({share} in colour, at least {limit})',
-  'photo.check.colour.fail': 'This is a black-and-white photo (only {share} in colour, at least {limit}). Use a colour photo.',
-  'photo.check.background.pass': 'White background ({share} white along the frame edges, at least {limit})',
-  'photo.check.background.fail': 'The background is not white (only {share} white along the frame edges, at least {limit}). Take the photo again in front of a white wall.',
-  'photo.check.background.warn': 'The background may not be white (only {share} white along the frame edges; usually at least {limit}).',
-  'photo.check.enlargement.pass': 'Sharp, not an enlarged small photo (detail index {detail}, threshold {limit})',
-  'photo.check.enlargement.fail':
-    'This photo was enlarged from a small one: it only holds the detail of about {width}×{height} pixels (must be larger than {minWidth}×{minHeight}; detail index {detail}, threshold {limit}). Enlarged small photos are not allowed: use the original photo.',
-  'photo.check.enlargement.warn':
-    'This photo may have been enlarged from a small one: it holds the detail of about {width}×{height} pixels (detail index {detail}, threshold {limit}).',
-
-  'photo.failed.title': 'This photo does not meet the requirements',
-  'photo.failed.next': 'Please choose another photo as explained above.',
-  'photo.advisory.title': 'Please check your photo',
-  'photo.advisory.body': 'The items marked “Check” are automatic judgements and may be wrong. If you are sure the photo meets the requirements you can use it; a reviewer will check it again.',
-  'photo.advisory.confirm': 'I have checked it: the photo meets the requirements, use it anyway',
-
-  'photo.crop.title': 'Adjust the crop',
-  'photo.crop.hint': 'Drag the frame over your head and upper body, with a little space above your head. Zoom with the buttons below, the mouse wheel or two fingers; with the keyboard, arrow keys move and plus/minus zoom.',
-  'photo.crop.frame': 'Crop frame',
-  'photo.crop.closer': 'Closer',
-  'photo.crop.wider': 'Wider',
-  'photo.crop.reset': 'Reset',
-  'photo.crop.status': 'Crop: {width}×{height} pixels of the original, {x} from the left, {y} from the top.',
-  'photo.crop.photo': 'Chosen photo',
-
-  'photo.result.title': 'Preview of the checked photo',
-  'photo.result.size': '{width}×{height} pixels, {size}',
-  'photo.result.alt': 'The cropped and compressed ID photo',
-  'photo.compressing': 'Making the checked photo…',
-  'photo.upload': 'Upload photo',
-  'photo.use': 'Use this photo',
-  'photo.uploading': 'Uploading…',
-  'photo.progress': '{percent}% uploaded',
-  'photo.uploadFailed': 'Upload failed: {reason}',
-  'photo.noBackend': 'This page is not connected to the registration system, so the photo cannot be uploaded now. Please contact the exam office.',
-  'photo.accepted.title': 'Photo checked',
-  'photo.uploaded.title': 'Photo uploaded',
-  'photo.accepted.body': 'Checked photo: {width}×{height} pixels, {size} (original {sourceWidth}×{sourceHeight} pixels, {sourceSize}).',
-  'photo.restored': 'This is the photo you prepared earlier.',
-
-  'photo.validity.missing': 'Please upload an ID photo that passes the check.',
-  'photo.validity.failing': 'The photo did not pass the check. Please choose another photo.',
-  'photo.validity.unconfirmed': 'Please confirm the checked photo.',
 };

@@ -1,6 +1,7 @@
 /**
- * Messages of rk-portal, zh-CN and en (keys `portal.*`); zh-CN.ts and en.ts spread them into the
- * catalogs.
+ * Messages of rk-portal (keys `portal.*`).
+ * zh-CN here, spread into zh-CN.ts; English in portal.en.ts, loaded with en.ts only when a page
+ * asks for English.
  */
 export const portalZhCN = {
   'portal.nav.label': '网上报名导航',
@@ -39,43 +40,4 @@ export const portalZhCN = {
   'portal.review.toPay': '去缴费',
   'portal.review.refresh': '刷新审核状态',
   'portal.missing': '此页面所需的组件“{tag}”未加载。',
-};
-
-export const portalEn: Record<keyof typeof portalZhCN, string> = {
-  'portal.nav.label': 'Registration',
-  'portal.nav.menu': 'Menu',
-  'portal.nav.close': 'Close menu',
-  'portal.view.notice': 'Candidate notice',
-  'portal.view.plan': 'Exam plan',
-  'portal.view.apply': 'Register',
-  'portal.view.review': 'Review',
-  'portal.view.payment': 'Pay online',
-  'portal.view.ticket': 'Admission ticket',
-  'portal.view.arrangement': 'Exam arrangement',
-  'portal.view.score': 'Scores',
-  'portal.view.certificate': 'Certificates',
-  'portal.round.registration': 'Registration: {from} to {to}',
-  'portal.round.exam': 'Exam: {dates}',
-  'portal.round.enter': 'Register now',
-  'portal.round.loading': 'Loading the exam round…',
-  'portal.round.error': 'The exam round could not be loaded: {reason}',
-  'portal.current': 'You are at: {view}',
-  'portal.signIn': 'Please sign in or create an account to use {view}.',
-  'portal.verify': 'Please verify your real name first.',
-  'portal.logout': 'Sign out',
-  'portal.account': 'Signed in as {account}',
-  'portal.review.title': 'Review',
-  'portal.review.loading': 'Checking the review…',
-  'portal.review.none': 'You have not submitted an application yet.',
-  'portal.review.draft': 'Your application has not been submitted yet.',
-  'portal.review.submitted': 'Waiting for review: the exam office is reviewing your application. Please check back here.',
-  'portal.review.rejected': 'Not approved: please correct your application as the reviewer says and submit it again.',
-  'portal.review.reason': 'Reviewer’s note: {reason}',
-  'portal.review.approved': 'Approved. Please pay within the payment period.',
-  'portal.review.paid': 'Approved and paid.',
-  'portal.review.number': 'Registration number: {number}',
-  'portal.review.toApply': 'Edit the application',
-  'portal.review.toPay': 'Pay now',
-  'portal.review.refresh': 'Check again',
-  'portal.missing': 'The element “{tag}” this page needs is not loaded.',
 };

@@ -1,6 +1,8 @@
 /**
- * Messages of the query elements (考试安排, 成绩查询, 证书查询), zh-CN and en: keys `query.*` shared,
- * `arrangement.*`, `score.*`, `certificate.*`; zh-CN.ts and en.ts spread them into the catalogs.
+ * Messages of the query elements (考试安排, 成绩查询, 证书查询): keys `query.*` shared,
+ * `arrangement.*`, `score.*`, `certificate.*`.
+ * zh-CN here, spread into zh-CN.ts; English in queries.en.ts, loaded with en.ts only when a page
+ * asks for English.
  */
 export const queriesZhCN = {
   'query.loading': '正在查询…',
@@ -56,60 +58,4 @@ export const queriesZhCN = {
   'certificate.status.issued': '已签发，待领取',
   'certificate.status.mailed': '已邮寄',
   'certificate.status.collected': '已领取',
-};
-
-export const queriesEn: Record<keyof typeof queriesZhCN, string> = {
-  'query.loading': 'Looking it up…',
-  'query.loadError': 'The query failed: {reason}',
-  'query.noBackend': 'Queries are not set up. Please contact the site administrator.',
-  'query.signedOut': 'Please sign in to look this up.',
-  'query.refresh': 'Refresh',
-  'query.notYet': 'The {what} can be looked up from {date}. Please come back then.',
-  'query.notYetUndated': 'The {what} cannot be looked up yet; the exam office will announce when.',
-  'query.closed': 'Looking up the {what} ended on {date}.',
-  'query.closedUndated': 'Looking up the {what} has ended.',
-  'query.notApplicable': 'There is no {what} to look up.',
-
-  'arrangement.title': 'Exam arrangement',
-  'arrangement.what': 'exam arrangement',
-  'arrangement.subject': 'Subject',
-  'arrangement.time': 'Time',
-  'arrangement.site': 'Exam site',
-  'arrangement.address': 'Address',
-  'arrangement.room': 'Room',
-  'arrangement.seat': 'Seat',
-  'arrangement.timeZone': 'All times are Beijing time. Arrive 30 minutes early with your admission ticket and the original of your ID document.',
-  'arrangement.empty': 'No exam arrangement yet.',
-
-  'score.title': 'Scores',
-  'score.what': 'scores',
-  'score.qualification': 'Qualification',
-  'score.subject': 'Subject',
-  'score.score': 'Score',
-  'score.passLine': 'Pass mark',
-  'score.result': 'Result',
-  'score.absent': 'Absent',
-  'score.outOf': '{score} / {max}',
-  'score.passed': 'Pass',
-  'score.failed': 'Fail',
-  'score.overall.passed': 'Congratulations: you passed every subject of this exam.',
-  'score.overall.failed': 'You did not pass every subject of this exam.',
-  'score.publishedAt': 'Published: {date}',
-  'score.passLineNote': 'Pass marks are published by the Ministry of Human Resources and Social Security; every subject must be passed in the same exam.',
-
-  'certificate.title': 'Certificates',
-  'certificate.what': 'certificates',
-  'certificate.empty': 'No certificate yet. After passing, certificates can usually be looked up about three months after scores are published.',
-  'certificate.number': 'Certificate number',
-  'certificate.qualification': 'Qualification',
-  'certificate.level': 'Level',
-  'certificate.name': 'Name',
-  'certificate.issuedAt': 'Issued on',
-  'certificate.status': 'Status',
-  'certificate.issuer': 'Issued by',
-  'certificate.notIssued': 'Not issued yet',
-  'certificate.status.pending': 'Being made',
-  'certificate.status.issued': 'Issued, ready to collect',
-  'certificate.status.mailed': 'Mailed',
-  'certificate.status.collected': 'Collected',
 };
