@@ -79,6 +79,33 @@ async function codeSent(el: RkLogin): Promise<void> {
   await until(() => $(el, '[part="send-code"]').textContent!.includes('秒后'), 'no code sent');
 }
 
+/** rk-login in `mode`, with the account and the captcha typed. */
+async function loginWith(mode: 'login' | 'register' | 'reset', accountTyped: string): Promise<RkLogin> {
+  const el = await inProvider<RkLogin>(null, 'rk-login', `mode="${mode}"`);
+  await until(() => maybe(el, '[part="captcha-image"] img'), 'no captcha');
+  await type(el, 'account', accountTyped);
+  await type(el, 'captcha', '0000');
+  return el;
+}
+
+/** Sends the code, then types it and a new password twice. */
+async function codeAndPassword(el: RkLogin, password: string): Promise<RkLogin> {
+  click(el, '[part="send-code"]');
+  await codeSent(el);
+  await type(el, 'code', '123456');
+  await type(el, 'password', password);
+  await type(el, 'confirm', password);
+  return el;
+}
+
+/** What the candidate typed in the register or reset form is still there. */
+function codeFormKept(el: LitElement, password: string): void {
+  expect(value(el, 'account')).to.equal(account);
+  expect(value(el, 'code')).to.equal('123456');
+  expect(value(el, 'password')).to.equal(password);
+  expect(value(el, 'confirm')).to.equal(password);
+}
+
 interface ActionCase {
   call: OperationName;
   tag: string;
@@ -120,11 +147,8 @@ const CASES: ActionCase[] = [
     tag: 'rk-login',
     setUp: async () => {
       office.seedCandidate({ stage: 'registered' });
-      const el = await inProvider<RkLogin>(null, 'rk-login');
-      await until(() => maybe(el, '[part="captcha-image"] img'), 'no captcha');
-      await type(el, 'account', SEED_ACCOUNT.account);
+      const el = await loginWith('login', SEED_ACCOUNT.account);
       await type(el, 'password', SEED_ACCOUNT.password);
-      await type(el, 'captcha', '0000');
       return el;
     },
     act: (el) => click(el, 'button[type="submit"]'),
@@ -138,13 +162,7 @@ const CASES: ActionCase[] = [
   {
     call: 'sendVerificationCode',
     tag: 'rk-login',
-    setUp: async () => {
-      const el = await inProvider<RkLogin>(null, 'rk-login', 'mode="register"');
-      await until(() => maybe(el, '[part="captcha-image"] img'), 'no captcha');
-      await type(el, 'account', nextAccount());
-      await type(el, 'captcha', '0000');
-      return el;
-    },
+    setUp: () => loginWith('register', nextAccount()),
     act: (el) => click(el, '[part="send-code"]'),
     kept: (el) => expect(value(el, 'account')).to.equal(account),
     again: (el) => captchaAgain(loginEl(el)),
@@ -153,50 +171,18 @@ const CASES: ActionCase[] = [
   {
     call: 'register',
     tag: 'rk-login',
-    setUp: async () => {
-      const el = await inProvider<RkLogin>(null, 'rk-login', 'mode="register"');
-      await until(() => maybe(el, '[part="captcha-image"] img'), 'no captcha');
-      await type(el, 'account', nextAccount());
-      await type(el, 'captcha', '0000');
-      click(el, '[part="send-code"]');
-      await codeSent(el);
-      await type(el, 'code', '123456');
-      await type(el, 'password', 'Kaoshi2026');
-      await type(el, 'confirm', 'Kaoshi2026');
-      return el;
-    },
+    setUp: async () => codeAndPassword(await loginWith('register', nextAccount()), 'Kaoshi2026'),
     act: (el) => click(el, 'button[type="submit"]'),
-    kept: (el) => {
-      expect(value(el, 'account')).to.equal(account);
-      expect(value(el, 'code')).to.equal('123456');
-      expect(value(el, 'password')).to.equal('Kaoshi2026');
-      expect(value(el, 'confirm')).to.equal('Kaoshi2026');
-    },
+    kept: (el) => codeFormKept(el, 'Kaoshi2026'),
     again: (el) => captchaAgain(loginEl(el)),
     succeeded: (el) => until(() => stateOf(el) === 'success', 'not registered'),
   },
   {
     call: 'resetPassword',
     tag: 'rk-login',
-    setUp: async () => {
-      const target = registeredAccount();
-      const el = await inProvider<RkLogin>(null, 'rk-login', 'mode="reset"');
-      await until(() => maybe(el, '[part="captcha-image"] img'), 'no captcha');
-      await type(el, 'account', target);
-      await type(el, 'captcha', '0000');
-      click(el, '[part="send-code"]');
-      await codeSent(el);
-      await type(el, 'code', '123456');
-      await type(el, 'password', 'NewPass2026');
-      await type(el, 'confirm', 'NewPass2026');
-      return el;
-    },
+    setUp: async () => codeAndPassword(await loginWith('reset', registeredAccount()), 'NewPass2026'),
     act: (el) => click(el, 'button[type="submit"]'),
-    kept: (el) => {
-      expect(value(el, 'account')).to.equal(account);
-      expect(value(el, 'code')).to.equal('123456');
-      expect(value(el, 'password')).to.equal('NewPass2026');
-    },
+    kept: (el) => codeFormKept(el, 'NewPass2026'),
     again: (el) => captchaAgain(loginEl(el)),
     succeeded: (el) => until(() => loginEl(el).mode === 'login' && el.shadowRoot!.textContent!.includes('密码已重置'), 'not reset'),
   },

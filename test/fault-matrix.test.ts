@@ -50,22 +50,29 @@ const CASES: Case[] = [
   { tag: 'rk-provider', stage: 'registered', calls: ['getSession'], ready: (el) => el.getAttribute('session-state') === 'ready' },
 ];
 
+const nameOf = (testCase: Case) =>
+  testCase.attrs ? `${testCase.tag}[${Object.entries(testCase.attrs).map(([k, v]) => `${k}=${v}`).join(' ')}]` : testCase.tag;
+
+/** The case's element in a provider signed in with `token` (the provider itself for its own case). */
+async function mount(testCase: Case, token: string, timeoutMs: number): Promise<Element> {
+  const backend = new HttpBackend({ baseUrl: '/api', timeoutMs, authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+  const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}></rk-provider>`);
+  if (testCase.tag === 'rk-provider') return provider;
+  const el = document.createElement(testCase.tag);
+  for (const [attribute, value] of Object.entries(testCase.attrs ?? {})) el.setAttribute(attribute, value);
+  provider.append(el);
+  return el;
+}
+
 describe('fault matrix', () => {
   for (const testCase of CASES) {
     for (const fault of FAULTS) {
-      const name = testCase.attrs ? `${testCase.tag}[${Object.entries(testCase.attrs).map(([k, v]) => `${k}=${v}`).join(' ')}]` : testCase.tag;
+      const name = nameOf(testCase);
       it(`${name} × ${fault}: says so, offers a retry where it helps, and recovers`, async function () {
         this.timeout(20_000);
         const token = testCase.stage ? office.seedCandidate({ stage: testCase.stage }).token : 'nobody';
         await breakCalls(office, testCase.calls, fault);
-        const backend = new HttpBackend({ baseUrl: '/api', timeoutMs: 2000, authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
-        const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}></rk-provider>`);
-        let el: Element = provider;
-        if (testCase.tag !== 'rk-provider') {
-          el = document.createElement(testCase.tag);
-          for (const [attribute, value] of Object.entries(testCase.attrs ?? {})) el.setAttribute(attribute, value);
-          provider.append(el);
-        }
+        const el = await mount(testCase, token, 2000);
         await waitUntil(() => alertOf(el.shadowRoot!) !== null, `${testCase.tag}: no alert for ${fault} (state ${el.getAttribute('state')})`, {
           timeout: 8000,
         });
@@ -90,24 +97,16 @@ describe('fault matrix', () => {
 
 describe('slow network: 3 s for every answer', () => {
   for (const testCase of CASES) {
-    const name = testCase.attrs ? `${testCase.tag}[${Object.entries(testCase.attrs).map(([k, v]) => `${k}=${v}`).join(' ')}]` : testCase.tag;
+    const name = nameOf(testCase);
     it(`${name}: shows that it is working, asks each question once, and gets there`, async function () {
       this.timeout(40_000);
       const token = testCase.stage ? office.seedCandidate({ stage: testCase.stage }).token : 'nobody';
       office.faults = { ...office.faults, latencyMs: 3000 };
       const requests = await countRequests();
       try {
-        const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
-        const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}></rk-provider>`);
-        let el: Element = provider;
-        if (testCase.tag !== 'rk-provider') {
-          el = document.createElement(testCase.tag);
-          for (const [attribute, value] of Object.entries(testCase.attrs ?? {})) el.setAttribute(attribute, value);
-          provider.append(el);
-        }
+        const el = await mount(testCase, token, 15_000);
         await new Promise((resolve) => setTimeout(resolve, 500));
-        const root = el === provider ? provider.shadowRoot! : el.shadowRoot!;
-        expect(showsBusy(root) || el.getAttribute('session-state') === 'loading', `${name} shows nothing while waiting`).to.equal(true);
+        expect(showsBusy(el.shadowRoot!) || el.getAttribute('session-state') === 'loading', `${name} shows nothing while waiting`).to.equal(true);
         await waitUntil(() => testCase.ready(el), `${name} never got there (state ${el.getAttribute('state')})`, { timeout: 30_000 });
         expect(requests.twice(), 'asked twice').to.deep.equal([]);
       } finally {

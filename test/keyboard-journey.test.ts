@@ -5,7 +5,7 @@
  * focus stays in the portal's content instead of falling back to the top of the page.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, removeFile, sendKeys, writeFile } from '@web/test-runner-commands';
+import { removeFile, sendKeys } from '@web/test-runner-commands';
 import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkPortal } from '../src/components/portal/rk-portal.js';
@@ -14,6 +14,7 @@ import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket
 import { LIJIANG_AREA_CODE, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { portraitJpeg } from './fixtures/photo-fixtures.js';
+import { pressAndChoose, writeToDisk } from './helpers/disk.js';
 import { deepActiveElement } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -95,18 +96,11 @@ function focusStaysInPortal(portal: RkPortal, when: string): void {
   expect(active === portal.closest('rk-provider') || active === portal || portal.contains(active), `focus after ${when}: ${active?.localName}`).to.equal(true);
 }
 
-async function writePhoto(): Promise<void> {
-  const bytes = new Uint8Array(await (await portraitJpeg(600, 840)).arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  await writeFile({ path: PHOTO_PATH, content: btoa(binary), encoding: 'base64' });
-}
-
 describe('keyboard only', () => {
   it('takes a new candidate from registration to the certificate without a mouse', async function () {
     this.timeout(120_000);
     unseen.length = 0;
-    await writePhoto();
+    await writeToDisk(PHOTO_PATH, await portraitJpeg(600, 840));
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1100px">
       <button id="start">start</button>
       <rk-provider .backend=${new HttpBackend({ baseUrl: '/api' })} .config=${{ contactPhones: ['0871-64312910'] }}>
@@ -171,7 +165,7 @@ describe('keyboard only', () => {
     await typeInto('rk-registration-form', 'address', '云南省丽江市古城区福慧路8号');
     const checker = form.querySelector<HTMLElement>('rk-photo-checker')!;
     await tabTo(byPart('rk-photo-checker', 'choose'), '选择照片');
-    await executeServerCommand('press-and-choose-file', { path: PHOTO_PATH, key: 'Enter' });
+    await pressAndChoose(PHOTO_PATH);
     await until(() => checker.getAttribute('state') === 'ready', 'photo not checked');
     await tabTo(byPart('rk-photo-checker', 'action'), '上传照片');
     await sendKeys({ press: 'Enter' });

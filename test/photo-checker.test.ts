@@ -3,7 +3,7 @@
  * the mock exam office (MSW).
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, removeFile, sendKeys, writeFile } from '@web/test-runner-commands';
+import { removeFile, sendKeys } from '@web/test-runner-commands';
 import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';
 import type { PhotoAcceptedDetail, RkPhotoChecker } from '../src/components/photo-checker/rk-photo-checker.js';
@@ -23,6 +23,7 @@ import {
   portraitJpeg,
   truncated,
 } from './fixtures/photo-fixtures.js';
+import { chooseFromDisk, writeToDisk } from './helpers/disk.js';
 import { $, maybe, stateIs, textOf } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -157,23 +158,6 @@ describe('rk-photo-checker: every bad file gives its own message, and the elemen
     await expect(el).to.be.accessible();
   });
 });
-
-/** Writes a blob to a file next to the tests (the page cannot write to disk itself). */
-async function writeToDisk(path: string, blob: Blob): Promise<void> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  await writeFile({ path, content: btoa(binary), encoding: 'base64' });
-}
-
-/** The file at `path` as the browser's file dialog gives it: backed by the disk. */
-async function chooseFromDisk(path: string): Promise<File> {
-  const picker = await fixture<HTMLInputElement>(html`<input id="disk-picker" type="file" />`);
-  await executeServerCommand('choose-file', { path, input: '#disk-picker' });
-  const file = picker.files![0]!;
-  picker.remove();
-  return file;
-}
 
 describe('rk-photo-checker: a file that changes after it was chosen', () => {
   const path = '.tmp/changing-photo.jpg';
