@@ -120,7 +120,7 @@ export const en: Messages = {
   'login.captcha.hintCode': 'Before requesting a code, type the characters in the picture; select the picture for a new one',
   'login.captcha.refresh': 'Picture code, select for a new one',
   'login.captcha.loading': 'Loading…',
-  'login.captcha.failed': 'Could not load, select to retry',
+  'login.captcha.failed': 'Not loaded',
   'login.captcha.loadError': 'The picture code did not load: {reason}',
   'login.captcha.enlarge': 'Enlarge picture',
   'login.captcha.audio': 'Listen to the code',

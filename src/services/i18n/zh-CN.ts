@@ -130,7 +130,7 @@ export const zhCN = {
   'login.captcha.hintCode': '获取验证码前，请先输入图片中的字符；看不清可点击图片换一张',
   'login.captcha.refresh': '图形验证码图片，点击换一张',
   'login.captcha.loading': '正在加载…',
-  'login.captcha.failed': '加载失败，点击重试',
+  'login.captcha.failed': '未能加载',
   'login.captcha.loadError': '图形验证码加载失败：{reason}',
   'login.captcha.enlarge': '放大图片',
   'login.captcha.audio': '听语音验证码',
