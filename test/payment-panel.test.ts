@@ -444,4 +444,18 @@ describe('rk-payment-panel', () => {
     expect(new Set(backend.creates.map((create) => create.key)).size).to.equal(1);
     expect(officeOrders()).to.have.length(1);
   });
+
+  it('asks again when the candidate signs in after the page opened signed out', async () => {
+    let token = 'nobody';
+    const backend = new WatchedBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    watched = backend;
+    const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}><rk-payment-panel></rk-payment-panel></rk-provider>`);
+    const el = provider.querySelector('rk-payment-panel')!;
+    await until(() => provider.session === null && el.getAttribute('state') === 'signed-out', 'not signed out');
+    token = office.seedCandidate({ stage: 'approved' }).token;
+    provider.session = office.getSession(token).session;
+    await stateIs(el, 'choose');
+    expect(textOf(el)).to.contain('软件设计师');
+  });
 });
+

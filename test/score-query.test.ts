@@ -1,8 +1,10 @@
 /** rk-score-query: scores against the pass line, absent subjects, the overall result, before release. */
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/score-query/rk-score-query.js';
 import type { RkScoreQuery } from '../src/components/score-query/rk-score-query.js';
+import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { ExamOffice } from '../src/mocks/index.js';
+import { HttpBackend } from '../src/services/http-backend.js';
 import { textOf } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 import { mountQuery } from './helpers/query-mount.js';
@@ -53,4 +55,20 @@ describe('rk-score-query', () => {
     expect(cells(el)[0]).to.deep.equal(['基础知识', '52 / 75', '45', 'Pass']);
     expect(textOf(el)).to.contain('Congratulations');
   });
+
+  it('asks again when the candidate signs in after the page opened signed out', async () => {
+    // The element asks before the provider knows who is signed in: nobody, so it says 请先登录.
+    let token = 'nobody';
+    const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}><rk-score-query></rk-score-query></rk-provider>`);
+    const el = provider.querySelector('rk-score-query') as RkScoreQuery;
+    await waitUntil(() => provider.session === null && el.getAttribute('state') === 'signed-out', 'not signed out', { timeout: 5000 });
+    // Then the candidate logs in (here: the page hands the provider the new session).
+    const seeded = office.seedCandidate({ stage: 'scored' });
+    token = seeded.token;
+    provider.session = office.getSession(token).session;
+    await waitUntil(() => el.getAttribute('state') === 'ready', `not asked again (state ${el.getAttribute('state')})`, { timeout: 5000 });
+    expect(el.result).to.equal('passed');
+  });
 });
+

@@ -65,9 +65,14 @@ export class BackendQueryController<T> implements ReactiveController {
   hostUpdate(): void {
     const backend = this.backend;
     const session = this.#sessionContext.value;
-    if (!backend || (this.#sessionProvided && session === null)) return;
+    if (!backend) return;
     if (this.#loadedFor?.backend === backend && !sessionMoved(this.#loadedFor.session, session)) {
       this.#loadedFor.session = session;
+      return;
+    }
+    if (this.#sessionProvided && session === null) {
+      // Signed out: nothing to ask, but whoever signs in next is asked for.
+      if (this.#loadedFor) this.#loadedFor.session = null;
       return;
     }
     this.#loadedFor = { backend, session };

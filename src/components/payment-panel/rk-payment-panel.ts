@@ -414,6 +414,9 @@ export class RkPaymentPanel extends RkElement {
     if (backend && !sessionGone) {
       if (this.#loadedFor?.backend !== backend || sessionMoved(this.#loadedFor.session, this.#sessionContext.value)) void this.reload();
       else this.#loadedFor.session = this.#sessionContext.value;
+    } else if (sessionGone && this.#loadedFor) {
+      // Signed out: whoever signs in next is asked for.
+      this.#loadedFor.session = null;
     }
     this.state = this.#computeState(backend, sessionGone);
   }
