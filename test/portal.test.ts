@@ -168,6 +168,22 @@ describe('rk-portal', () => {
     expect(textOf(certificates as never)).to.contain('软件设计师');
   });
 
+  it('leaves the page’s focus alone when it opens (focus moves to a new step only from inside)', async () => {
+    // A candidate who signed in before opens the page: the portal goes from loading to 网上缴费 by itself.
+    const token = office.seedCandidate({ stage: 'approved' }).token;
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <rk-provider .backend=${new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) })}>
+        <rk-portal></rk-portal>
+      </rk-provider>
+    </div>`);
+    const portal = wrapper.querySelector('rk-portal')!;
+    await shown(portal, 'rk-payment-panel');
+    await portal.updateComplete;
+    // (Names, not elements: chai's diff of two elements walks the whole page.)
+    expect(document.activeElement?.localName, 'focus on the page when it opened').to.equal('body');
+    // From inside, a step done keeps the focus in the portal: test/keyboard-journey.test.ts.
+  });
+
   it('shows the round, the navigation of the seed and the view a step of the timeline names', async () => {
     const { portal } = await portalIn();
     await waitUntil(() => portal.shadowRoot!.querySelector('[part="round"] h2'), 'no round', { timeout: 5000 });

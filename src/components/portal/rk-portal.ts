@@ -114,6 +114,8 @@ export class RkPortal extends RkElement {
   #request: AbortController | undefined;
   /** The view the candidate chose (menu, timeline); else the state decides. */
   #chosen: PortalView | undefined;
+  /** Whether the candidate's focus was last in the portal (see the constructor). */
+  #focusInside = false;
 
   constructor() {
     super();
@@ -131,6 +133,13 @@ export class RkPortal extends RkElement {
       const step = (event as CustomEvent<{ step?: string }>).detail?.step;
       const view = step ? VIEW_OF_STEP[step] : undefined;
       if (view) this.navigate(view);
+    });
+    // Where the candidate was last: in the portal until focus moves to something outside it. A
+    // focused button removed with its step sends focus to the body (no related target): still in.
+    this.addEventListener('focusin', () => (this.#focusInside = true));
+    this.addEventListener('focusout', (event: FocusEvent) => {
+      const to = event.relatedTarget as Node | null;
+      if (to && to !== this && !this.contains(to)) this.#focusInside = false;
     });
   }
 
@@ -244,12 +253,13 @@ export class RkPortal extends RkElement {
 
   protected override updated(): void {
     // A step done replaces the element the candidate was in (the login by the real name, the form
-    // by 报名审核): focus would fall back to the top of the page. Keep it at the new step.
+    // by 报名审核): focus would fall back to the top of the page. Keep it at the new step. Only
+    // when the focus was in the portal: a page that just opened keeps its own focus and scroll.
     const step = this.renderRoot.querySelector('[part="content"] > *:not(template)');
     const shown = step ? `${step.localName}:${step.getAttribute('document') ?? ''}` : '';
     if (shown === this.#shownStep) return;
     const lost = document.activeElement === null || document.activeElement === document.body;
-    if (this.#shownStep && lost) this.renderRoot.querySelector<HTMLElement>('[part="content"]')?.focus();
+    if (this.#focusInside && lost) this.renderRoot.querySelector<HTMLElement>('[part="content"]')?.focus();
     this.#shownStep = shown;
   }
 
