@@ -6,6 +6,8 @@
  * <rk-provider api-base="/api">…</rk-provider>
  * ```
  */
+// First: the messages side by side compress better (see all.ts).
+import './services/i18n/parts/all.js';
 export { define } from './components/base/define.js';
 export { RkElement } from './components/base/rk-element.js';
 export { LocalizeController } from './controllers/localize-controller.js';

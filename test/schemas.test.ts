@@ -9,8 +9,19 @@ import {
   TicketAvailability,
 } from '../src/services/schemas.js';
 import { checkInput } from '../src/services/validation.js';
-import { errorMessage, isLocaleLoaded, loadLocale, resolveLocale, translate } from '../src/services/i18n/index.js';
-import { zhCN } from '../src/services/i18n/zh-CN.js';
+import { errorMessage, isLocaleLoaded, loadLocale, registerMessages, resolveLocale, translate } from '../src/services/i18n/index.js';
+import { coreZhCN } from '../src/services/i18n/zh-CN.js';
+import { loginZhCN } from '../src/services/i18n/parts/login.js';
+import { noticeZhCN } from '../src/services/i18n/parts/notice.js';
+import { paymentZhCN } from '../src/services/i18n/parts/payment.js';
+import { photoZhCN } from '../src/services/i18n/parts/photo.js';
+import { planZhCN } from '../src/services/i18n/parts/plan.js';
+import { portalZhCN } from '../src/services/i18n/parts/portal.js';
+import { printerZhCN } from '../src/services/i18n/parts/printer.js';
+import { queriesZhCN } from '../src/services/i18n/parts/queries.js';
+import { realnameZhCN } from '../src/services/i18n/parts/realname.js';
+import { registrationZhCN } from '../src/services/i18n/parts/registration.js';
+import { timelineZhCN } from '../src/services/i18n/parts/timeline.js';
 import { en } from '../src/services/i18n/en.js';
 import { BusinessError, HttpError, InvalidResponseError, NetworkError, TimeoutError } from '../src/services/errors.js';
 
@@ -138,11 +149,21 @@ describe('response schemas', () => {
 
 describe('i18n', () => {
   before(() => loadLocale('en'));
-  it('has every zh-CN key in English and fills placeholders', () => {
-    expect(Object.keys(en).sort()).to.deep.equal(Object.keys(zhCN).sort());
+  it('has every zh-CN key in English, each key in one catalog only, and fills placeholders', () => {
+    const zhCatalogs = [coreZhCN, loginZhCN, noticeZhCN, paymentZhCN, photoZhCN, planZhCN, portalZhCN, printerZhCN, queriesZhCN, realnameZhCN, registrationZhCN, timelineZhCN];
+    const zhKeys = zhCatalogs.flatMap((catalog) => Object.keys(catalog));
+    expect(new Set(zhKeys).size).to.equal(zhKeys.length);
+    expect(Object.keys(en).sort()).to.deep.equal(zhKeys.sort());
     expect(translate('zh-CN', 'error.http', { status: 503 })).to.equal('服务器暂时无法处理请求（错误 503），请稍后重试。');
     expect(translate('en', 'error.http', { status: 503 })).to.contain('error 503');
     expect(translate('zh-CN', 'no.such.key')).to.equal('no.such.key');
+  });
+
+  it("knows an element's zh-CN messages once the element registers them", () => {
+    // No element is defined in this file: rk-login's messages come only from this call.
+    expect(translate('zh-CN', 'login.title.login')).to.equal('login.title.login');
+    registerMessages(loginZhCN);
+    expect(translate('zh-CN', 'login.title.login')).to.equal('考生登录');
   });
 
   it('resolves language tags', () => {

@@ -1,8 +1,12 @@
+import { registerMessages, type Messages } from '../../services/i18n/index.js';
+
 /**
- * Registers a custom element, warning instead of throwing when the tag is taken: a CMS page may
- * load two copies (or versions) of the library, and the second must not break the first.
+ * Registers a custom element with its zh-CN messages (`src/services/i18n/parts/`), warning instead
+ * of throwing when the tag is taken: a CMS page may load two copies (or versions) of the library,
+ * and the second must not break the first.
  */
-export function define(tag: string, element: CustomElementConstructor): void {
+export function define(tag: string, element: CustomElementConstructor, ...messages: Partial<Messages>[]): void {
+  for (const catalog of messages) registerMessages(catalog);
   const existing = customElements.get(tag);
   if (existing === undefined) {
     customElements.define(tag, element);

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BackendQueryController, type QueryState } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
+import { queriesZhCN } from '../../services/i18n/parts/queries.js';
 import type { Certificate, CertificateList } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { formatDay } from '../base/exam-format.js';
@@ -101,4 +102,4 @@ export class RkCertificateQuery extends RkElement {
   }
 }
 
-define('rk-certificate-query', RkCertificateQuery);
+define('rk-certificate-query', RkCertificateQuery, queriesZhCN);

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BackendQueryController, type QueryState } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
+import { queriesZhCN } from '../../services/i18n/parts/queries.js';
 import type { ArrangementAvailability, ExamArrangement } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { formatSitting } from '../base/exam-format.js';
@@ -115,4 +116,4 @@ export class RkExamArrangement extends RkElement {
   }
 }
 
-define('rk-exam-arrangement', RkExamArrangement);
+define('rk-exam-arrangement', RkExamArrangement, queriesZhCN);

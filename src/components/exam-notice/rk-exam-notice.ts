@@ -6,6 +6,7 @@ import { ExamSessionController } from '../../controllers/exam-session-controller
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext } from '../../services/context.js';
 import { isRkError } from '../../services/errors.js';
+import { noticeZhCN } from '../../services/i18n/parts/notice.js';
 import type { Notice } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { RkElement } from '../base/rk-element.js';
@@ -286,4 +287,4 @@ export class RkExamNotice extends RkElement {
   }
 }
 
-define('rk-exam-notice', RkExamNotice);
+define('rk-exam-notice', RkExamNotice, noticeZhCN);

@@ -5,6 +5,7 @@ import { ExamSessionController } from '../../controllers/exam-session-controller
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext } from '../../services/context.js';
 import { isRkError } from '../../services/errors.js';
+import { planZhCN } from '../../services/i18n/parts/plan.js';
 import type { ExamSession, Level, Qualification } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { fenToYuan, formatDateTime, formatDay, formatSitting } from '../base/exam-format.js';
@@ -247,4 +248,4 @@ export class RkExamPlan extends RkElement {
   }
 }
 
-define('rk-exam-plan', RkExamPlan);
+define('rk-exam-plan', RkExamPlan, planZhCN);

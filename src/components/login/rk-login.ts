@@ -6,6 +6,7 @@ import { CountdownController } from '../../controllers/countdown-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, localeContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
+import { loginZhCN } from '../../services/i18n/parts/login.js';
 import type { LoginResult, Session } from '../../services/schemas.js';
 import { checkInput } from '../../services/validation.js';
 import { define } from '../base/define.js';
@@ -590,4 +591,4 @@ export class RkLogin extends RkElement {
   }
 }
 
-define('rk-login', RkLogin);
+define('rk-login', RkLogin, loginZhCN);

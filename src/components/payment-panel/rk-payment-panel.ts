@@ -16,6 +16,7 @@ import type {
   Window,
 } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
+import { paymentZhCN } from '../../services/i18n/parts/payment.js';
 import { define } from '../base/define.js';
 import { fenToYuan, formatDateTime } from '../base/exam-format.js';
 import { RkElement } from '../base/rk-element.js';
@@ -686,4 +687,4 @@ export class RkPaymentPanel extends RkElement {
   }
 }
 
-define('rk-payment-panel', RkPaymentPanel);
+define('rk-payment-panel', RkPaymentPanel, paymentZhCN);

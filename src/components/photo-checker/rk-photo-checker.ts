@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext } from '../../services/context.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
+import { photoZhCN } from '../../services/i18n/parts/photo.js';
 import type { PhotoEncoder } from '../../services/photo/compress.js';
 import { zoomRange } from '../../services/photo/crop.js';
 import type { Box } from '../../services/photo/measures.js';
@@ -952,4 +953,4 @@ export class RkPhotoChecker extends RkElement {
   }
 }
 
-define('rk-photo-checker', RkPhotoChecker);
+define('rk-photo-checker', RkPhotoChecker, photoZhCN);

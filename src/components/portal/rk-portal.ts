@@ -1,3 +1,5 @@
+// First: the messages side by side compress better (see all.ts).
+import '../../services/i18n/parts/all.js';
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -6,6 +8,7 @@ import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, sessionContext } from '../../services/context.js';
 import type { Application, Session } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
+import { portalZhCN } from '../../services/i18n/parts/portal.js';
 import { define } from '../base/define.js';
 import { formatDateTime, formatDay } from '../base/exam-format.js';
 import { RkElement } from '../base/rk-element.js';
@@ -397,4 +400,4 @@ export class RkPortal extends RkElement {
   }
 }
 
-define('rk-portal', RkPortal);
+define('rk-portal', RkPortal, portalZhCN);

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
+import { realnameZhCN } from '../../services/i18n/parts/realname.js';
 import { ageOn, maskDocumentNumber } from '../../services/id-document.js';
 import type { RealNameResult, Session } from '../../services/schemas.js';
 import { checkInput } from '../../services/validation.js';
@@ -564,4 +565,4 @@ export class RkRealname extends RkElement {
   }
 }
 
-define('rk-realname', RkRealname);
+define('rk-realname', RkRealname, realnameZhCN);

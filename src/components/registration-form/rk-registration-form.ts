@@ -6,6 +6,7 @@ import { ExamSessionController } from '../../controllers/exam-session-controller
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
+import { registrationZhCN } from '../../services/i18n/parts/registration.js';
 import { maskDocumentNumber } from '../../services/id-document.js';
 import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
 import { checkInput } from '../../services/validation.js';
@@ -1020,4 +1021,4 @@ function pick(values: FormValues, fields: readonly ApplicationFieldName[]): Form
   return result;
 }
 
-define('rk-registration-form', RkRegistrationForm);
+define('rk-registration-form', RkRegistrationForm, registrationZhCN);

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BackendQueryController, type QueryState } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
+import { queriesZhCN } from '../../services/i18n/parts/queries.js';
 import type { ScoreAvailability, ScoreReport } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { formatDateTime } from '../base/exam-format.js';
@@ -147,4 +148,4 @@ export class RkScoreQuery extends RkElement {
   }
 }
 
-define('rk-score-query', RkScoreQuery);
+define('rk-score-query', RkScoreQuery, queriesZhCN);

@@ -12,6 +12,7 @@ import type {
   TicketAvailability,
 } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
+import { timelineZhCN } from '../../services/i18n/parts/timeline.js';
 import { define } from '../base/define.js';
 import { formatDay } from '../base/exam-format.js';
 import { formStyles } from '../base/form-styles.js';
@@ -374,4 +375,4 @@ export class RkStatusTimeline extends RkElement {
   }
 }
 
-define('rk-status-timeline', RkStatusTimeline);
+define('rk-status-timeline', RkStatusTimeline, timelineZhCN);

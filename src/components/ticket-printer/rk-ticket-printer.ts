@@ -5,6 +5,8 @@ import { live } from 'lit/directives/live.js';
 import { BackendQueryController } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
+import { printerZhCN } from '../../services/i18n/parts/printer.js';
+import { queriesZhCN } from '../../services/i18n/parts/queries.js';
 import { ChangeRequestInput, type ChangeRequest, type RegistrationSlip, type TicketAvailability } from '../../services/schemas.js';
 import { checkInput } from '../../services/validation.js';
 import { define } from '../base/define.js';
@@ -345,7 +347,7 @@ export class RkTicketPrinter extends RkElement {
     const frame = {
       id: 'change-reason',
       label: this.t('printer.change.reason'),
-      texts: { required: this.t('common.required'), errorPrefix: this.t('login.errorPrefix') },
+      texts: { required: this.t('common.required'), errorPrefix: this.t('printer.errorPrefix') },
       required: true,
       hint: this.t('printer.change.hint'),
       ...(this.reasonError ? { error: this.reasonError } : {}),
@@ -398,4 +400,4 @@ function writeReason(reason: string): void {
   }
 }
 
-define('rk-ticket-printer', RkTicketPrinter);
+define('rk-ticket-printer', RkTicketPrinter, printerZhCN, queriesZhCN);

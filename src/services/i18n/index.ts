@@ -2,7 +2,7 @@
  * Localisation: zh-CN by default, English available, every message overridable by the site.
  */
 import { RkError, BusinessError, HttpError } from '../errors.js';
-import { zhCN, type MessageKey, type Messages } from './zh-CN.js';
+import { coreZhCN, type MessageKey, type Messages } from './zh-CN.js';
 
 export type { MessageKey, Messages } from './zh-CN.js';
 
@@ -10,8 +10,22 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-/** The catalogs loaded so far: zh-CN always; English once asked for (a chunk of its own, ~9 KB). */
-const catalogs: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
+/**
+ * zh-CN, the default and the fallback of every locale: the core's messages, then each element's
+ * as the element is defined (`registerMessages`).
+ */
+const zhCN: Partial<Messages> = { ...coreZhCN };
+
+/**
+ * Adds zh-CN messages to the default catalog. Each element calls it for its own messages when it
+ * is defined, so a page that loads one element carries only that element's texts.
+ */
+export function registerMessages(messages: Partial<Messages>): void {
+  Object.assign(zhCN, messages);
+}
+
+/** The catalogs loaded so far: zh-CN always; English once asked for (a chunk of its own, ~11 KB). */
+const catalogs: Partial<Record<Locale, Partial<Messages>>> = { 'zh-CN': zhCN };
 const loading = new Map<Locale, Promise<void>>();
 
 /** Whether a locale's messages are there (until they are, its messages come out in zh-CN). */
@@ -56,7 +70,10 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in zhCN;
 }
 
-/** The message for `key` in `locale` with `{name}` placeholders filled; unknown keys come back as given. */
+/**
+ * The message for `key` in `locale` with `{name}` placeholders filled. Unknown keys come back as
+ * given, as do an element's keys before that element is defined.
+ */
 export function translate(
   locale: Locale,
   key: MessageKey | string,

@@ -2,15 +2,24 @@
  * Chinese (zh-CN) messages, the default. Keys are shared with every other locale; `{name}`
  * placeholders are filled by `translate()`. A site overrides any message through
  * `rk-provider`'s `messages` property.
+ *
+ * Here are the core's messages; each element's are in `parts/` and are registered when the
+ * element is defined, so that one element on a page does not carry the others' texts.
  */
-import { papersZhCN } from './parts/papers.js';
-import { paymentZhCN } from './parts/payment.js';
-import { portalZhCN } from './parts/portal.js';
-import { queriesZhCN } from './parts/queries.js';
-import { photoZhCN } from './parts/photo.js';
-import { registrationZhCN } from './parts/registration.js';
+import type { loginZhCN } from './parts/login.js';
+import type { noticeZhCN } from './parts/notice.js';
+import type { paymentZhCN } from './parts/payment.js';
+import type { photoZhCN } from './parts/photo.js';
+import type { planZhCN } from './parts/plan.js';
+import type { portalZhCN } from './parts/portal.js';
+import type { printerZhCN } from './parts/printer.js';
+import type { queriesZhCN } from './parts/queries.js';
+import type { realnameZhCN } from './parts/realname.js';
+import type { registrationZhCN } from './parts/registration.js';
+import type { timelineZhCN } from './parts/timeline.js';
 
-export const zhCN = {
+/** The messages every element may show: common words, errors, validation, documents. */
+export const coreZhCN = {
   // Common
   'common.loading': '正在加载…',
   'common.retry': '重试',
@@ -25,6 +34,7 @@ export const zhCN = {
   'error.invalid-response': '服务器返回的数据有误，请稍后重试或联系考试机构。',
   'error.business': '{message}',
   'error.unknown': '发生未知错误，请刷新页面后重试。',
+
   // Business errors the elements know
   'error.code.CAPTCHA_WRONG': '图形验证码错误，请重新输入。',
   'error.code.CODE_WRONG': '验证码错误或已过期。',
@@ -84,163 +94,21 @@ export const zhCN = {
 
   // Provider
   'provider.sessionError': '无法获取登录状态：{reason}',
-
-  // rk-login
-  'login.title.login': '考生登录',
-  'login.title.register': '考生注册',
-  'login.title.reset': '找回密码',
-  'login.summaryTitle': '请检查以下问题',
-  'login.errorPrefix': '错误：',
-  'login.accountType.legend': '选择手机号或邮箱注册方式',
-  'login.accountType.phone': '手机号注册',
-  'login.accountType.email': '邮箱注册',
-  'login.account.label': '手机号或邮箱',
-  'login.account.labelPhone': '手机号码',
-  'login.account.labelEmail': '电子邮箱',
-  'login.account.hint.login': '注册时使用的手机号码或电子邮箱',
-  'login.account.hint.register': '手机号码或电子邮箱',
-  'login.account.hint.reset': '注册时使用的手机号码或电子邮箱，验证码将发送到这里',
-  'login.account.hintPhone': '11位中国大陆手机号码，用于登录和接收短信验证码',
-  'login.account.hintEmail': '用于登录和接收邮件验证码',
-  'login.account.detected.phone': '已识别为手机号码',
-  'login.account.detected.email': '已识别为电子邮箱',
-  'login.account.required': '请输入手机号码或电子邮箱',
-  'login.password.label': '密码',
-  'login.password.labelNew': '设置密码',
-  'login.password.labelReset': '新密码',
-  'login.password.rules': '密码要求：{min}至{max}位，须同时包含字母和数字',
-  'login.password.rule.length': '{min}至{max}位',
-  'login.password.rule.letter': '包含字母',
-  'login.password.rule.digit': '包含数字',
-  'login.password.ruleMet': '（已满足）',
-  'login.password.ruleUnmet': '（未满足）',
-  'login.password.show': '显示',
-  'login.password.hide': '隐藏',
-  'login.password.showLabel': '显示密码',
-  'login.password.hideLabel': '隐藏密码',
-  'login.password.shown': '密码已显示',
-  'login.password.hidden': '密码已隐藏',
-  'login.password.required': '请输入密码',
-  'login.confirm.label': '确认密码',
-  'login.confirm.hint': '请再输入一次密码',
-  'login.confirm.mismatch': '两次输入的密码不一致',
-  'login.confirm.required': '请再输入一次密码',
-  'login.captcha.label': '图形验证码',
-  'login.captcha.hint': '请输入图片中的字符，看不清可点击图片换一张',
-  'login.captcha.hintCode': '获取验证码前，请先输入图片中的字符；看不清可点击图片换一张',
-  'login.captcha.refresh': '图形验证码图片，点击换一张',
-  'login.captcha.loading': '正在加载…',
-  'login.captcha.failed': '未能加载',
-  'login.captcha.loadError': '图形验证码加载失败：{reason}',
-  'login.captcha.enlarge': '放大图片',
-  'login.captcha.audio': '听语音验证码',
-  'login.captcha.refreshed': '已换一张新的图形验证码',
-  'login.captcha.missing': '图形验证码未加载，请点击图片重新加载',
-  'login.captcha.required': '请输入图形验证码',
-  'login.code.label': '验证码',
-  'login.code.hintSms': '发送到您手机上的短信验证码',
-  'login.code.hintEmail': '发送到您邮箱的验证码',
-  'login.code.send': '获取验证码',
-  'login.code.resend': '重新获取',
-  'login.code.sending': '正在发送…',
-  'login.code.wait': '{seconds}秒后重新获取',
-  'login.code.sent': '验证码已发送至 {target}，{seconds} 秒后可以重新获取。',
-  'login.code.sentVisible': '验证码已发送至 {target}',
-  'login.code.canResend': '现在可以重新获取验证码',
-  'login.code.required': '请输入收到的验证码',
-  'login.submit.login': '登录',
-  'login.submit.register': '注册',
-  'login.submit.reset': '重置密码',
-  'login.submitting.login': '正在登录…',
-  'login.submitting.register': '正在注册…',
-  'login.submitting.reset': '正在提交…',
-  'login.switch.toRegister': '没有账号？立即注册',
-  'login.switch.toReset': '忘记密码？',
-  'login.switch.toLogin': '已有账号？去登录',
-  'login.switch.backToLogin': '返回登录',
-  'login.goRegister': '用这个账号注册',
-  'login.goLogin': '用这个账号登录',
-  'login.success.login': '登录成功',
-  'login.success.register': '注册成功，已自动登录',
-  'login.success.reset': '密码已重置，请用新密码登录。',
-  'login.signedInTitle': '您已登录',
-  'login.signedIn': '当前账号：{account}',
-  'login.nextStep': '请继续完成报名的下一步。',
-  'login.logout': '退出登录',
-  'login.loggingOut': '正在退出…',
-  'login.loggedOut': '已退出登录。',
-  'login.noBackend': '页面没有连接报名系统，暂时无法登录。请联系考试机构。',
-  'login.remainingAttempts': '还可尝试 {count} 次，之后账号将暂时锁定。',
-
-  // rk-realname
-  'realname.title': '实名认证',
-  'realname.intro': '首次登录须完成实名认证。请照证件如实填写，带 * 的为必填项。',
-  'realname.loading': '正在获取登录状态…',
-  'realname.signedOut': '请先登录，再进行实名认证。',
-  'realname.noBackend': '页面没有连接报名系统，暂时无法认证。请联系考试机构。',
-  'realname.summaryTitle': '请检查以下问题',
-  'realname.errorPrefix': '错误：',
-  'realname.name.label': '姓名',
-  'realname.name.hint': '与证件上的姓名一致；姓名中有“·”的请照样填写',
-  'realname.name.required': '请输入姓名',
-  'realname.documentType.label': '证件类型',
-  'realname.documentType.required': '请选择证件类型',
-  'realname.documentNumber.label': '证件号码',
-  'realname.documentNumber.hint.resident-id': '18位，最后一位可能是字母 X',
-  'realname.documentNumber.hint.social-security-card': '社会保障卡上的18位号码，与身份证号码相同',
-  'realname.documentNumber.hint.hmt-residence-permit': '18位，以 810000（香港）、820000（澳门）或 830000（台湾）开头',
-  'realname.documentNumber.hint.hk-macao-pass': 'H 或 M 开头，后面8位数字（旧版证件为10位）',
-  'realname.documentNumber.hint.taiwan-pass': '8位数字（旧版证件为10位）',
-  'realname.documentNumber.hint.foreign-permanent-residence': '新版为9开头的18位号码；旧版为3个字母加12位数字',
-  'realname.documentNumber.hint.passport': '照护照上的号码填写，如 E12345678',
-  'realname.documentNumber.ok': '号码格式正确',
-  'realname.documentNumber.required': '请输入证件号码',
-  'realname.derived.title': '根据证件号码自动识别（不用填写）',
-  'realname.derived.birthDate': '出生日期',
-  'realname.derived.gender': '性别',
-  'realname.derived.age': '年龄',
-  'realname.derived.ageValue': '{age}岁',
-  'realname.validity.legend': '证件有效期',
-  'realname.validity.hint': '照证件上的“有效期限”填写。',
-  'realname.validity.range': '{from} 至 {to}',
-  'realname.validity.toLongTerm': '{from} 起长期有效',
-  'realname.validFrom.label': '开始日期',
-  'realname.validFrom.required': '请输入有效期开始日期',
-  'realname.validTo.label': '截止日期',
-  'realname.validTo.required': '请输入有效期截止日期，或勾选“长期”',
-  'realname.date.hint': '如 2015.03.12 或 20150312',
-  'realname.longTerm': '长期',
-  'realname.period.years': '{years}年',
-  'realname.v.date': '请输入证件上的日期，如 2015.03.12 或 20150312',
-  'realname.v.expired': '证件已过有效期，请使用有效期内的证件',
-  'realname.v.startInFuture': '开始日期不能晚于今天',
-  'realname.warn.lengthMismatch': '提示：按规定，{age}岁时办理的居民身份证有效期为{period}，与填写的不一致。请再核对一下证件；确认无误可以继续提交。',
-  'realname.warn.beforeBirth': '提示：开始日期早于证件号码中的出生日期，请再核对一下；确认无误可以继续提交。',
-  'realname.submit': '提交认证',
-  'realname.submitting': '正在认证，请稍候…',
-  'realname.mismatch.next': '请核对姓名和证件号码是否与证件完全一致后再提交。如确认无误仍不能通过，请联系考试机构{contact}。',
-  'realname.contact': '：{phones}',
-  'realname.verified.title': '实名认证成功',
-  'realname.verified.body': '您的身份信息已核验通过。',
-  'realname.verified.next': '请返回首页，继续报名。',
-  'realname.pending.title': '已转人工审核',
-  'realname.pending.body': '系统暂时无法自动核验您的身份信息，已转交考试机构人工审核。审核期间不用重复提交。',
-  'realname.pending.next': '审核有结果后，请重新登录查看。如有疑问，请联系考试机构{contact}。',
-  'realname.rejected.title': '实名认证未通过',
-  'realname.rejected.next': '请按原因核对修改后重新提交。如有疑问，请联系考试机构{contact}。',
-  'realname.reason': '原因：{reason}',
-  'realname.home': '返回首页',
-  'realname.documentTaken': '该证件已在其他账号完成实名认证，请用原来的账号登录。',
-
-  // Per-element catalogues (src/services/i18n/parts/)
-  ...registrationZhCN,
-  ...photoZhCN,
-  ...paymentZhCN,
-  ...papersZhCN,
-  ...queriesZhCN,
-  ...portalZhCN,
 };
 
-export type MessageKey = keyof typeof zhCN;
+/** Every message key: the core's and each element's (src/services/i18n/parts/). */
+export type MessageKey =
+  | keyof typeof coreZhCN
+  | keyof typeof loginZhCN
+  | keyof typeof noticeZhCN
+  | keyof typeof paymentZhCN
+  | keyof typeof photoZhCN
+  | keyof typeof planZhCN
+  | keyof typeof portalZhCN
+  | keyof typeof printerZhCN
+  | keyof typeof queriesZhCN
+  | keyof typeof realnameZhCN
+  | keyof typeof registrationZhCN
+  | keyof typeof timelineZhCN;
 /** A message: a string with `{name}` placeholders. */
 export type Messages = Record<MessageKey, string>;

@@ -7,7 +7,6 @@ export const paymentEn: Record<keyof typeof paymentZhCN, string> = {
   'payment.loadError': 'Payment details could not be loaded: {reason}',
   'payment.noBackend': 'Payment is not set up. Please contact the site administrator.',
   'payment.signedOut': 'Please sign in to pay.',
-
   'payment.summary': 'What you pay for',
   'payment.exam': 'Exam',
   'payment.level': 'Level',
@@ -17,7 +16,6 @@ export const paymentEn: Record<keyof typeof paymentZhCN, string> = {
   'payment.windowRange': '{opensAt} to {closesAt}',
   'payment.amount': 'Amount due',
   'payment.registrationNumber': 'Registration number',
-
   'payment.notEligible.none': 'You have not submitted an application yet. You can pay once it is approved.',
   'payment.notEligible.draft': 'Your application has not been submitted. You can pay once it is submitted and approved.',
   'payment.notEligible.submitted': 'Your application is being reviewed. You can pay once it is approved.',
@@ -25,7 +23,6 @@ export const paymentEn: Record<keyof typeof paymentZhCN, string> = {
   'payment.notEligible.reason': 'Reviewer’s note: {reason}',
   'payment.windowNotOpen': 'Payment has not started yet. The payment period is {opensAt} to {closesAt}.',
   'payment.windowClosed': 'The payment period ended on {closesAt}. Payment is no longer possible; please contact the exam office with any questions.',
-
   'payment.channel.legend': 'Choose how to pay',
   'payment.channel.alipay': 'Alipay QR code',
   'payment.channel.wechat': 'WeChat QR code',
@@ -41,7 +38,6 @@ export const paymentEn: Record<keyof typeof paymentZhCN, string> = {
   'payment.qr.closed': 'Order closed. Select to get a new QR code',
   'payment.qr.loadError': 'The QR code cannot be shown. Please refresh it.',
   'payment.orderNumber': 'Order: {id}',
-
   'payment.status.unpaid': 'Waiting for payment',
   'payment.status.paying': 'Payment is being processed…',
   'payment.status.paid': 'Paid',
@@ -59,7 +55,6 @@ export const paymentEn: Record<keyof typeof paymentZhCN, string> = {
     'If the page does not show “Paid” long after you paid, first check the bill in Alipay or WeChat to see whether the money was taken, and do not pay twice. If it was, please contact the exam office.',
   'payment.help.phones': 'Help line: {phones}',
   'payment.leaveWarning': 'Payment is not finished. If you leave, the payment status may not update in time.',
-
   'payment.receipt.title': 'Payment result',
   'payment.receipt.tradeNo': 'Payment number',
   'payment.receipt.gateway': 'Payment gateway',

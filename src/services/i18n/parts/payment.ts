@@ -1,7 +1,8 @@
 /**
- * Messages of the payment elements (keys `payment.*`).
- * zh-CN here, spread into zh-CN.ts; English in payment.en.ts, loaded with en.ts only when a page
- * asks for English.
+ * zh-CN messages of rk-payment-panel (keys `payment.*`).
+ * The element registers them when it is defined (`define(tag, element, messages)`), so a page
+ * that loads one element carries only that element's messages; English is in payment.en.ts, loaded
+ * with en.ts only when a page asks for English.
  */
 export const paymentZhCN = {
   'payment.title': '网上缴费',

@@ -12,7 +12,6 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.dropHere': 'Release to check this photo',
   'photo.reading': 'Checking the photo…',
   'photo.fileName': 'Chosen file: {name}',
-
   'photo.refused.title': 'This file cannot be used',
   'photo.problem.empty': 'The file is empty (0 bytes). Please choose the photo again.',
   'photo.problem.too-large': 'The file is too large ({size}); the limit is {limit}. Choose the original photo or make it smaller.',
@@ -31,7 +30,6 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.kind.tiff': 'a TIFF image',
   'photo.kind.pdf': 'a PDF document',
   'photo.kind.unknown': 'another kind of file',
-
   'photo.checklist.title': 'Check results',
   'photo.status.pass': 'Passed',
   'photo.status.fail': 'Failed',
@@ -51,13 +49,11 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
     'This photo was enlarged from a small one: it only holds the detail of about {width}×{height} pixels (must be larger than {minWidth}×{minHeight}; detail index {detail}, threshold {limit}). Enlarged small photos are not allowed: use the original photo.',
   'photo.check.enlargement.warn':
     'This photo may have been enlarged from a small one: it holds the detail of about {width}×{height} pixels (detail index {detail}, threshold {limit}).',
-
   'photo.failed.title': 'This photo does not meet the requirements',
   'photo.failed.next': 'Please choose another photo as explained above.',
   'photo.advisory.title': 'Please check your photo',
   'photo.advisory.body': 'The items marked “Check” are automatic judgements and may be wrong. If you are sure the photo meets the requirements you can use it; a reviewer will check it again.',
   'photo.advisory.confirm': 'I have checked it: the photo meets the requirements, use it anyway',
-
   'photo.crop.title': 'Adjust the crop',
   'photo.crop.hint': 'Drag the frame over your head and upper body, with a little space above your head. Zoom with the buttons below, the mouse wheel or two fingers; with the keyboard, arrow keys move and plus/minus zoom.',
   'photo.crop.frame': 'Crop frame',
@@ -66,7 +62,6 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.crop.reset': 'Reset',
   'photo.crop.status': 'Crop: {width}×{height} pixels of the original, {x} from the left, {y} from the top.',
   'photo.crop.photo': 'Chosen photo',
-
   'photo.result.title': 'Preview of the checked photo',
   'photo.result.size': '{width}×{height} pixels, {size}',
   'photo.result.alt': 'The cropped and compressed ID photo',
@@ -81,7 +76,6 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.uploaded.title': 'Photo uploaded',
   'photo.accepted.body': 'Checked photo: {width}×{height} pixels, {size} (original {sourceWidth}×{sourceHeight} pixels, {sourceSize}).',
   'photo.restored': 'This is the photo you prepared earlier.',
-
   'photo.validity.missing': 'Please upload an ID photo that passes the check.',
   'photo.validity.failing': 'The photo did not pass the check. Please choose another photo.',
   'photo.validity.unconfirmed': 'Please confirm the checked photo.',

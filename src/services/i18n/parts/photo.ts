@@ -1,7 +1,8 @@
 /**
- * Messages of the photo elements (keys `photo.*`).
- * zh-CN here, spread into zh-CN.ts; English in photo.en.ts, loaded with en.ts only when a page
- * asks for English.
+ * zh-CN messages of rk-photo-checker (keys `photo.*`).
+ * The element registers them when it is defined (`define(tag, element, messages)`), so a page
+ * that loads one element carries only that element's messages; English is in photo.en.ts, loaded
+ * with en.ts only when a page asks for English.
  */
 export const photoZhCN = {
   'photo.title': '证件照片',
@@ -14,7 +15,6 @@ export const photoZhCN = {
   'photo.dropHere': '松开鼠标即可检测这张照片',
   'photo.reading': '正在检测照片，请稍候…',
   'photo.fileName': '所选文件：{name}',
-
   'photo.refused.title': '无法使用这个文件',
   'photo.problem.empty': '文件是空的（0 字节），请重新选择照片。',
   'photo.problem.too-large': '文件太大（{size}），不能超过 {limit}。请选择原始照片，或缩小后再试。',
@@ -33,7 +33,6 @@ export const photoZhCN = {
   'photo.kind.tiff': ' TIFF 图片',
   'photo.kind.pdf': ' PDF 文档',
   'photo.kind.unknown': '其他类型的文件',
-
   'photo.checklist.title': '检测结果',
   'photo.status.pass': '通过',
   'photo.status.fail': '未通过',
@@ -53,13 +52,11 @@ export const photoZhCN = {
     '照片是由小照片放大的，实际清晰度只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}；细节指数 {detail}，门限 {limit}）。严禁小照片放大后使用，请使用原始照片。',
   'photo.check.enlargement.warn':
     '照片可能是由小照片放大的，清晰度约相当于 {width}×{height} 像素（细节指数 {detail}，门限 {limit}）。',
-
   'photo.failed.title': '这张照片不符合要求',
   'photo.failed.next': '请按上面的说明换一张照片。',
   'photo.advisory.title': '请核对照片',
   'photo.advisory.body': '标为“提醒”的项目是自动判断，可能有误。如确认照片符合要求，可以继续使用，审核人员会再次核对。',
   'photo.advisory.confirm': '我已核对，照片符合要求，仍使用这张照片',
-
   'photo.crop.title': '调整裁剪范围',
   'photo.crop.hint': '拖动方框，框住头部和上半身，头顶上方稍留空白。用下面的按钮或鼠标滚轮、双指缩放；键盘可用方向键移动、加号和减号缩放。',
   'photo.crop.frame': '裁剪框',
@@ -68,7 +65,6 @@ export const photoZhCN = {
   'photo.crop.reset': '还原',
   'photo.crop.status': '裁剪范围：原图中 {width}×{height} 像素，距左边 {x}、上边 {y} 像素。',
   'photo.crop.photo': '所选照片',
-
   'photo.result.title': '合格照片预览',
   'photo.result.size': '{width}×{height} 像素，{size}',
   'photo.result.alt': '裁剪压缩后的证件照片',
@@ -83,7 +79,6 @@ export const photoZhCN = {
   'photo.uploaded.title': '照片已上传',
   'photo.accepted.body': '合格照片：{width}×{height} 像素，{size}（原照片 {sourceWidth}×{sourceHeight} 像素，{sourceSize}）。',
   'photo.restored': '这是您之前处理好的照片。',
-
   'photo.validity.missing': '请上传一张通过检测的证件照片。',
   'photo.validity.failing': '照片未通过检测，请换一张照片。',
   'photo.validity.unconfirmed': '请确认使用检测通过的照片。',

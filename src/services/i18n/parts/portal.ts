@@ -1,7 +1,8 @@
 /**
- * Messages of rk-portal (keys `portal.*`).
- * zh-CN here, spread into zh-CN.ts; English in portal.en.ts, loaded with en.ts only when a page
- * asks for English.
+ * zh-CN messages of rk-portal (keys `portal.*`).
+ * The element registers them when it is defined (`define(tag, element, messages)`), so a page
+ * that loads one element carries only that element's messages; English is in portal.en.ts, loaded
+ * with en.ts only when a page asks for English.
  */
 export const portalZhCN = {
   'portal.nav.label': '网上报名导航',

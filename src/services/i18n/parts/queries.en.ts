@@ -12,7 +12,6 @@ export const queriesEn: Record<keyof typeof queriesZhCN, string> = {
   'query.closed': 'Looking up the {what} ended on {date}.',
   'query.closedUndated': 'Looking up the {what} has ended.',
   'query.notApplicable': 'There is no {what} to look up.',
-
   'arrangement.title': 'Exam arrangement',
   'arrangement.what': 'exam arrangement',
   'arrangement.subject': 'Subject',
@@ -23,7 +22,6 @@ export const queriesEn: Record<keyof typeof queriesZhCN, string> = {
   'arrangement.seat': 'Seat',
   'arrangement.timeZone': 'All times are Beijing time. Arrive 30 minutes early with your admission ticket and the original of your ID document.',
   'arrangement.empty': 'No exam arrangement yet.',
-
   'score.title': 'Scores',
   'score.what': 'scores',
   'score.qualification': 'Qualification',
@@ -39,7 +37,6 @@ export const queriesEn: Record<keyof typeof queriesZhCN, string> = {
   'score.overall.failed': 'You did not pass every subject of this exam.',
   'score.publishedAt': 'Published: {date}',
   'score.passLineNote': 'Pass marks are published by the Ministry of Human Resources and Social Security; every subject must be passed in the same exam.',
-
   'certificate.title': 'Certificates',
   'certificate.what': 'certificates',
   'certificate.empty': 'No certificate yet. After passing, certificates can usually be looked up about three months after scores are published.',

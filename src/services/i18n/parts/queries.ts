@@ -1,8 +1,9 @@
 /**
- * Messages of the query elements (考试安排, 成绩查询, 证书查询): keys `query.*` shared,
- * `arrangement.*`, `score.*`, `certificate.*`.
- * zh-CN here, spread into zh-CN.ts; English in queries.en.ts, loaded with en.ts only when a page
- * asks for English.
+ * zh-CN messages of the query elements (考试安排, 成绩查询, 证书查询): keys `query.*`, shared
+ * with rk-ticket-printer, and `arrangement.*`, `score.*`, `certificate.*`.
+ * The element registers them when it is defined (`define(tag, element, messages)`), so a page
+ * that loads one element carries only that element's messages; English is in queries.en.ts, loaded
+ * with en.ts only when a page asks for English.
  */
 export const queriesZhCN = {
   'query.loading': '正在查询…',
@@ -15,7 +16,6 @@ export const queriesZhCN = {
   'query.closed': '{what}的查询已于 {date} 结束。',
   'query.closedUndated': '{what}的查询已结束。',
   'query.notApplicable': '暂无可查询的{what}。',
-
   'arrangement.title': '考试安排',
   'arrangement.what': '考试安排',
   'arrangement.subject': '科目',
@@ -26,7 +26,6 @@ export const queriesZhCN = {
   'arrangement.seat': '座位号',
   'arrangement.timeZone': '以上均为北京时间。请提前30分钟到达考场，携带准考证和有效身份证件原件。',
   'arrangement.empty': '暂无考试安排。',
-
   'score.title': '成绩查询',
   'score.what': '成绩',
   'score.qualification': '报考资格',
@@ -42,7 +41,6 @@ export const queriesZhCN = {
   'score.overall.failed': '您本次考试未全部合格。',
   'score.publishedAt': '成绩发布时间：{date}',
   'score.passLineNote': '合格标准由人力资源社会保障部公布，各科目须在同一考试中全部合格。',
-
   'certificate.title': '证书查询',
   'certificate.what': '证书',
   'certificate.empty': '暂无证书信息。考试合格后，证书信息一般在成绩公布约3个月后可以查询。',

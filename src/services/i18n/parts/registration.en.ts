@@ -2,43 +2,6 @@
 import type { registrationZhCN } from './registration.js';
 
 export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
-  'notice.loading': 'Loading the candidate notice…',
-  'notice.loadError': 'The candidate notice could not be loaded: {reason}',
-  'notice.noBackend': 'This page is not connected to the registration system, so the notice cannot be shown.',
-  'notice.regionLabel': '{title}, full text',
-  'notice.readHint': 'Read to the end, or wait {seconds} seconds, before you agree.',
-  'notice.readHintScroll': 'Read to the end before you agree.',
-  'notice.readDone': 'You have read to the end. Tick the box to agree.',
-  'notice.agree': 'I have read and agree to the {title}',
-  'notice.accept': 'Agree and continue',
-  'notice.mustAgree': 'Tick “I have read and agree” first',
-  'notice.accepted': 'You have read and agreed to the {title}.',
-  'notice.end': '(End of notice)',
-
-  'plan.title': 'Exam plan',
-  'plan.loading': 'Loading the exam plan…',
-  'plan.loadError': 'The exam plan could not be loaded: {reason}',
-  'plan.noBackend': 'This page is not connected to the registration system, so the plan cannot be shown.',
-  'plan.examDates': 'Exam dates: {dates}',
-  'plan.registrationWindow': 'Registration: {opensAt} to {closesAt}',
-  'plan.paymentWindow': 'Payment: {opensAt} to {closesAt}',
-  'plan.filter.legend': 'Show level',
-  'plan.filter.all': 'All',
-  'plan.level.heading': '{level} ({count} qualifications)',
-  'plan.col.qualification': 'Qualification',
-  'plan.col.subjects': 'Subjects and times',
-  'plan.col.fee': 'Fee',
-  'plan.col.action': 'Register',
-  'plan.select': 'Choose',
-  'plan.selectLabel': 'Choose {qualification}',
-  'plan.selected': 'Chosen',
-  'plan.selectedNote': 'Chosen: {level} {qualification}',
-  'plan.fee.perLevel': '{amount} (per level)',
-  'plan.fee.perSubject': '{amount} per subject',
-  'plan.fee.unknown': 'As published by the exam office',
-  'plan.empty': 'No qualification of this level is examined in this round.',
-  'plan.timeZone': 'All times are Beijing time.',
-
   'form.title': 'Registration form',
   'form.loading': 'Loading your registration…',
   'form.signedOut': 'Log in first to fill in the registration form.',
@@ -60,7 +23,6 @@ export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
   'form.contact': 'Questions? Call the exam office: {phones}',
   'form.registrationNumber': 'Registration number',
   'form.submittedAt': 'Submitted',
-
   'form.section.exam': 'Exam',
   'form.section.area': 'Where you register',
   'form.section.personal': 'Personal details',
@@ -71,7 +33,6 @@ export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
   'form.section.education.hint': 'Give your highest education.',
   'form.section.contact': 'Contact details',
   'form.section.photo': 'ID photo',
-
   'form.levelId.label': 'Level',
   'form.levelId.hint': 'Choose the level, then the qualification.',
   'form.levelId.required': 'Choose a level',
@@ -134,10 +95,8 @@ export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
   'form.postalCode.label': 'Postal code',
   'form.landline.label': 'Landline',
   'form.landline.hint': 'For example 0871-64312910',
-
   'form.v.notInRound': 'This round has no such option: choose again',
   'form.v.subjects': 'You must sit every subject of the qualification',
-
   'form.photo.label': 'ID photo',
   'form.photo.hint': 'A checked recent colour ID photo of you, facing forward, on a white background (295×413 pixels).',
   'form.photo.required': 'Upload a checked ID photo',
@@ -150,7 +109,6 @@ export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
   'form.photo.fallbackHint': 'Choose a JPG photo already processed with the photo tool.',
   'form.photo.uploading': 'Uploading the photo… {percent}%',
   'form.photo.notJpeg': 'The photo must be a JPG file: choose another.',
-
   'form.draft.idle': 'What you type is saved automatically.',
   'form.draft.pending': 'Unsaved changes (kept on this device)…',
   'form.draft.saving': 'Saving the draft…',
@@ -158,7 +116,6 @@ export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
   'form.draft.error': 'Cannot save to the server right now: {reason}. Your answers are kept on this device and saving is retried.',
   'form.draft.refused': 'The server did not save the draft: {reason} Your answers are kept on this device and are saved again with your next change.',
   'form.draft.retry': 'Try now',
-
   'form.review.title': 'Check your answers',
   'form.review.intro': 'Check every answer. Once submitted, the application is reviewed and cannot be changed meanwhile.',
   'form.review.change': 'Change',
@@ -168,7 +125,6 @@ export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
   'form.review.years': '{years} years',
   'form.review.declaration': 'I confirm that the information given is true and accurate, and accept the consequences if it is not.',
   'form.review.back': 'Back to the form',
-
   'form.rejected.title': 'Your application was not approved',
   'form.rejected.reason': 'Reason: {reason}',
   'form.rejected.next': 'Correct it as the reason says and submit it again before {closesAt}.',

@@ -1,49 +1,10 @@
 /**
- * Messages of the registration elements: `notice.*` (rk-exam-notice), `plan.*` (rk-exam-plan),
- * `form.*` (rk-registration-form).
- * zh-CN here, spread into zh-CN.ts; English in registration.en.ts, loaded with en.ts only when a page
- * asks for English.
+ * zh-CN messages of rk-registration-form (keys `form.*`).
+ * The element registers them when it is defined (`define(tag, element, messages)`), so a page
+ * that loads one element carries only that element's messages; English is in registration.en.ts, loaded
+ * with en.ts only when a page asks for English.
  */
 export const registrationZhCN = {
-  // rk-exam-notice
-  'notice.loading': '正在加载考生须知…',
-  'notice.loadError': '考生须知加载失败：{reason}',
-  'notice.noBackend': '页面没有连接报名系统，无法显示考生须知。',
-  'notice.regionLabel': '{title}全文',
-  'notice.readHint': '请阅读至末尾，或等待 {seconds} 秒后勾选同意。',
-  'notice.readHintScroll': '请阅读至末尾后勾选同意。',
-  'notice.readDone': '您已阅读完毕，请勾选同意。',
-  'notice.agree': '我已阅读并同意《{title}》',
-  'notice.accept': '同意并继续',
-  'notice.mustAgree': '请先勾选“我已阅读并同意”',
-  'notice.accepted': '您已阅读并同意《{title}》。',
-  'notice.end': '（全文完）',
-
-  // rk-exam-plan
-  'plan.title': '考试计划',
-  'plan.loading': '正在加载考试计划…',
-  'plan.loadError': '考试计划加载失败：{reason}',
-  'plan.noBackend': '页面没有连接报名系统，无法显示考试计划。',
-  'plan.examDates': '考试日期：{dates}',
-  'plan.registrationWindow': '网上报名：{opensAt} 至 {closesAt}',
-  'plan.paymentWindow': '网上缴费：{opensAt} 至 {closesAt}',
-  'plan.filter.legend': '按级别查看',
-  'plan.filter.all': '全部',
-  'plan.level.heading': '{level}（{count} 个资格）',
-  'plan.col.qualification': '资格名称',
-  'plan.col.subjects': '考试科目与时间',
-  'plan.col.fee': '报名费',
-  'plan.col.action': '报考',
-  'plan.select': '选择',
-  'plan.selectLabel': '选择报考{qualification}',
-  'plan.selected': '已选择',
-  'plan.selectedNote': '已选择：{level} {qualification}',
-  'plan.fee.perLevel': '{amount}（按级别）',
-  'plan.fee.perSubject': '每科 {amount}',
-  'plan.fee.unknown': '以考区公布为准',
-  'plan.empty': '本次考试该级别没有开考的资格。',
-  'plan.timeZone': '时间均为北京时间。',
-
   // rk-registration-form
   'form.title': '填写报名信息',
   'form.loading': '正在加载报名信息…',
@@ -66,7 +27,6 @@ export const registrationZhCN = {
   'form.contact': '如有疑问请致电考区：{phones}',
   'form.registrationNumber': '报名序号',
   'form.submittedAt': '提交时间',
-
   'form.section.exam': '报考信息',
   'form.section.area': '报名地区',
   'form.section.personal': '个人信息',
@@ -77,7 +37,6 @@ export const registrationZhCN = {
   'form.section.education.hint': '按最高学历填写。',
   'form.section.contact': '联系方式',
   'form.section.photo': '证件照片',
-
   'form.levelId.label': '报考级别',
   'form.levelId.hint': '选择级别后再选择资格。',
   'form.levelId.required': '请选择报考级别',
@@ -140,10 +99,8 @@ export const registrationZhCN = {
   'form.postalCode.label': '邮政编码',
   'form.landline.label': '固定电话',
   'form.landline.hint': '如 0871-64312910',
-
   'form.v.notInRound': '本次考试没有这个选项，请重新选择',
   'form.v.subjects': '须报考所选资格的全部科目',
-
   'form.photo.label': '证件照片',
   'form.photo.hint': '须为经过检测处理的本人近期正面免冠彩色证件照（白色背景，295×413 像素）。',
   'form.photo.required': '请上传经过检测的证件照片',
@@ -156,7 +113,6 @@ export const registrationZhCN = {
   'form.photo.fallbackHint': '请选择已用照片处理工具处理好的 JPG 照片。',
   'form.photo.uploading': '正在上传照片… {percent}%',
   'form.photo.notJpeg': '照片须为 JPG 格式，请重新选择。',
-
   'form.draft.idle': '填写内容会自动保存。',
   'form.draft.pending': '有未保存的修改（已暂存在本机）…',
   'form.draft.saving': '正在保存草稿…',
@@ -164,7 +120,6 @@ export const registrationZhCN = {
   'form.draft.error': '暂时无法保存到服务器：{reason}。内容已暂存在本机，稍后自动重试。',
   'form.draft.refused': '服务器没有保存草稿：{reason} 内容已暂存在本机，再次修改时会重新保存。',
   'form.draft.retry': '立即重试',
-
   'form.review.title': '核对报考信息',
   'form.review.intro': '请逐项核对。提交后进入资格审核，审核期间不能修改。',
   'form.review.change': '修改',
@@ -174,7 +129,6 @@ export const registrationZhCN = {
   'form.review.years': '{years} 年',
   'form.review.declaration': '本人承诺所填报名信息真实、准确，如有虚假，自愿承担相应责任。',
   'form.review.back': '返回修改',
-
   'form.rejected.title': '审核未通过',
   'form.rejected.reason': '退回原因：{reason}',
   'form.rejected.next': '请按退回原因修改后，在 {closesAt} 前重新提交。',

@@ -1,42 +1,9 @@
-/** English messages of papers.ts (loaded with en.ts only when a page asks for English). */
-import type { papersZhCN } from './papers.js';
+/** English messages of printer.ts (loaded with en.ts only when a page asks for English). */
+import type { printerZhCN } from './printer.js';
 
-export const papersEn: Record<keyof typeof papersZhCN, string> = {
-  'timeline.title': 'Your progress',
-  'timeline.loading': 'Loading your progress…',
-  'timeline.loadError': 'Your progress could not be loaded: {reason}',
-  'timeline.step.account': 'Account',
-  'timeline.step.real-name': 'Real name',
-  'timeline.step.notice': 'Notice',
-  'timeline.step.form': 'Application',
-  'timeline.step.photo': 'Photo',
-  'timeline.step.review': 'Review',
-  'timeline.step.payment': 'Payment',
-  'timeline.step.ticket': 'Admission ticket',
-  'timeline.step.exam': 'Exam',
-  'timeline.step.score': 'Scores',
-  'timeline.step.certificate': 'Certificate',
-  'timeline.state.done': 'Done',
-  'timeline.state.current': 'In progress',
-  'timeline.state.waiting': 'Not started',
-  'timeline.state.failed': 'Not approved',
-  'timeline.state.not-applicable': 'Not applicable',
-  'timeline.opensAt': 'Opens {date}',
-  'timeline.stepNumber': 'Step {n}, ',
-  'timeline.action.account': 'Sign in or register',
-  'timeline.action.real-name': 'Verify your real name',
-  'timeline.action.notice': 'Read the notice',
-  'timeline.action.form': 'Fill in the application',
-  'timeline.action.photo': 'Upload your photo',
-  'timeline.action.review': 'Correct the application',
-  'timeline.action.payment': 'Pay now',
-  'timeline.action.ticket': 'Print the admission ticket',
-  'timeline.action.exam': 'See the exam arrangement',
-  'timeline.action.score': 'Look up scores',
-  'timeline.action.certificate': 'Look up certificates',
-  'timeline.next': 'Next: ',
-
+export const printerEn: Record<keyof typeof printerZhCN, string> = {
   'printer.slip': 'Registration form',
+  'printer.errorPrefix': 'Error: ',
   'printer.ticket': 'Admission ticket',
   'printer.loading': 'Loading the {document}…',
   'printer.loadError': 'The {document} could not be loaded: {reason}',
