@@ -116,7 +116,8 @@ describe('rk-ticket-printer: 报名表', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('change-reason');
     $<HTMLButtonElement>(el, 'form.change button[type="submit"]').click();
-    await el.updateComplete;
+    // The check (and zod) is fetched when the form opens: the message may come a moment later.
+    await waitUntil(() => fieldError(el, 'change-reason') !== '', 'no message for the empty reason');
     expect(fieldError(el, 'change-reason')).to.equal('此项为必填项');
     const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
     textarea.value = '考区选错，申请由丽江改为昆明考区。';

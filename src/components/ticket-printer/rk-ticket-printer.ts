@@ -4,11 +4,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { BackendQueryController } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { BusinessError, isRkError } from '../../services/errors.js';
+import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { printerZhCN } from '../../services/i18n/parts/printer.js';
 import { queriesZhCN } from '../../services/i18n/parts/queries.js';
-import { ChangeRequestInput, type ChangeRequest, type RegistrationSlip, type TicketAvailability } from '../../services/schemas.js';
-import { checkInput } from '../../services/validation.js';
+import type { ChangeRequest, RegistrationSlip, TicketAvailability } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { formatDateTime } from '../base/exam-format.js';
 import { describedBy, fieldFrame } from '../base/field.js';
@@ -221,10 +220,28 @@ export class RkTicketPrinter extends RkElement {
 
   // --- change request ------------------------------------------------------------------------------
 
+  /** The reason's check, fetched when the change form opens (see change-check.ts). */
+  #changeCheck?: Promise<typeof import('./change-check.js')>;
+
+  #loadChangeCheck(): Promise<typeof import('./change-check.js')> {
+    this.#changeCheck ??= import('./change-check.js').catch((error: unknown) => {
+      this.#changeCheck = undefined; // offline: fetched again on the next try
+      throw new NetworkError('requestChange', 'the change-request check could not be loaded', { cause: error });
+    });
+    return this.#changeCheck;
+  }
+
   async #sendChange(event: Event): Promise<void> {
     event.preventDefault();
     const backend = this.#query.backend;
-    const checked = checkInput(ChangeRequestInput, { reason: this.reason }, this.localize.lang, this.localize.messages);
+    let check: typeof import('./change-check.js');
+    try {
+      check = await this.#loadChangeCheck();
+    } catch (error) {
+      this.sendError = error;
+      return;
+    }
+    const checked = check.checkChangeRequest(this.reason, this.localize.lang, this.localize.messages);
     if (!checked.ok) {
       this.reasonError = checked.errors.reason ?? '';
       this.renderRoot.querySelector<HTMLTextAreaElement>('#change-reason')?.focus();
@@ -330,6 +347,7 @@ export class RkTicketPrinter extends RkElement {
 
   async #openChange(): Promise<void> {
     this.changeOpen = true;
+    this.#loadChangeCheck().catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLTextAreaElement>('#change-reason')?.focus();
   }
