@@ -54,6 +54,10 @@ const library: UserConfig = {
 
 const cdn: UserConfig = {
   publicDir: false,
+  // One file by design: the response check that bundlers get as a chunk on demand is inline here.
+  resolve: {
+    alias: [{ find: /^\.\/load-response-check\.js$/, replacement: resolve(root, 'src/services/load-response-check.eager.ts') }],
+  },
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
@@ -65,7 +69,7 @@ const cdn: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
-      // src/index.ts imports the printer's change-request check eagerly on purpose (see there).
+      // src/index.ts imports these modules eagerly on purpose (see there).
       onwarn(warning, warn) {
         if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && warning.message.includes('change-check')) return;
         warn(warning);

@@ -29,13 +29,17 @@ export function elementEntries() {
   return entries;
 }
 
+/** The CDN build's alias (vite.config.ts): the response check inline, not a chunk on demand. */
+const CDN_ALIAS = [{ find: /^\.\/load-response-check\.js$/, replacement: join(root, 'src/services/load-response-check.eager.ts') }];
+
 /** Builds `entry` minified with every dependency bundled; returns its output chunks. */
-async function bundle(entry, outDir) {
+async function bundle(entry, outDir, alias = []) {
   const result = await build({
     root,
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
+    resolve: { alias },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,
@@ -98,7 +102,7 @@ export async function measureSizes() {
   const scratch = mkdtempSync(join(tmpdir(), 'rk-bench-'));
   try {
     // The CDN file: the whole library eagerly, heavy dependencies as chunks on demand.
-    const cdnChunks = await bundle(join(root, 'src/index.ts'), join(scratch, 'cdn'));
+    const cdnChunks = await bundle(join(root, 'src/index.ts'), join(scratch, 'cdn'), CDN_ALIAS);
     const cdnEntry = cdnChunks.find((chunk) => chunk.isEntry);
     const cdnEager = eager(cdnChunks);
     const cdnEagerBytes = Buffer.concat(cdnEager.map((chunk) => Buffer.from(chunk.code)));

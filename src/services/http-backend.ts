@@ -1,6 +1,9 @@
 /**
  * `RegistrationBackend` over the REST contract (`contract.ts`, `docs/openapi.json`): fetch with
  * a per-request timeout, every response checked with zod, every failure mapped to a typed error.
+ *
+ * The contract and its zod schemas (about 14 KB) are fetched when the first backend is made, not
+ * with the page's first paint: the first request waits for them, the next ones find them there.
  */
 import type * as z from 'zod/mini';
 import type {
@@ -9,16 +12,23 @@ import type {
   RegistrationBackend,
   UploadOptions,
 } from './backend.js';
-import { fillPath, operations, type OperationName } from './contract.js';
-import {
-  BusinessError,
-  HttpError,
-  InvalidResponseError,
-  NetworkError,
-  TimeoutError,
-} from './errors.js';
-import { ErrorBody } from './schemas.js';
+import type { operations, OperationName } from './contract.js';
+import { NetworkError, TimeoutError } from './errors.js';
 import type * as s from './schemas.js';
+
+import { loadResponseCheckModule } from './load-response-check.js';
+
+type ResponseCheck = typeof import('./response-check.js');
+let responseCheck: Promise<ResponseCheck> | undefined;
+
+/** The contract and the response check, loaded once per page; a failed load is tried again. */
+function loadResponseCheck(): Promise<ResponseCheck> {
+  responseCheck ??= loadResponseCheckModule().catch((error: unknown) => {
+    responseCheck = undefined;
+    throw error;
+  });
+  return responseCheck;
+}
 
 export interface HttpBackendOptions {
   /** The API base, e.g. `https://ruankao.example.gov.cn/api` or `/api`. */
@@ -57,6 +67,7 @@ export class HttpBackend implements RegistrationBackend {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? 60_000;
     this.#authHeaders = options.authHeaders;
+    loadResponseCheck().catch(() => undefined); // early, so the first request finds it there
   }
 
   // --- account ---------------------------------------------------------------------------------
@@ -151,7 +162,17 @@ export class HttpBackend implements RegistrationBackend {
     return headers;
   }
 
+  /** The contract's check, or a NetworkError when it cannot be fetched (offline). */
+  async #check(name: OperationName): Promise<ResponseCheck> {
+    try {
+      return await loadResponseCheck();
+    } catch (error) {
+      throw new NetworkError(name, `${name}: the response check could not be loaded`, { cause: error });
+    }
+  }
+
   async #call<N extends OperationName>(name: N, spec: RequestSpec = {}): Promise<ResponseOf<N>> {
+    const { fillPath, interpret, operations } = await this.#check(name);
     const operation = operations[name];
     if ('idempotent' in operation && operation.idempotent && !spec.idempotencyKey) {
       throw new TypeError(`${name} needs an idempotencyKey`);
@@ -188,6 +209,7 @@ export class HttpBackend implements RegistrationBackend {
   /** The photo upload uses XMLHttpRequest: fetch cannot report upload progress. */
   async #upload(photo: Blob, options: UploadOptions): Promise<s.Photo> {
     const name = 'uploadPhoto';
+    const { interpret, operations } = await this.#check(name);
     const operation = operations[name];
     const headers = await this.#headers(options);
     const deadline = linkDeadline(options.signal, this.uploadTimeoutMs);
@@ -247,34 +269,4 @@ function linkDeadline(external: AbortSignal | undefined, timeoutMs: number) {
       return new NetworkError(operation, `${operation}: network error`, { cause: error });
     },
   };
-}
-
-/** Turns a status and body into the contract's response or a typed error. */
-function interpret(name: OperationName, status: number, text: string): unknown {
-  let json: unknown;
-  let parsed = false;
-  try {
-    json = text === '' ? undefined : JSON.parse(text);
-    parsed = text !== '';
-  } catch {
-    // not JSON: handled below by status
-  }
-  if (status < 200 || status >= 300) {
-    const body = parsed ? ErrorBody.safeParse(json) : undefined;
-    if (status >= 400 && status < 500 && body?.success) {
-      throw new BusinessError(name, body.data.code, body.data.message, body.data.details ?? {}, status);
-    }
-    throw new HttpError(name, status, body?.success ? `${name}: HTTP ${status}: ${body.data.message}` : undefined);
-  }
-  if (!parsed) {
-    throw new InvalidResponseError(name, [{ path: [], message: text === '' ? 'empty body' : 'body is not JSON' }]);
-  }
-  const result = operations[name].response.safeParse(json);
-  if (!result.success) {
-    throw new InvalidResponseError(
-      name,
-      result.error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
-    );
-  }
-  return result.data;
 }
