@@ -5,6 +5,9 @@
  * - `vite build --mode cdn`: one self-contained, minified file a CMS page loads with a single
  *   `<script type="module">` (`dist/cdn/ruankao-elements.js`); heavy dependencies that load on
  *   demand become chunks beside it.
+ * - `vite build --mode cdn-elements`: the same, minified and self-contained, one file per element
+ *   (`dist/cdn/elements/rk-*.js`) with shared chunks beside them, for a page that embeds only some
+ *   elements and should download only those.
  * `vite` (dev) serves the demo page and Storybook's MSW worker from `public/`.
  */
 import { readdirSync } from 'node:fs';
@@ -80,7 +83,24 @@ const cdn: UserConfig = {
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
 };
 
+const cdnElements: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist/cdn/elements',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    target: 'es2022',
+    lib: { entry: elementEntries(), formats: ['es'] },
+    rolldownOptions: {
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+};
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return {};
-  return mode === 'cdn' ? cdn : library;
+  if (mode === 'cdn') return cdn;
+  return mode === 'cdn-elements' ? cdnElements : library;
 });

@@ -15,6 +15,7 @@ import {
   type PhotoRefusal,
 } from '../src/services/photo/pipeline.js';
 import { DEFAULT_PHOTO_RULES } from '../src/services/photo/rules.js';
+import { encodeJpeg, encodeToTarget, makeCanvas } from '../src/services/photo/compress.js';
 import {
   asFile,
   cameraJpeg,
@@ -247,6 +248,25 @@ describe('photo pipeline: the checked photo', () => {
     expect(new Uint8Array(await file.slice(0, 3).arrayBuffer())).to.deep.equal(new Uint8Array([0xff, 0xd8, 0xff]));
     const decoded = await createImageBitmap(file);
     expect([decoded.width, decoded.height]).to.deep.equal([295, 413]);
+  });
+
+  it('the encode search lands close under the target in a few encodes, as a fine scan of the quality would', async () => {
+    for (const [grain, targetBytes] of [[0, 10 * 1024], [12, 10 * 1024], [30, 10 * 1024], [12, 4 * 1024], [0, 40 * 1024]] as const) {
+      const canvas = makeCanvas(295, 413, true);
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(portraitCanvas(295, 413, { grain }), 0, 0);
+      const result = await encodeToTarget(canvas, { width: 295, height: 413, targetBytes, maxBytes: targetBytes * 1.2 });
+      // The best a scan in steps of 0.01 finds at or under the target.
+      let best = 0;
+      for (let quality = 0.95; quality >= 0.05 && best === 0; quality -= 0.01) {
+        const size = (await encodeJpeg(canvas, quality)).size;
+        if (size <= targetBytes) best = size;
+      }
+      const label = `grain ${grain}, target ${targetBytes} B: ${result.bytes} B at ${result.quality} in ${result.encodes} encodes; scan ${best} B`;
+      expect(result.bytes, label).to.be.at.most(targetBytes);
+      expect(result.bytes, label).to.be.at.least(Math.min(best, targetBytes * 0.9));
+      expect(result.encodes, label).to.be.at.most(6);
+    }
   });
 
   it('a different target size is met', async () => {

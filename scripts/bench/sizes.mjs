@@ -56,8 +56,8 @@ async function bundle(entry, outDir, alias = []) {
   return output.filter((item) => item.type === 'chunk');
 }
 
-/** The entry chunk and what it imports statically (what loads before the element can render). */
-function eager(chunks) {
+/** The entry chunks (all, or those named) and what they import statically: what loads before they can render. */
+function eager(chunks, entryNames) {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const seen = new Set();
   const visit = (chunk) => {
@@ -65,8 +65,40 @@ function eager(chunks) {
     seen.add(chunk.fileName);
     for (const name of chunk.imports) if (byName.has(name)) visit(byName.get(name));
   };
-  visit(chunks.find((chunk) => chunk.isEntry));
+  for (const chunk of chunks) if (chunk.isEntry && (!entryNames || entryNames.includes(chunk.name))) visit(chunk);
   return chunks.filter((chunk) => seen.has(chunk.fileName));
+}
+
+/**
+ * What a page downloads through dist/cdn/elements/ (`vite build --mode cdn-elements`, one file
+ * per element and shared chunks) when it embeds rk-provider and one element: the files before
+ * first paint, each gzipped on its own as a server sends them.
+ */
+async function measurePages(scratch) {
+  const result = await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: join(scratch, 'elements'),
+      emptyOutDir: true,
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: elementEntries(), formats: ['es'] },
+      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+    },
+  });
+  const chunks = (Array.isArray(result) ? result[0] : result).output.filter((item) => item.type === 'chunk');
+  return Object.keys(elementEntries())
+    .filter((tag) => tag !== 'rk-provider')
+    .sort()
+    .map((tag) => {
+      const files = eager(chunks, ['rk-provider', tag]);
+      return { tag, files: files.length, gzip: files.reduce((sum, chunk) => sum + gzip(Buffer.from(chunk.code)), 0) };
+    });
 }
 
 /** Which package or library part a source belongs to. */
@@ -118,7 +150,8 @@ export async function measureSizes() {
       const eagerChunks = eager(chunks);
       elements.push({ tag, ...sized(Buffer.concat(eagerChunks.map((chunk) => Buffer.from(chunk.code)))) });
     }
-    return { cdn, onDemand, elements };
+    const pages = await measurePages(scratch);
+    return { cdn, onDemand, elements, pages };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -147,6 +180,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   console.log(`CDN file, all elements eagerly: ${kb(sizes.cdn.gzip)} min+gz (budget ${kb(budgets.cdn)})`);
   for (const element of sizes.elements) console.log(`  ${element.tag.padEnd(24)} ${kb(element.gzip)} min+gz with Lit`);
   for (const chunk of sizes.onDemand) console.log(`  on demand: ${chunk.name.padEnd(30)} ${kb(chunk.gzip)} (${chunk.modules.join(', ')})`);
+  for (const page of sizes.pages) console.log(`  page with rk-provider + ${page.tag.padEnd(22)} ${kb(page.gzip)} in ${page.files} files (dist/cdn/elements/)`);
   const breaches = checkBudgets(sizes, budgets);
   if (breaches.length) {
     console.error(`size budgets exceeded:\n  ${breaches.join('\n  ')}`);
