@@ -13,6 +13,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
+import { inlineOwnLazyImports } from './scripts/inline-own-lazy-imports.mjs';
 
 const root = import.meta.dirname;
 
@@ -57,10 +58,8 @@ const library: UserConfig = {
 
 const cdn: UserConfig = {
   publicDir: false,
-  // One file by design: the response check that bundlers get as a chunk on demand is inline here.
-  resolve: {
-    alias: [{ find: /^\.\/load-response-check\.js$/, replacement: resolve(root, 'src/services/load-response-check.eager.ts') }],
-  },
+  // One file by design: the library's own modules that bundlers get on demand are inline here.
+  plugins: [inlineOwnLazyImports()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
@@ -72,11 +71,6 @@ const cdn: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
-      // src/index.ts imports these modules eagerly on purpose (see there).
-      onwarn(warning, warn) {
-        if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && warning.message.includes('change-check')) return;
-        warn(warning);
-      },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -32,7 +32,3 @@ export { PORTAL_VIEWS, type PortalView } from './components/portal/portal-views.
 export { DraftStore, draftStorageKey } from './services/draft-store.js';
 export { DraftController } from './controllers/draft-controller.js';
 export * from './services/index.js';
-
-// Loaded on demand by rk-ticket-printer alone; here eagerly, so that zod and the schemas stay in
-// this file instead of a chunk of their own that every page would fetch anyway.
-import './components/ticket-printer/change-check.js';

@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 import { build } from 'vite';
+import { inlineOwnLazyImports } from '../inline-own-lazy-imports.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -29,17 +30,14 @@ export function elementEntries() {
   return entries;
 }
 
-/** The CDN build's alias (vite.config.ts): the response check inline, not a chunk on demand. */
-const CDN_ALIAS = [{ find: /^\.\/load-response-check\.js$/, replacement: join(root, 'src/services/load-response-check.eager.ts') }];
-
 /** Builds `entry` minified with every dependency bundled; returns its output chunks. */
-async function bundle(entry, outDir, alias = []) {
+async function bundle(entry, outDir, plugins = []) {
   const result = await build({
     root,
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
-    resolve: { alias },
+    plugins,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,
@@ -134,7 +132,8 @@ export async function measureSizes() {
   const scratch = mkdtempSync(join(tmpdir(), 'rk-bench-'));
   try {
     // The CDN file: the whole library eagerly, heavy dependencies as chunks on demand.
-    const cdnChunks = await bundle(join(root, 'src/index.ts'), join(scratch, 'cdn'), CDN_ALIAS);
+    // As vite.config.ts's CDN build: the library's own lazy modules inline.
+    const cdnChunks = await bundle(join(root, 'src/index.ts'), join(scratch, 'cdn'), [inlineOwnLazyImports()]);
     const cdnEntry = cdnChunks.find((chunk) => chunk.isEntry);
     const cdnEager = eager(cdnChunks);
     const cdnEagerBytes = Buffer.concat(cdnEager.map((chunk) => Buffer.from(chunk.code)));

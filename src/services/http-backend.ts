@@ -16,14 +16,12 @@ import type { operations, OperationName } from './contract.js';
 import { NetworkError, TimeoutError } from './errors.js';
 import type * as s from './schemas.js';
 
-import { loadResponseCheckModule } from './load-response-check.js';
-
 type ResponseCheck = typeof import('./response-check.js');
 let responseCheck: Promise<ResponseCheck> | undefined;
 
 /** The contract and the response check, loaded once per page; a failed load is tried again. */
 function loadResponseCheck(): Promise<ResponseCheck> {
-  responseCheck ??= loadResponseCheckModule().catch((error: unknown) => {
+  responseCheck ??= import('./response-check.js').catch((error: unknown) => {
     responseCheck = undefined;
     throw error;
   });

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { isEmail, isLandline, isMainlandMobile, isPostalCode } from './contact.js';
 import { DOCUMENT_TYPES, validateDocumentNumber } from './id-document.js';
+import { PASSWORD_RULE } from './password-rule.js';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -103,8 +104,7 @@ function ImageUrlOrAudio() {
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: 'v.tooLong' }));
 const required = (max: number) => trimmed(max).check(z.minLength(1, { error: 'v.required' }));
 
-/** Password rule shown to the user before they fail it: 8–32 characters, letters and digits. */
-export const PASSWORD_RULE = { min: 8, max: 32 } as const;
+export { PASSWORD_RULE };
 export const Password = z.string().check(
   z.minLength(PASSWORD_RULE.min, { error: 'v.passwordLength' }),
   z.maxLength(PASSWORD_RULE.max, { error: 'v.passwordLength' }),

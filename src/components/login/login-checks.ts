@@ -2,46 +2,24 @@
  * The login form's checks: each mode's input built from what was typed and checked with the
  * contract's zod schema (`checkInput`), plus the checks of the form itself (confirmation, the
  * account matching the chosen way of registering). Messages come back translated.
+ *
+ * rk-login fetches this module when it connects: zod and the schemas (about 10 KB) are not
+ * needed to paint the form, only to check it.
  */
 import type * as z from 'zod/mini';
 import { isEmail, isMainlandMobile } from '../../services/contact.js';
-import {
-  LoginInput,
-  RegisterInput,
-  ResetPasswordInput,
-  SendCodeInput,
-  type AccountType,
-} from '../../services/schemas.js';
+import { LoginInput, RegisterInput, ResetPasswordInput, SendCodeInput } from '../../services/schemas.js';
 import type { Checked } from '../../services/validation.js';
-import { normalizeAccount, accountTypeOf } from './account.js';
+import { normalizeAccount } from './account.js';
 import { fieldOfPath, type LoginField } from './login-errors.js';
+import { channelFor, type LoginErrors, type LoginMode, type LoginValues, type Outcome } from './login-model.js';
 
-export type LoginMode = 'login' | 'register' | 'reset';
-export const LOGIN_MODES: readonly LoginMode[] = ['login', 'register', 'reset'];
-
-/** What the candidate typed, kept across modes and failures. */
-export interface LoginValues {
-  accountType: AccountType;
-  account: string;
-  password: string;
-  confirm: string;
-  captcha: string;
-  code: string;
-}
-
-export type LoginErrors = Partial<Record<LoginField, string>>;
-export type Outcome<T> = { ok: true; input: T } | { ok: false; errors: LoginErrors };
+export { checkInput } from '../../services/validation.js';
 
 /** How the element checks: `checkInput` bound to its locale, and `t` for the form's own messages. */
 export interface Checker {
   check<S extends z.ZodMiniType>(schema: S, value: unknown): Checked<z.infer<S>>;
   t(key: string): string;
-}
-
-/** The channel a code goes by for the typed account (register: the chosen way). */
-export function channelFor(mode: LoginMode, values: LoginValues): 'sms' | 'email' {
-  const type = mode === 'register' ? values.accountType : (accountTypeOf(values.account) ?? 'phone');
-  return type === 'phone' ? 'sms' : 'email';
 }
 
 export function checkLoginInput(values: LoginValues, captchaId: string | undefined, c: Checker): Outcome<LoginInput> {

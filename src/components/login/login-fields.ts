@@ -7,10 +7,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CaptchaController } from '../../controllers/captcha-controller.js';
 import { isRkError } from '../../services/errors.js';
-import { PASSWORD_RULE } from '../../services/schemas.js';
+import { PASSWORD_RULE } from '../../services/password-rule.js';
 import { describedBy, fieldFrame, fieldsetFrame, textField, type FieldTexts } from '../base/field.js';
 import { accountTypeOf } from './account.js';
-import type { LoginErrors, LoginMode, LoginValues } from './login-checks.js';
+import type { LoginErrors, LoginMode, LoginValues } from './login-model.js';
 import type { LoginField } from './login-errors.js';
 
 export interface LoginView {

@@ -5,33 +5,23 @@ import { CaptchaController } from '../../controllers/captcha-controller.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, localeContext, sessionContext } from '../../services/context.js';
-import { BusinessError, isRkError } from '../../services/errors.js';
+import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { loginZhCN } from '../../services/i18n/parts/login.js';
 import type { LoginResult, Session } from '../../services/schemas.js';
-import { checkInput } from '../../services/validation.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
 import type { FieldTexts } from '../base/field.js';
 import { RkElement } from '../base/rk-element.js';
 import { accountTypeOf, countdownKey, maskAccount } from './account.js';
-import {
-  channelFor,
-  checkLoginInput,
-  checkRegisterInput,
-  checkResetInput,
-  checkSendCode,
-  errorOfField,
-  LOGIN_MODES,
-  type Checker,
-  type LoginErrors,
-  type LoginMode,
-  type LoginValues,
-} from './login-checks.js';
+import type { Checker } from './login-checks.js';
+import { channelFor, LOGIN_MODES, type LoginErrors, type LoginMode, type LoginValues } from './login-model.js';
 import { fieldOfError, validationFields, type LoginField } from './login-errors.js';
 import { renderLoginFields, type LoginView } from './login-fields.js';
 import { styles } from './login.styles.js';
 
-export type { LoginMode } from './login-checks.js';
+export type { LoginMode } from './login-model.js';
+
+type LoginChecks = typeof import('./login-checks.js');
 
 /** `idle`: typing; `submitting`: a request is out; `error`: the last attempt failed; `success`: signed in. */
 export type LoginState = 'idle' | 'submitting' | 'error' | 'success';
@@ -165,10 +155,34 @@ export class RkLogin extends RkElement {
   /** The next captcha replaces a used one: not worth announcing over "验证码已发送". */
   #quietCaptcha = false;
 
-  readonly #checker: Checker = {
-    check: (schema, value) => checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
-    t: (key) => this.t(key),
-  };
+  /** The form's checks (login-checks.ts, with zod): fetched when the element connects, not needed to paint. */
+  #checks: LoginChecks | undefined;
+  #checksLoading: Promise<LoginChecks> | undefined;
+
+  #loadChecks(): Promise<LoginChecks> {
+    this.#checksLoading ??= import('./login-checks.js').then(
+      (checks) => (this.#checks = checks),
+      (error: unknown) => {
+        this.#checksLoading = undefined; // offline: fetched again on the next try
+        throw error;
+      },
+    );
+    return this.#checksLoading;
+  }
+
+  /**
+   * The checks and a checker bound to the locale, or undefined when they are still on their way:
+   * then `retry` runs once they are there, or the form says why they could not be fetched.
+   */
+  #checked(retry: () => void): { checks: LoginChecks; checker: Checker } | undefined {
+    const checks = this.#checks;
+    if (checks) return { checks, checker: this.#checkerOf(checks) };
+    this.#loadChecks().then(retry, async (error: unknown) => {
+      this.#showBackendError(new NetworkError('login', 'the form checks could not be loaded', { cause: error }), null, retry);
+      await this.#focusSummary();
+    });
+    return undefined;
+  }
 
   /** The adapter in use: `backend`, or the provider's. */
   get effectiveBackend(): RegistrationBackend | undefined {
@@ -180,9 +194,18 @@ export class RkLogin extends RkElement {
     return this.#sessionContext.value;
   }
 
+  /** `checkInput` bound to the element's locale and the site's messages. */
+  #checkerOf(checks: LoginChecks): Checker {
+    return {
+      check: (schema, value) => checks.checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
+      t: (key) => this.t(key),
+    };
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#captchaNeeded();
+    this.#loadChecks().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -250,7 +273,13 @@ export class RkLogin extends RkElement {
   }
 
   #recheck(field: LoginField): void {
-    const error = errorOfField(this.mode, field, this.values, this.#captcha.captcha?.id, this.#checker);
+    const checks = this.#checks;
+    if (!checks) {
+      // Left a field before the checks came (a slow network): checked when they are there.
+      this.#loadChecks().then(() => this.#recheck(field), () => undefined);
+      return;
+    }
+    const error = checks.errorOfField(this.mode, field, this.values, this.#captcha.captcha?.id, this.#checkerOf(checks));
     if (error === this.errors[field]) return;
     const errors = { ...this.errors };
     if (error) errors[field] = error;
@@ -288,7 +317,9 @@ export class RkLogin extends RkElement {
 
   async #sendCode(): Promise<void> {
     if (this.sending || this.#resend.running || this.state === 'submitting') return;
-    const checked = checkSendCode(this.mode, this.values, this.#captcha.captcha?.id, this.#checker);
+    const ready = this.#checked(() => void this.#sendCode());
+    if (!ready) return;
+    const checked = ready.checks.checkSendCode(this.mode, this.values, this.#captcha.captcha?.id, ready.checker);
     if (!checked.ok) {
       this.errors = { ...this.errors, account: undefined, captcha: undefined, ...checked.errors };
       this.#clean();
@@ -337,13 +368,16 @@ export class RkLogin extends RkElement {
     event.preventDefault();
     // One request at a time: a double click or a second Enter does nothing while one is out.
     if (this.state === 'submitting' || this.sending) return;
+    const ready = this.#checked(() => this.#retry());
+    if (!ready) return;
+    const { checks, checker } = ready;
     const mode = this.mode;
     const checked =
       mode === 'login'
-        ? checkLoginInput(this.values, this.#captcha.captcha?.id, this.#checker)
+        ? checks.checkLoginInput(this.values, this.#captcha.captcha?.id, checker)
         : mode === 'register'
-          ? checkRegisterInput(this.values, this.#checker)
-          : checkResetInput(this.values, this.#checker);
+          ? checks.checkRegisterInput(this.values, checker)
+          : checks.checkResetInput(this.values, checker);
     if (!checked.ok) {
       this.errors = checked.errors;
       this.formError = undefined;

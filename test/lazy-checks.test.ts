@@ -1,0 +1,46 @@
+/**
+ * rk-login fetches its checks (login-checks.ts, with zod and the schemas) when it connects, not
+ * before its first paint. When they cannot be fetched (offline), a submit says so with a retry
+ * and keeps what was typed; the retry, once the network is back, signs in. In a file of its own:
+ * no other test may have loaded the checks before this page starts.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse, passthrough } from 'msw';
+import '../src/components/login/rk-login.js';
+import type { RkLogin } from '../src/components/login/rk-login.js';
+import { HttpBackend } from '../src/services/http-backend.js';
+import { SEED_ACCOUNT, startMockOffice } from '../src/mocks/index.js';
+import { $, maybe, stateIs, submit, textOf, type } from './helpers/form-driver.js';
+import { freshOffice } from './helpers/mock-office.js';
+
+describe('rk-login: the checks fetched on demand', () => {
+  it('says the network failed when its checks cannot be fetched, keeps the typing, and signs in on retry', async () => {
+    const office = await freshOffice();
+    office.seedCandidate({ stage: 'registered' });
+    const { worker } = await startMockOffice();
+    let offline = true;
+    let checkRequests = 0;
+    worker.use(
+      http.get(/\/login-checks\.ts/, () => {
+        checkRequests += 1;
+        return offline ? HttpResponse.error() : passthrough();
+      }),
+    );
+    const el = await fixture<RkLogin>(html`<rk-login .backend=${new HttpBackend({ baseUrl: '/api' })}></rk-login>`);
+    await waitUntil(() => maybe(el, '[part="captcha-image"] img'), 'captcha never shown', { timeout: 5000 });
+    await type(el, 'account', SEED_ACCOUNT.account);
+    await type(el, 'password', SEED_ACCOUNT.password);
+    await type(el, 'captcha', '0000');
+    await submit(el);
+    await waitUntil(() => textOf(el).includes('网络连接失败'), 'no network message', { timeout: 5000 });
+    expect(checkRequests).to.be.greaterThan(0);
+    expect($<HTMLInputElement>(el, '#account').value).to.equal(SEED_ACCOUNT.account);
+    expect($<HTMLInputElement>(el, '#password').value).to.equal(SEED_ACCOUNT.password);
+    const retry = Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.trim() === '重试');
+    expect(retry, 'a retry button').to.not.equal(undefined);
+
+    offline = false;
+    retry!.click();
+    await stateIs(el, 'success');
+  });
+});
