@@ -1,15 +1,17 @@
 /**
- * rk-login fetches its checks (login-checks.ts, with zod and the schemas) when it connects, not
- * before its first paint. When they cannot be fetched (offline), a submit says so with a retry
- * and keeps what was typed; the retry, once the network is back, signs in. In a file of its own:
- * no other test may have loaded the checks before this page starts.
+ * rk-login and rk-realname fetch their checks (with zod and the schemas) when they connect, not
+ * before their first paint. When the checks cannot be fetched (offline), a submit says so with a
+ * retry and keeps what was typed; the retry, once the network is back, goes through. In a file
+ * of its own: no other test may have loaded the checks before this page starts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import '../src/components/login/rk-login.js';
+import '../src/components/realname/rk-realname.js';
 import type { RkLogin } from '../src/components/login/rk-login.js';
+import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import { HttpBackend } from '../src/services/http-backend.js';
-import { SEED_ACCOUNT, startMockOffice } from '../src/mocks/index.js';
+import { SEED_ACCOUNT, SEED_ID_NUMBER, startMockOffice } from '../src/mocks/index.js';
 import { $, maybe, stateIs, submit, textOf, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -42,5 +44,29 @@ describe('rk-login: the checks fetched on demand', () => {
     offline = false;
     retry!.click();
     await stateIs(el, 'success');
+  });
+
+  it('rk-realname: says the network failed when its checks cannot be fetched, keeps the typing, and verifies on retry', async () => {
+    const office = await freshOffice();
+    const { token } = office.seedCandidate({ stage: 'registered' });
+    const { worker } = await startMockOffice();
+    let offline = true;
+    worker.use(http.get(/\/realname-checks\.ts/, () => (offline ? HttpResponse.error() : passthrough())));
+    const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const el = await fixture<RkRealname>(html`<rk-realname .backend=${backend}></rk-realname>`);
+    await stateIs(el, 'idle');
+    await type(el, 'name', '张三');
+    await type(el, 'document-number', SEED_ID_NUMBER);
+    await type(el, 'valid-from', '2020.06.01');
+    await type(el, 'valid-to', '20400601');
+    await submit(el);
+    await waitUntil(() => textOf(el).includes('网络连接失败'), 'no network message', { timeout: 5000 });
+    expect($<HTMLInputElement>(el, '#document-number').value).to.equal(SEED_ID_NUMBER);
+    const retry = Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.trim() === '重试');
+    expect(retry, 'a retry button').to.not.equal(undefined);
+
+    offline = false;
+    retry!.click();
+    await stateIs(el, 'verified');
   });
 });

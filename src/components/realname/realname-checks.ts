@@ -3,45 +3,18 @@
  * `checkInput`), then the validity rules of `id-document.ts`: the end after the start, no
  * expired document, no start in the future (these block), and for the resident ID card a
  * validity length that fits the holder's age (居民身份证法 art. 5: this only warns).
+ *
+ * rk-realname fetches this module when it connects: zod and the schemas are not needed to paint
+ * the form, only to check it.
  */
 import type * as z from 'zod/mini';
-import {
-  ageOn,
-  checkIdValidity,
-  idCardValidityYears,
-  normalizeDocumentNumber,
-  validateDocumentNumber,
-  type IdCheck,
-  type ResidentIdInfo,
-} from '../../services/id-document.js';
-import { RealNameInput, type DocumentType } from '../../services/schemas.js';
+import { ageOn, checkIdValidity, idCardValidityYears, normalizeDocumentNumber } from '../../services/id-document.js';
+import { RealNameInput } from '../../services/schemas.js';
 import type { Checked } from '../../services/validation.js';
+import { numberInfo, REALNAME_FIELDS, type RealnameErrors, type RealnameField, type RealnameValues } from './realname-model.js';
 import { isoToLocalDate, parseTypedDate, todayIso } from './typed-date.js';
 
-export type RealnameField = 'name' | 'documentType' | 'documentNumber' | 'validFrom' | 'validTo';
-export const REALNAME_FIELDS: RealnameField[] = ['name', 'documentType', 'documentNumber', 'validFrom', 'validTo'];
-
-/** The input id of each field in the shadow root. */
-export const FIELD_ID: Record<RealnameField, string> = {
-  name: 'name',
-  documentType: 'document-type',
-  documentNumber: 'document-number',
-  validFrom: 'valid-from',
-  validTo: 'valid-to',
-};
-
-/** What the candidate typed, kept across failures. */
-export interface RealnameValues {
-  name: string;
-  documentType: DocumentType;
-  documentNumber: string;
-  validFrom: string;
-  validTo: string;
-  /** 长期: the document does not expire. */
-  longTerm: boolean;
-}
-
-export type RealnameErrors = Partial<Record<RealnameField, string>>;
+export { checkInput } from '../../services/validation.js';
 
 export interface RealnameChecker {
   check<S extends z.ZodMiniType>(schema: S, value: unknown): Checked<z.infer<S>>;
@@ -54,20 +27,6 @@ export interface RealnameOutcome {
   errors: RealnameErrors;
   /** A warning that does not block (the validity length does not fit the ID-card rules). */
   warning?: string;
-}
-
-/** Document types whose number is a GB 11643 number with birth date and gender in it. */
-const GB11643_TYPES: ReadonlySet<DocumentType> = new Set(['resident-id', 'social-security-card', 'hmt-residence-permit']);
-
-/** The full length of a number of this type, when there is one (live checks start there). */
-export function fullLength(type: DocumentType): number | undefined {
-  return GB11643_TYPES.has(type) ? 18 : undefined;
-}
-
-/** The number's check, and what it tells about the holder when it is an ID number. */
-export function numberInfo(type: DocumentType, raw: string): { check: IdCheck; info?: ResidentIdInfo } {
-  const check = validateDocumentNumber(type, raw);
-  return { check, info: check.ok && GB11643_TYPES.has(type) ? check.info : undefined };
 }
 
 /** The input the backend gets: the number normalised, the dates as `YYYY-MM-DD`. */

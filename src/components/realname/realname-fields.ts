@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { DOCUMENT_TYPES } from '../../services/id-document.js';
 import type { DocumentType, Gender } from '../../services/schemas.js';
 import { describedBy, fieldFrame, textField, type FieldTexts } from '../base/field.js';
-import type { RealnameErrors, RealnameField, RealnameValues } from './realname-checks.js';
+import type { RealnameErrors, RealnameField, RealnameValues } from './realname-model.js';
 
 export interface Derived {
   birthDate: string;

@@ -3,26 +3,24 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
-import { BusinessError, isRkError } from '../../services/errors.js';
+import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { realnameZhCN } from '../../services/i18n/parts/realname.js';
 import { ageOn, maskDocumentNumber } from '../../services/id-document.js';
 import type { RealNameResult, Session } from '../../services/schemas.js';
-import { checkInput } from '../../services/validation.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
 import type { FieldTexts } from '../base/field.js';
 import { RkElement } from '../base/rk-element.js';
+import type { RealnameChecker } from './realname-checks.js';
 import {
-  checkRealname,
   FIELD_ID,
   fullLength,
   numberInfo,
   REALNAME_FIELDS,
-  type RealnameChecker,
   type RealnameErrors,
   type RealnameField,
   type RealnameValues,
-} from './realname-checks.js';
+} from './realname-model.js';
 import { renderRealnameFields, type Derived, type RealnameView } from './realname-fields.js';
 import { styles } from './realname.styles.js';
 import { parseTypedDate } from './typed-date.js';
@@ -32,6 +30,8 @@ import { parseTypedDate } from './typed-date.js';
  * `error` (the last attempt failed), `rejected` (the backend refused; the form is shown again),
  * `pending` (manual review), `verified`.
  */
+type RealnameChecks = typeof import('./realname-checks.js');
+
 export type RealnameState = 'loading' | 'signed-out' | 'idle' | 'submitting' | 'error' | 'rejected' | 'pending' | 'verified';
 
 declare global {
@@ -162,10 +162,40 @@ export class RkRealname extends RkElement {
   /** The values before any typing (prefilling from a refused verification is only done then). */
   #initial: RealnameValues = this.values;
 
-  readonly #checker: RealnameChecker = {
-    check: (schema, value) => checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
-    t: (key, params) => this.t(key, params),
-  };
+  /** The form's checks (realname-checks.ts, with zod): fetched when the element connects, not needed to paint. */
+  #checks: RealnameChecks | undefined;
+  #checksLoading: Promise<RealnameChecks> | undefined;
+
+  #loadChecks(): Promise<RealnameChecks> {
+    this.#checksLoading ??= import('./realname-checks.js').then(
+      (checks) => {
+        this.#checks = checks;
+        this.requestUpdate(); // a warning about what was typed meanwhile
+        return checks;
+      },
+      (error: unknown) => {
+        this.#checksLoading = undefined; // offline: fetched again on the next try
+        throw error;
+      },
+    );
+    return this.#checksLoading;
+  }
+
+  /** What is typed, checked; undefined while the checks are on their way. */
+  #outcome() {
+    const checks = this.#checks;
+    if (!checks) return undefined;
+    const checker: RealnameChecker = {
+      check: (schema, value) => checks.checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
+      t: (key, params) => this.t(key, params),
+    };
+    return checks.checkRealname(this.values, checker);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#loadChecks().catch(() => undefined);
+  }
 
   get effectiveBackend(): RegistrationBackend | undefined {
     return this.backend ?? this.#backendContext.value;
@@ -298,7 +328,10 @@ export class RkRealname extends RkElement {
   }
 
   #recheck(field: RealnameField): void {
-    this.#setError(field, checkRealname(this.values, this.#checker).errors[field]);
+    const outcome = this.#outcome();
+    // Left a field before the checks came (a slow network): checked when they are there.
+    if (!outcome) this.#loadChecks().then(() => this.#recheck(field), () => undefined);
+    else this.#setError(field, outcome.errors[field]);
   }
 
   #setError(field: RealnameField, error: string | undefined): void {
@@ -314,7 +347,19 @@ export class RkRealname extends RkElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const outcome = checkRealname(this.values, this.#checker);
+    if (!this.#checks) {
+      try {
+        await this.#loadChecks();
+      } catch (error) {
+        const offline = new NetworkError('verifyRealName', 'the form checks could not be loaded', { cause: error });
+        this.formError = { message: this.localize.error(offline), retry: true };
+        this.showSummary = true;
+        await this.#focusSummary();
+        return;
+      }
+      if (this.busy) return; // a second click while they came
+    }
+    const outcome = this.#outcome()!;
     if (!outcome.ok) {
       this.errors = outcome.errors;
       this.formError = undefined;
@@ -519,7 +564,7 @@ export class RkRealname extends RkElement {
     const submitting = this.busy;
     const rejected = this.realName?.status === 'rejected' ? this.realName : undefined;
     const texts: FieldTexts = { required: this.t('common.required'), errorPrefix: this.t('realname.errorPrefix') };
-    const warning = checkRealname(this.values, this.#checker).warning;
+    const warning = this.#outcome()?.warning;
     const view: RealnameView = {
       values: this.values,
       errors: this.errors,
