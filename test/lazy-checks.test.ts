@@ -1,14 +1,17 @@
 /**
- * rk-login and rk-realname fetch their checks (with zod and the schemas) when they connect, not
- * before their first paint. When the checks cannot be fetched (offline), a submit says so with a
+ * rk-login, rk-realname and rk-registration-form fetch their checks (with zod and the schemas)
+ * when they connect, not before their first paint. When the checks cannot be fetched (offline), a submit says so with a
  * retry and keeps what was typed; the retry, once the network is back, goes through. In a file
  * of its own: no other test may have loaded the checks before this page starts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import '../src/components/login/rk-login.js';
+import '../src/components/provider/rk-provider.js';
 import '../src/components/realname/rk-realname.js';
+import '../src/components/registration-form/rk-registration-form.js';
 import type { RkLogin } from '../src/components/login/rk-login.js';
+import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { SEED_ACCOUNT, SEED_ID_NUMBER, startMockOffice } from '../src/mocks/index.js';
@@ -68,5 +71,28 @@ describe('rk-login: the checks fetched on demand', () => {
     offline = false;
     retry!.click();
     await stateIs(el, 'verified');
+  });
+
+  it('rk-registration-form: marks the required fields before its checks come, says when they cannot, and checks once they are there', async () => {
+    const office = await freshOffice();
+    const { token } = office.seedCandidate({ stage: 'verified' });
+    const { worker } = await startMockOffice();
+    let offline = true;
+    worker.use(http.get(/\/form-checks\.ts/, () => (offline ? HttpResponse.error() : passthrough())));
+    const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}><rk-registration-form></rk-registration-form></rk-provider>`);
+    const el = provider.querySelector('rk-registration-form')!;
+    await stateIs(el, 'editing');
+    // The red * comes from the contract without zod.
+    expect(el.shadowRoot!.querySelector('label[for="education"]')?.textContent).to.contain('*');
+    expect(el.shadowRoot!.querySelector('label[for="degree"]')?.textContent).to.not.contain('*');
+    $<HTMLButtonElement>(el, '[part="continue"]').click();
+    await waitUntil(() => textOf(el).includes('网络连接失败'), 'no network message', { timeout: 5000 });
+    expect(el.getAttribute('state')).to.equal('editing');
+
+    offline = false;
+    $<HTMLButtonElement>(el, '[part="continue"]').click();
+    await waitUntil(() => textOf(el).includes('请选择学历'), 'the required fields were not checked', { timeout: 5000 });
+    expect(el.getAttribute('state')).to.equal('editing');
   });
 });

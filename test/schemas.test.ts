@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   ApplicationDraft,
   ApplicationInput,
+  applicationFields,
   Captcha,
   LoginInput,
   RealNameInput,
@@ -9,6 +10,7 @@ import {
   TicketAvailability,
 } from '../src/services/schemas.js';
 import { checkInput } from '../src/services/validation.js';
+import { APPLICATION_FIELD_NAMES, isRequiredField } from '../src/services/application-fields.js';
 import { errorMessage, isLocaleLoaded, loadLocale, registerMessages, resolveLocale, translate } from '../src/services/i18n/index.js';
 import { coreZhCN } from '../src/services/i18n/zh-CN.js';
 import { loginZhCN } from '../src/services/i18n/parts/login.js';
@@ -129,6 +131,16 @@ describe('user-input schemas give field-level Chinese messages', () => {
   it('lets a draft hold half-typed values but not unknown shapes', () => {
     expect(ApplicationDraft.safeParse({ mobile: '138', subjectIds: [] }).success).to.equal(true);
     expect(ApplicationDraft.safeParse({ mobile: { $gt: '' } }).success).to.equal(false);
+  });
+});
+
+describe('the registration form without zod', () => {
+  it('lists the fields of the schema in its order, and marks as required exactly those the schema requires', () => {
+    expect(APPLICATION_FIELD_NAMES).to.deep.equal(Object.keys(applicationFields));
+    const required = (name: keyof typeof applicationFields) =>
+      (applicationFields[name] as unknown as { _zod: { def: { type: string } } })._zod.def.type !== 'optional';
+    const mismatched = APPLICATION_FIELD_NAMES.filter((name) => required(name) !== isRequiredField(name));
+    expect(mismatched).to.deep.equal([]);
   });
 });
 

@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import { isEmail, isLandline, isMainlandMobile, isPostalCode } from './contact.js';
 import { DOCUMENT_TYPES, validateDocumentNumber } from './id-document.js';
 import { PASSWORD_RULE } from './password-rule.js';
+import { APPLICATION_FIELD_NAMES, type ApplicationFieldName } from './application-fields.js';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -343,7 +344,10 @@ export type ExamSession = z.infer<typeof ExamSession>;
 
 const optionalText = (max: number) => z.optional(trimmed(max));
 
-/** Every field of the registration form. Required ones match the portal's red `*`. */
+/**
+ * Every field of the registration form, in the order and with the required ones of
+ * application-fields.ts (the portal's red `*`; test/schemas.test.ts holds the two together).
+ */
 export const applicationFields = {
   // 报考信息
   levelId: required(64),
@@ -378,14 +382,13 @@ export const applicationFields = {
   email: z.optional(Email),
   postalCode: z.optional(trimmed(6).check(z.refine(isPostalCode, { error: 'v.postalCode' }))),
   landline: z.optional(trimmed(30).check(z.refine(isLandline, { error: 'v.landline' }))),
-};
+} satisfies Record<ApplicationFieldName, z.ZodMiniType>;
 
 /** What the candidate submits: every required field present and valid. */
 export const ApplicationInput = z.object(applicationFields).check(documentNumberCheck());
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
 
-export type ApplicationFieldName = keyof typeof applicationFields;
-export const APPLICATION_FIELD_NAMES = Object.keys(applicationFields) as ApplicationFieldName[];
+export { APPLICATION_FIELD_NAMES, type ApplicationFieldName };
 
 /** One saved answer of a draft: drafts are saved while typing, so a value may still be invalid. */
 const DraftValue = z.union([z.string().check(z.maxLength(2000)), z.number(), z.array(z.string().check(z.maxLength(128))), z.null()]);

@@ -3,6 +3,9 @@
  * `checkInput`, so the messages are the `v.*` ones in the candidate's language), then what the
  * schema cannot know: that the level, qualification, subjects, province, exam area and options
  * exist in this round, and that a photo was accepted.
+ *
+ * rk-registration-form fetches this module when it connects: zod and the schemas (about 10 KB)
+ * are not needed to paint the form, only to check it.
  */
 import type * as z from 'zod/mini';
 import { ApplicationInput, type ApplicationFieldName, type ExamSession, type FormOptions } from '../../services/schemas.js';
@@ -10,6 +13,8 @@ import type { Checked } from '../../services/validation.js';
 import { findLevel, findProvince, findQualification } from './cascade.js';
 import { isRequired, toInput, type FormErrors, type FormField, type FormValues } from './form-model.js';
 import { FORM_ORDER, OPTION_LISTS } from './sections.js';
+
+export { checkInput } from '../../services/validation.js';
 
 /** Fields whose generic message would be ambiguous in the summary (two year-months, a number). */
 const NAMED_MESSAGES: ReadonlySet<ApplicationFieldName> = new Set(['workStartDate', 'graduationDate', 'professionalYears', 'birthDate']);

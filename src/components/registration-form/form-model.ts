@@ -6,13 +6,8 @@
 import { normalizeContact } from '../../services/contact.js';
 import type { DraftFieldValue, DraftValues } from '../../services/draft-store.js';
 import { normalizeDocumentNumber } from '../../services/id-document.js';
-import {
-  APPLICATION_FIELD_NAMES,
-  applicationFields,
-  type ApplicationDraft,
-  type ApplicationFieldName,
-  type RealNameResult,
-} from '../../services/schemas.js';
+import { APPLICATION_FIELD_NAMES, isRequiredField } from '../../services/application-fields.js';
+import type { ApplicationDraft, ApplicationFieldName, RealNameResult } from '../../services/schemas.js';
 
 /** The form's values as typed (strings; `subjectIds` a list). */
 export type FormValues = DraftValues;
@@ -27,9 +22,7 @@ export type FormErrors = Partial<Record<FormField, string>>;
 
 /** Whether the contract requires a field (its schema is not optional): the red `*`. */
 export function isRequired(field: FormField): boolean {
-  if (field === 'photo') return true;
-  const schema = applicationFields[field] as unknown as { _zod: { def: { type: string } } };
-  return schema._zod.def.type !== 'optional';
+  return field === 'photo' || isRequiredField(field);
 }
 
 /** The id of a field's input (or group) in the shadow root: `qualificationId` → `qualification-id`. */

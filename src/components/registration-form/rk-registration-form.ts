@@ -5,18 +5,17 @@ import { DraftController } from '../../controllers/draft-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
-import { BusinessError, isRkError } from '../../services/errors.js';
+import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { registrationZhCN } from '../../services/i18n/parts/registration.js';
 import { maskDocumentNumber } from '../../services/id-document.js';
 import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
-import { checkInput } from '../../services/validation.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
 import { fenToYuan, formatDateTime, formatDay, formatSitting } from '../base/exam-format.js';
 import type { FieldTexts } from '../base/field.js';
 import { RkElement } from '../base/rk-element.js';
 import { chooseLevel, chooseProvince, chooseQualification, defaults, levelOfQualification } from './cascade.js';
-import { checkField, checkForm, type CheckContext } from './form-checks.js';
+import type { CheckContext } from './form-checks.js';
 import { renderSections, type FormView } from './form-fields.js';
 import {
   editableOnly,
@@ -45,6 +44,8 @@ import { FORM_ORDER } from './sections.js';
  * `submitting`; `submitted` (待审核, read-only); `approved` (read-only; changes only through a
  * change request); `locked` (paid and later: read-only).
  */
+type FormChecks = typeof import('./form-checks.js');
+
 export type RegistrationFormState =
   | 'loading'
   | 'signed-out'
@@ -214,11 +215,34 @@ export class RkRegistrationForm extends RkElement {
   /** One key per logical submission: the same values retried keep it, an edit makes a new one. */
   #idempotencyKey: string | undefined;
 
-  readonly #checker = {
-    check: <S extends Parameters<typeof checkInput>[0]>(schema: S, value: unknown) =>
-      checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
-    t: (key: string, params?: Record<string, string | number>) => this.t(key, params),
-  };
+  /** The form's checks (form-checks.ts, with zod): fetched when the element connects, not needed to paint. */
+  #checks: FormChecks | undefined;
+  #checksLoading: Promise<FormChecks> | undefined;
+
+  #loadChecks(): Promise<FormChecks> {
+    this.#checksLoading ??= import('./form-checks.js').then(
+      (checks) => (this.#checks = checks),
+      (error: unknown) => {
+        this.#checksLoading = undefined; // offline: fetched again on the next try
+        throw error;
+      },
+    );
+    return this.#checksLoading;
+  }
+
+  /** The checks, or undefined after saying why they could not be fetched (the candidate tries again). */
+  async #checksOrSay(retry: boolean): Promise<FormChecks | undefined> {
+    if (this.#checks) return this.#checks;
+    try {
+      return await this.#loadChecks();
+    } catch (error) {
+      const offline = new NetworkError('submitApplication', 'the form checks could not be loaded', { cause: error });
+      this.formError = { message: this.localize.error(offline), retry };
+      this.showSummary = true;
+      await this.#focusSummary();
+      return undefined;
+    }
+  }
 
   constructor() {
     super();
@@ -250,6 +274,11 @@ export class RkRegistrationForm extends RkElement {
     this.status = '';
     await this.updateComplete;
     this.#focusField(field);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#loadChecks().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -483,12 +512,23 @@ export class RkRegistrationForm extends RkElement {
     this.#recheck(field);
   }
 
-  #checkContext(): CheckContext {
-    return { session: this.#exam.session!, photoAccepted: this.photo !== null, checker: this.#checker };
+  #checkContext(checks: FormChecks): CheckContext {
+    const checker = {
+      check: <S extends Parameters<FormChecks['checkInput']>[0]>(schema: S, value: unknown) =>
+        checks.checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
+      t: (key: string, params?: Record<string, string | number>) => this.t(key, params),
+    };
+    return { session: this.#exam.session!, photoAccepted: this.photo !== null, checker };
   }
 
   #recheck(field: FormField): void {
-    const error = checkField(this.values, field, this.#checkContext());
+    const checks = this.#checks;
+    if (!checks) {
+      // Left a field before the checks came (a slow network): checked when they are there.
+      this.#loadChecks().then(() => this.#recheck(field), () => undefined);
+      return;
+    }
+    const error = checks.checkField(this.values, field, this.#checkContext(checks));
     if (error === this.errors[field]) return;
     const errors = { ...this.errors };
     if (error) errors[field] = error;
@@ -576,7 +616,10 @@ export class RkRegistrationForm extends RkElement {
     event.preventDefault();
     if (this.state !== 'editing') return;
     await this.#ensureDraftRecord();
-    const outcome = checkForm(this.values, this.#checkContext());
+    // 继续 is the retry when the checks could not be fetched.
+    const checks = await this.#checksOrSay(false);
+    if (!checks) return;
+    const outcome = checks.checkForm(this.values, this.#checkContext(checks));
     this.formError = undefined;
     if (!outcome.ok) {
       this.errors = outcome.errors;
@@ -608,7 +651,12 @@ export class RkRegistrationForm extends RkElement {
     const backend = this.effectiveBackend;
     this.busy = true;
     await this.#ensureDraftRecord();
-    const outcome = checkForm(this.values, this.#checkContext());
+    const checks = await this.#checksOrSay(true);
+    if (!checks) {
+      this.busy = false;
+      return;
+    }
+    const outcome = checks.checkForm(this.values, this.#checkContext(checks));
     if (!outcome.ok || !backend) {
       this.busy = false;
       this.errors = outcome.errors;
