@@ -24,6 +24,7 @@ import { queriesZhCN } from '../src/services/i18n/parts/queries.js';
 import { realnameZhCN } from '../src/services/i18n/parts/realname.js';
 import { registrationZhCN } from '../src/services/i18n/parts/registration.js';
 import { timelineZhCN } from '../src/services/i18n/parts/timeline.js';
+import { validationZhCN } from '../src/services/i18n/parts/validation.js';
 import { en } from '../src/services/i18n/en.js';
 import { BusinessError, HttpError, InvalidResponseError, NetworkError, TimeoutError } from '../src/services/errors.js';
 
@@ -162,7 +163,7 @@ describe('response schemas', () => {
 describe('i18n', () => {
   before(() => loadLocale('en'));
   it('has every zh-CN key in English, each key in one catalog only, and fills placeholders', () => {
-    const zhCatalogs = [coreZhCN, loginZhCN, noticeZhCN, paymentZhCN, photoZhCN, planZhCN, portalZhCN, printerZhCN, queriesZhCN, realnameZhCN, registrationZhCN, timelineZhCN];
+    const zhCatalogs = [coreZhCN, loginZhCN, noticeZhCN, paymentZhCN, photoZhCN, planZhCN, portalZhCN, printerZhCN, queriesZhCN, realnameZhCN, registrationZhCN, timelineZhCN, validationZhCN];
     const zhKeys = zhCatalogs.flatMap((catalog) => Object.keys(catalog));
     expect(new Set(zhKeys).size).to.equal(zhKeys.length);
     expect(Object.keys(en).sort()).to.deep.equal(zhKeys.sort());

@@ -3,7 +3,11 @@
  * shows next to each input and in its error summary.
  */
 import type * as z from 'zod/mini';
-import { translate, type Locale, type MessageOverrides } from './i18n/index.js';
+import { registerMessages, translate, type Locale, type MessageOverrides } from './i18n/index.js';
+import { validationZhCN } from './i18n/parts/validation.js';
+
+// The `v.*` messages come with the checks that show them (the forms fetch them on demand).
+registerMessages(validationZhCN);
 
 export type FieldErrors = Record<string, string>;
 

@@ -10,6 +10,7 @@ import { queriesEn } from './parts/queries.en.js';
 import { realnameEn } from './parts/realname.en.js';
 import { registrationEn } from './parts/registration.en.js';
 import { timelineEn } from './parts/timeline.en.js';
+import { validationEn } from './parts/validation.en.js';
 
 /** English messages: the core's and every element's, one chunk loaded when a page asks for English. */
 export const en: Messages = {
@@ -40,32 +41,6 @@ export const en: Messages = {
   'error.code.ALREADY_PAID': 'This registration is already paid. Do not pay again.',
   'error.code.NOT_FOUND': 'Nothing was found.',
   'error.code.PHOTO_REJECTED': 'The photo does not meet the requirements. Please check it again.',
-  'v.required': 'This field is required',
-  'v.tooLong': 'This is too long',
-  'v.date': 'Enter a real date, like 2026-03-15',
-  'v.yearMonth': 'Enter a year and month, like 2020-07',
-  'v.name': 'Enter the name as on your document',
-  'v.mobile': 'Enter a valid 11-digit mobile number',
-  'v.email': 'Enter a valid e-mail address',
-  'v.account': 'Enter a mobile number or an e-mail address',
-  'v.postalCode': 'A postal code has 6 digits',
-  'v.landline': 'Enter a valid landline, like 0871-64312910',
-  'v.code': 'Enter the code you received',
-  'v.passwordLength': 'The password must be 8 to 32 characters',
-  'v.passwordMix': 'The password must contain letters and digits',
-  'v.subjects': 'Choose the subjects',
-  'v.years': 'Enter a number of years from 0 to 60',
-  'v.validToBeforeFrom': 'The end date must be after the start date',
-  'v.reasonShort': 'Describe the change (at least 5 characters)',
-  'v.document.empty': 'Enter the document number',
-  'v.document.length': 'The document number has the wrong length',
-  'v.document.characters': 'The document number contains characters that are not allowed',
-  'v.document.region': 'The region code of the document number is wrong',
-  'v.document.date': 'The birth date in the document number does not exist',
-  'v.document.future-date': 'The birth date in the document number is in the future',
-  'v.document.checksum': 'The check character of the document number is wrong',
-  'v.document.format': 'The document number is not in the right format',
-  'v.invalid': 'This is not in the right format',
   'document.resident-id': 'Resident identity card',
   'document.social-security-card': 'Social security card',
   'document.hmt-residence-permit': 'Residence permit for Hong Kong, Macao and Taiwan residents',
@@ -89,4 +64,5 @@ export const en: Messages = {
   ...timelineEn,
   ...queriesEn,
   ...portalEn,
+  ...validationEn,
 };

@@ -15,3 +15,4 @@ import './printer.js';
 import './timeline.js';
 import './queries.js';
 import './portal.js';
+import './validation.js';
