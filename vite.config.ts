@@ -56,42 +56,29 @@ const library: UserConfig = {
   },
 };
 
-const cdn: UserConfig = {
-  publicDir: false,
-  // One file by design: the library's own modules that bundlers get on demand are inline here.
-  plugins: [inlineOwnLazyImports()],
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    sourcemap: true,
-    minify: true,
-    target: 'es2022',
-    lib: {
-      entry: { 'ruankao-elements': resolve(root, 'src/index.ts') },
-      formats: ['es'],
+/** A self-contained, minified build for CMS pages: Lit and zod inside, heavy dependencies as chunks on demand. */
+function selfContained(outDir: string, entry: Record<string, string>, plugins: UserConfig['plugins'] = []): UserConfig {
+  return {
+    publicDir: false,
+    plugins,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: true,
+      target: 'es2022',
+      lib: { entry, formats: ['es'] },
+      rolldownOptions: {
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
-    rolldownOptions: {
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
-  },
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-};
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  };
+}
 
-const cdnElements: UserConfig = {
-  publicDir: false,
-  build: {
-    outDir: 'dist/cdn/elements',
-    emptyOutDir: true,
-    sourcemap: true,
-    minify: true,
-    target: 'es2022',
-    lib: { entry: elementEntries(), formats: ['es'] },
-    rolldownOptions: {
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
-  },
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-};
+// One file by design: the library's own modules that bundlers get on demand are inline here.
+const cdn = selfContained('dist/cdn', { 'ruankao-elements': resolve(root, 'src/index.ts') }, [inlineOwnLazyImports()]);
+const cdnElements = selfContained('dist/cdn/elements', elementEntries());
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return {};

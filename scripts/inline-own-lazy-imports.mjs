@@ -14,8 +14,11 @@ export function inlineOwnLazyImports({ keep = [/\/en\.js$/] } = {}) {
     transform(code, id) {
       if (!/\/src\//.test(id) || !code.includes('import(')) return null;
       const statics = [];
-      const out = code.replace(DYNAMIC, (match, _quote, specifier) => {
+      const out = code.replace(DYNAMIC, (match, _quote, specifier, offset) => {
         if (keep.some((pattern) => pattern.test(specifier))) return match;
+        // Not in a comment: a line that starts one (`//`, `/*`, ` * `) or has `//` before the call.
+        const before = code.slice(code.lastIndexOf('\n', offset) + 1, offset);
+        if (/^\s*(\/\/|\/\*|\*)/.test(before) || before.includes('//')) return match;
         const name = `__rkInline${statics.length}`;
         statics.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
         return `Promise.resolve(${name})`;

@@ -18,19 +18,35 @@ import { SEED_ACCOUNT, SEED_ID_NUMBER, startMockOffice } from '../src/mocks/inde
 import { $, maybe, stateIs, submit, textOf, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
+/** Fetches of `file` fail until `online()`; `requests()` counts them. */
+async function offlineFor(file: RegExp): Promise<{ online: () => void; requests: () => number }> {
+  const { worker } = await startMockOffice();
+  let offline = true;
+  let requests = 0;
+  worker.use(
+    http.get(file, () => {
+      requests += 1;
+      return offline ? HttpResponse.error() : passthrough();
+    }),
+  );
+  return { online: () => (offline = false), requests: () => requests };
+}
+
+/** A backend signed in as a freshly seeded candidate at `stage`. */
+async function signedIn(stage: 'registered' | 'verified'): Promise<HttpBackend> {
+  const { token } = (await freshOffice()).seedCandidate({ stage });
+  return new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+}
+
+/** The summary's retry button. */
+function retryButton(el: HTMLElement): HTMLButtonElement | undefined {
+  return Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.trim() === '重试');
+}
+
 describe('rk-login: the checks fetched on demand', () => {
   it('says the network failed when its checks cannot be fetched, keeps the typing, and signs in on retry', async () => {
-    const office = await freshOffice();
-    office.seedCandidate({ stage: 'registered' });
-    const { worker } = await startMockOffice();
-    let offline = true;
-    let checkRequests = 0;
-    worker.use(
-      http.get(/\/login-checks\.ts/, () => {
-        checkRequests += 1;
-        return offline ? HttpResponse.error() : passthrough();
-      }),
-    );
+    await signedIn('registered'); // the account exists; rk-login signs in by itself
+    const network = await offlineFor(/\/login-checks\.ts/);
     const el = await fixture<RkLogin>(html`<rk-login .backend=${new HttpBackend({ baseUrl: '/api' })}></rk-login>`);
     await waitUntil(() => maybe(el, '[part="captcha-image"] img'), 'captcha never shown', { timeout: 5000 });
     await type(el, 'account', SEED_ACCOUNT.account);
@@ -38,24 +54,20 @@ describe('rk-login: the checks fetched on demand', () => {
     await type(el, 'captcha', '0000');
     await submit(el);
     await waitUntil(() => textOf(el).includes('网络连接失败'), 'no network message', { timeout: 5000 });
-    expect(checkRequests).to.be.greaterThan(0);
+    expect(network.requests()).to.be.greaterThan(0);
     expect($<HTMLInputElement>(el, '#account').value).to.equal(SEED_ACCOUNT.account);
     expect($<HTMLInputElement>(el, '#password').value).to.equal(SEED_ACCOUNT.password);
-    const retry = Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.trim() === '重试');
+    const retry = retryButton(el);
     expect(retry, 'a retry button').to.not.equal(undefined);
 
-    offline = false;
+    network.online();
     retry!.click();
     await stateIs(el, 'success');
   });
 
   it('rk-realname: says the network failed when its checks cannot be fetched, keeps the typing, and verifies on retry', async () => {
-    const office = await freshOffice();
-    const { token } = office.seedCandidate({ stage: 'registered' });
-    const { worker } = await startMockOffice();
-    let offline = true;
-    worker.use(http.get(/\/realname-checks\.ts/, () => (offline ? HttpResponse.error() : passthrough())));
-    const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const backend = await signedIn('registered');
+    const network = await offlineFor(/\/realname-checks\.ts/);
     const el = await fixture<RkRealname>(html`<rk-realname .backend=${backend}></rk-realname>`);
     await stateIs(el, 'idle');
     await type(el, 'name', '张三');
@@ -65,21 +77,17 @@ describe('rk-login: the checks fetched on demand', () => {
     await submit(el);
     await waitUntil(() => textOf(el).includes('网络连接失败'), 'no network message', { timeout: 5000 });
     expect($<HTMLInputElement>(el, '#document-number').value).to.equal(SEED_ID_NUMBER);
-    const retry = Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.trim() === '重试');
+    const retry = retryButton(el);
     expect(retry, 'a retry button').to.not.equal(undefined);
 
-    offline = false;
+    network.online();
     retry!.click();
     await stateIs(el, 'verified');
   });
 
   it('rk-registration-form: marks the required fields before its checks come, says when they cannot, and checks once they are there', async () => {
-    const office = await freshOffice();
-    const { token } = office.seedCandidate({ stage: 'verified' });
-    const { worker } = await startMockOffice();
-    let offline = true;
-    worker.use(http.get(/\/form-checks\.ts/, () => (offline ? HttpResponse.error() : passthrough())));
-    const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const backend = await signedIn('verified');
+    const network = await offlineFor(/\/form-checks\.ts/);
     const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}><rk-registration-form></rk-registration-form></rk-provider>`);
     const el = provider.querySelector('rk-registration-form')!;
     await stateIs(el, 'editing');
@@ -90,7 +98,7 @@ describe('rk-login: the checks fetched on demand', () => {
     await waitUntil(() => textOf(el).includes('网络连接失败'), 'no network message', { timeout: 5000 });
     expect(el.getAttribute('state')).to.equal('editing');
 
-    offline = false;
+    network.online();
     $<HTMLButtonElement>(el, '[part="continue"]').click();
     await waitUntil(() => textOf(el).includes('请选择学历'), 'the required fields were not checked', { timeout: 5000 });
     expect(el.getAttribute('state')).to.equal('editing');

@@ -5,7 +5,7 @@
 //   source map: the minified bytes each source produced, gzipped on their own).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 import { build } from 'vite';
@@ -30,7 +30,7 @@ export function elementEntries() {
   return entries;
 }
 
-/** Builds `entry` minified with every dependency bundled; returns its output chunks. */
+/** Builds `entry` (a path, or name → path) minified with every dependency bundled; returns its output chunks. */
 async function bundle(entry, outDir, plugins = []) {
   const result = await build({
     root,
@@ -46,8 +46,8 @@ async function bundle(entry, outDir, plugins = []) {
       minify: true,
       sourcemap: true,
       target: 'es2022',
-      lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { output: { entryFileNames: 'entry.js', chunkFileNames: '[name].js' } },
+      lib: { entry, formats: ['es'] },
+      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   });
   const output = (Array.isArray(result) ? result[0] : result).output;
@@ -73,23 +73,7 @@ function eager(chunks, entryNames) {
  * first paint, each gzipped on its own as a server sends them.
  */
 async function measurePages(scratch) {
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    publicDir: false,
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      outDir: join(scratch, 'elements'),
-      emptyOutDir: true,
-      write: false,
-      minify: true,
-      target: 'es2022',
-      lib: { entry: elementEntries(), formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
-    },
-  });
-  const chunks = (Array.isArray(result) ? result[0] : result).output.filter((item) => item.type === 'chunk');
+  const chunks = await bundle(elementEntries(), join(scratch, 'elements'));
   return Object.keys(elementEntries())
     .filter((tag) => tag !== 'rk-provider')
     .sort()
@@ -139,7 +123,7 @@ export async function measureSizes() {
     const cdnEagerBytes = Buffer.concat(cdnEager.map((chunk) => Buffer.from(chunk.code)));
     const onDemand = cdnChunks
       .filter((chunk) => !cdnEager.includes(chunk))
-      .map((chunk) => ({ name: basename(chunk.fileName, '.js'), modules: [...new Set(Object.keys(chunk.modules).map(ownerOf))], ...sized(Buffer.from(chunk.code)) }))
+      .map((chunk) => ({ name: chunk.name, modules: [...new Set(Object.keys(chunk.modules).map(ownerOf))], ...sized(Buffer.from(chunk.code)) }))
       .sort((a, b) => b.min - a.min);
     const cdn = { ...sized(cdnEagerBytes), contributions: contributions(cdnEntry.code, cdnEntry.map) };
 

@@ -14,19 +14,13 @@ import type {
 } from './backend.js';
 import type { operations, OperationName } from './contract.js';
 import { NetworkError, TimeoutError } from './errors.js';
+import { OnDemand } from './on-demand.js';
 import type * as s from './schemas.js';
 
 type ResponseCheck = typeof import('./response-check.js');
-let responseCheck: Promise<ResponseCheck> | undefined;
 
-/** The contract and the response check, loaded once per page; a failed load is tried again. */
-function loadResponseCheck(): Promise<ResponseCheck> {
-  responseCheck ??= import('./response-check.js').catch((error: unknown) => {
-    responseCheck = undefined;
-    throw error;
-  });
-  return responseCheck;
-}
+/** The contract and the response check, loaded once per page. */
+const responseCheck = new OnDemand(() => import('./response-check.js'));
 
 export interface HttpBackendOptions {
   /** The API base, e.g. `https://ruankao.example.gov.cn/api` or `/api`. */
@@ -65,7 +59,7 @@ export class HttpBackend implements RegistrationBackend {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? 60_000;
     this.#authHeaders = options.authHeaders;
-    loadResponseCheck().catch(() => undefined); // early, so the first request finds it there
+    responseCheck.prefetch();
   }
 
   // --- account ---------------------------------------------------------------------------------
@@ -163,7 +157,7 @@ export class HttpBackend implements RegistrationBackend {
   /** The contract's check, or a NetworkError when it cannot be fetched (offline). */
   async #check(name: OperationName): Promise<ResponseCheck> {
     try {
-      return await loadResponseCheck();
+      return await responseCheck.load();
     } catch (error) {
       throw new NetworkError(name, `${name}: the response check could not be loaded`, { cause: error });
     }

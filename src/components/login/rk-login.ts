@@ -7,6 +7,7 @@ import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, localeContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { loginZhCN } from '../../services/i18n/parts/login.js';
+import { OnDemand } from '../../services/on-demand.js';
 import type { LoginResult, Session } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
@@ -156,28 +157,16 @@ export class RkLogin extends RkElement {
   #quietCaptcha = false;
 
   /** The form's checks (login-checks.ts, with zod): fetched when the element connects, not needed to paint. */
-  #checks: LoginChecks | undefined;
-  #checksLoading: Promise<LoginChecks> | undefined;
-
-  #loadChecks(): Promise<LoginChecks> {
-    this.#checksLoading ??= import('./login-checks.js').then(
-      (checks) => (this.#checks = checks),
-      (error: unknown) => {
-        this.#checksLoading = undefined; // offline: fetched again on the next try
-        throw error;
-      },
-    );
-    return this.#checksLoading;
-  }
+  readonly #checks = new OnDemand(() => import('./login-checks.js'));
 
   /**
    * The checks and a checker bound to the locale, or undefined when they are still on their way:
    * then `retry` runs once they are there, or the form says why they could not be fetched.
    */
   #checked(retry: () => void): { checks: LoginChecks; checker: Checker } | undefined {
-    const checks = this.#checks;
+    const checks = this.#checks.value;
     if (checks) return { checks, checker: this.#checkerOf(checks) };
-    this.#loadChecks().then(retry, async (error: unknown) => {
+    this.#checks.load().then(retry, async (error: unknown) => {
       this.#showBackendError(new NetworkError('login', 'the form checks could not be loaded', { cause: error }), null, retry);
       await this.#focusSummary();
     });
@@ -205,7 +194,7 @@ export class RkLogin extends RkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#captchaNeeded();
-    this.#loadChecks().catch(() => undefined);
+    this.#checks.prefetch();
   }
 
   override disconnectedCallback(): void {
@@ -273,10 +262,10 @@ export class RkLogin extends RkElement {
   }
 
   #recheck(field: LoginField): void {
-    const checks = this.#checks;
+    const checks = this.#checks.value;
     if (!checks) {
       // Left a field before the checks came (a slow network): checked when they are there.
-      this.#loadChecks().then(() => this.#recheck(field), () => undefined);
+      this.#checks.load().then(() => this.#recheck(field), () => undefined);
       return;
     }
     const error = checks.errorOfField(this.mode, field, this.values, this.#captcha.captcha?.id, this.#checkerOf(checks));

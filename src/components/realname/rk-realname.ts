@@ -6,6 +6,7 @@ import { backendContext, configContext, localeContext, sessionContext } from '..
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { realnameZhCN } from '../../services/i18n/parts/realname.js';
 import { ageOn, maskDocumentNumber } from '../../services/id-document.js';
+import { OnDemand } from '../../services/on-demand.js';
 import type { RealNameResult, Session } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
@@ -30,8 +31,6 @@ import { parseTypedDate } from './typed-date.js';
  * `error` (the last attempt failed), `rejected` (the backend refused; the form is shown again),
  * `pending` (manual review), `verified`.
  */
-type RealnameChecks = typeof import('./realname-checks.js');
-
 export type RealnameState = 'loading' | 'signed-out' | 'idle' | 'submitting' | 'error' | 'rejected' | 'pending' | 'verified';
 
 declare global {
@@ -163,27 +162,11 @@ export class RkRealname extends RkElement {
   #initial: RealnameValues = this.values;
 
   /** The form's checks (realname-checks.ts, with zod): fetched when the element connects, not needed to paint. */
-  #checks: RealnameChecks | undefined;
-  #checksLoading: Promise<RealnameChecks> | undefined;
-
-  #loadChecks(): Promise<RealnameChecks> {
-    this.#checksLoading ??= import('./realname-checks.js').then(
-      (checks) => {
-        this.#checks = checks;
-        this.requestUpdate(); // a warning about what was typed meanwhile
-        return checks;
-      },
-      (error: unknown) => {
-        this.#checksLoading = undefined; // offline: fetched again on the next try
-        throw error;
-      },
-    );
-    return this.#checksLoading;
-  }
+  readonly #checks = new OnDemand(() => import('./realname-checks.js'));
 
   /** What is typed, checked; undefined while the checks are on their way. */
   #outcome() {
-    const checks = this.#checks;
+    const checks = this.#checks.value;
     if (!checks) return undefined;
     const checker: RealnameChecker = {
       check: (schema, value) => checks.checkInput(schema, value, this.localize.lang, this.#localeContext.value?.messages),
@@ -194,7 +177,8 @@ export class RkRealname extends RkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#loadChecks().catch(() => undefined);
+    // Once they are there, a warning about what was typed meanwhile shows.
+    this.#checks.load().then(() => this.requestUpdate(), () => undefined);
   }
 
   get effectiveBackend(): RegistrationBackend | undefined {
@@ -330,7 +314,7 @@ export class RkRealname extends RkElement {
   #recheck(field: RealnameField): void {
     const outcome = this.#outcome();
     // Left a field before the checks came (a slow network): checked when they are there.
-    if (!outcome) this.#loadChecks().then(() => this.#recheck(field), () => undefined);
+    if (!outcome) this.#checks.load().then(() => this.#recheck(field), () => undefined);
     else this.#setError(field, outcome.errors[field]);
   }
 
@@ -347,9 +331,9 @@ export class RkRealname extends RkElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    if (!this.#checks) {
+    if (!this.#checks.value) {
       try {
-        await this.#loadChecks();
+        await this.#checks.load();
       } catch (error) {
         const offline = new NetworkError('verifyRealName', 'the form checks could not be loaded', { cause: error });
         this.formError = { message: this.localize.error(offline), retry: true };

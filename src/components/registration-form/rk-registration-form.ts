@@ -8,6 +8,7 @@ import { backendContext, configContext, localeContext, sessionContext } from '..
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { registrationZhCN } from '../../services/i18n/parts/registration.js';
 import { maskDocumentNumber } from '../../services/id-document.js';
+import { OnDemand } from '../../services/on-demand.js';
 import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
@@ -216,25 +217,13 @@ export class RkRegistrationForm extends RkElement {
   #idempotencyKey: string | undefined;
 
   /** The form's checks (form-checks.ts, with zod): fetched when the element connects, not needed to paint. */
-  #checks: FormChecks | undefined;
-  #checksLoading: Promise<FormChecks> | undefined;
-
-  #loadChecks(): Promise<FormChecks> {
-    this.#checksLoading ??= import('./form-checks.js').then(
-      (checks) => (this.#checks = checks),
-      (error: unknown) => {
-        this.#checksLoading = undefined; // offline: fetched again on the next try
-        throw error;
-      },
-    );
-    return this.#checksLoading;
-  }
+  readonly #checks = new OnDemand(() => import('./form-checks.js'));
 
   /** The checks, or undefined after saying why they could not be fetched (the candidate tries again). */
   async #checksOrSay(retry: boolean): Promise<FormChecks | undefined> {
-    if (this.#checks) return this.#checks;
+    if (this.#checks.value) return this.#checks.value;
     try {
-      return await this.#loadChecks();
+      return await this.#checks.load();
     } catch (error) {
       const offline = new NetworkError('submitApplication', 'the form checks could not be loaded', { cause: error });
       this.formError = { message: this.localize.error(offline), retry };
@@ -278,7 +267,7 @@ export class RkRegistrationForm extends RkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#loadChecks().catch(() => undefined);
+    this.#checks.prefetch();
   }
 
   override disconnectedCallback(): void {
@@ -522,10 +511,10 @@ export class RkRegistrationForm extends RkElement {
   }
 
   #recheck(field: FormField): void {
-    const checks = this.#checks;
+    const checks = this.#checks.value;
     if (!checks) {
       // Left a field before the checks came (a slow network): checked when they are there.
-      this.#loadChecks().then(() => this.#recheck(field), () => undefined);
+      this.#checks.load().then(() => this.#recheck(field), () => undefined);
       return;
     }
     const error = checks.checkField(this.values, field, this.#checkContext(checks));

@@ -7,6 +7,7 @@ import type { RegistrationBackend } from '../../services/backend.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { printerZhCN } from '../../services/i18n/parts/printer.js';
 import { queriesZhCN } from '../../services/i18n/parts/queries.js';
+import { OnDemand } from '../../services/on-demand.js';
 import type { ChangeRequest, RegistrationSlip, TicketAvailability } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { formatDateTime } from '../base/exam-format.js';
@@ -221,24 +222,16 @@ export class RkTicketPrinter extends RkElement {
   // --- change request ------------------------------------------------------------------------------
 
   /** The reason's check, fetched when the change form opens (see change-check.ts). */
-  #changeCheck?: Promise<typeof import('./change-check.js')>;
-
-  #loadChangeCheck(): Promise<typeof import('./change-check.js')> {
-    this.#changeCheck ??= import('./change-check.js').catch((error: unknown) => {
-      this.#changeCheck = undefined; // offline: fetched again on the next try
-      throw new NetworkError('requestChange', 'the change-request check could not be loaded', { cause: error });
-    });
-    return this.#changeCheck;
-  }
+  readonly #changeCheck = new OnDemand(() => import('./change-check.js'));
 
   async #sendChange(event: Event): Promise<void> {
     event.preventDefault();
     const backend = this.#query.backend;
     let check: typeof import('./change-check.js');
     try {
-      check = await this.#loadChangeCheck();
+      check = await this.#changeCheck.load();
     } catch (error) {
-      this.sendError = error;
+      this.sendError = new NetworkError('requestChange', 'the change-request check could not be loaded', { cause: error });
       return;
     }
     const checked = check.checkChangeRequest(this.reason, this.localize.lang, this.localize.messages);
@@ -347,7 +340,7 @@ export class RkTicketPrinter extends RkElement {
 
   async #openChange(): Promise<void> {
     this.changeOpen = true;
-    this.#loadChangeCheck().catch(() => undefined);
+    this.#changeCheck.prefetch();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLTextAreaElement>('#change-reason')?.focus();
   }

@@ -1,0 +1,31 @@
+/**
+ * A module of the library fetched once, when first asked for (`() => import('./x.js')`): the
+ * checks of a form, the response check of the HTTP adapter. `load()` starts the fetch or joins
+ * the one under way; `value` is the module once it is there. A failed fetch (offline) is tried
+ * again on the next `load()`.
+ */
+export class OnDemand<T> {
+  value: T | undefined;
+  #pending: Promise<T> | undefined;
+  readonly #fetch: () => Promise<T>;
+
+  constructor(fetch: () => Promise<T>) {
+    this.#fetch = fetch;
+  }
+
+  load(): Promise<T> {
+    this.#pending ??= this.#fetch().then(
+      (value) => (this.value = value),
+      (error: unknown) => {
+        this.#pending = undefined;
+        throw error;
+      },
+    );
+    return this.#pending;
+  }
+
+  /** Starts the fetch early, so the first use finds it there; a failure waits for that use. */
+  prefetch(): void {
+    this.load().catch(() => undefined);
+  }
+}
