@@ -5,6 +5,7 @@ import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { realnameZhCN } from '../../services/i18n/parts/realname.js';
+import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { ageOn, maskDocumentNumber } from '../../services/id-document.js';
 import { OnDemand } from '../../services/on-demand.js';
 import type { RealNameResult, Session } from '../../services/schemas.js';
@@ -594,4 +595,4 @@ export class RkRealname extends RkElement {
   }
 }
 
-define('rk-realname', RkRealname, realnameZhCN);
+define('rk-realname', RkRealname, realnameZhCN, documentsZhCN);

@@ -7,6 +7,7 @@ import { newIdempotencyKey, type RegistrationBackend } from '../../services/back
 import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { registrationZhCN } from '../../services/i18n/parts/registration.js';
+import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { maskDocumentNumber } from '../../services/id-document.js';
 import { OnDemand } from '../../services/on-demand.js';
 import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
@@ -1058,4 +1059,4 @@ function pick(values: FormValues, fields: readonly ApplicationFieldName[]): Form
   return result;
 }
 
-define('rk-registration-form', RkRegistrationForm, registrationZhCN);
+define('rk-registration-form', RkRegistrationForm, registrationZhCN, documentsZhCN);

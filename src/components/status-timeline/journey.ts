@@ -67,12 +67,13 @@ export function journey(input: JourneyInput): StepStatus[] {
   const examOver = examSession ? now > Date.parse(`${examSession.examDates.at(-1)}T23:59:59+08:00`) : false;
   const result = new Map<JourneyStep, StepStatus>();
   const set = (step: JourneyStep, state: StepState, extra: Partial<StepStatus> = {}) => result.set(step, { step, state, ...extra });
+  const because = (reason: string | null | undefined) => (reason ? { reason } : {});
 
   set('account', session ? 'done' : 'current');
   if (!session) set('real-name', 'waiting');
   else if (verified) set('real-name', 'done');
-  else if (realName?.status === 'rejected') set('real-name', 'failed', realName.reason ? { reason: realName.reason } : {});
-  else if (realName?.status === 'pending') set('real-name', 'waiting', realName.reason ? { reason: realName.reason } : {});
+  else if (realName?.status === 'rejected') set('real-name', 'failed', because(realName.reason));
+  else if (realName?.status === 'pending') set('real-name', 'waiting', because(realName.reason));
   else set('real-name', 'current');
 
   const before = (step: JourneyStep) => set(step, 'waiting');
@@ -99,7 +100,7 @@ export function journey(input: JourneyInput): StepStatus[] {
     }
   }
 
-  if (status === 'rejected') set('review', 'failed', application?.review?.reason ? { reason: application.review.reason } : {});
+  if (status === 'rejected') set('review', 'failed', because(application?.review?.reason));
   else if (status === 'submitted') set('review', 'waiting');
   else if (status && status !== 'draft') set('review', 'done');
   else before('review');

@@ -197,7 +197,7 @@ export class RkStatusTimeline extends RkElement {
         }
         li {
           text-align: left;
-          padding: 0 0 0 0;
+          padding: 0;
         }
         /* From the previous marker's centre to this one's. */
         li + li::before {
@@ -218,8 +218,6 @@ export class RkStatusTimeline extends RkElement {
           flex: none;
         }
         .label {
-          display: flex;
-          flex-direction: column;
           align-items: flex-start;
         }
       }
@@ -347,10 +345,10 @@ export class RkStatusTimeline extends RkElement {
           const name = this.t(`timeline.step.${status.step}`);
           const stateText = this.t(`timeline.state.${status.state}`);
           const when = status.state === 'waiting' && status.opensAt ? this.t('timeline.opensAt', { date: formatDay(lang, status.opensAt.slice(0, 10)) }) : '';
+          // No white space between the label's spans: the button's name reads 第 7 步，网上缴费：进行中.
           return html`<li part="step" data-state=${status.state} data-step=${status.step} aria-current=${status.state === 'current' ? 'step' : 'false'}>
             <button type="button" class="step" @click=${() => this.#navigate(status.step, false)}>
               <span part="marker" aria-hidden="true">${MARKS[status.state]}</span>
-              <!-- No white space between the spans: the button's name reads 第 7 步，网上缴费：进行中. -->
               <span class="label"
                 ><span class="visually-hidden">${this.t('timeline.stepNumber', { n: index + 1 })}</span
                 ><span class="name">${name}</span

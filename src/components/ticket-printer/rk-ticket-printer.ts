@@ -6,6 +6,7 @@ import { BackendQueryController } from '../../controllers/backend-query-controll
 import type { RegistrationBackend } from '../../services/backend.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { printerZhCN } from '../../services/i18n/parts/printer.js';
+import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { queriesZhCN } from '../../services/i18n/parts/queries.js';
 import { OnDemand } from '../../services/on-demand.js';
 import type { ChangeRequest, RegistrationSlip, TicketAvailability } from '../../services/schemas.js';
@@ -411,4 +412,4 @@ function writeReason(reason: string): void {
   }
 }
 
-define('rk-ticket-printer', RkTicketPrinter, printerZhCN, queriesZhCN);
+define('rk-ticket-printer', RkTicketPrinter, printerZhCN, queriesZhCN, documentsZhCN);

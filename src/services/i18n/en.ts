@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { documentsEn } from './parts/documents.en.js';
 import { loginEn } from './parts/login.en.js';
 import { noticeEn } from './parts/notice.en.js';
 import { paymentEn } from './parts/payment.en.js';
@@ -41,18 +42,10 @@ export const en: Messages = {
   'error.code.ALREADY_PAID': 'This registration is already paid. Do not pay again.',
   'error.code.NOT_FOUND': 'Nothing was found.',
   'error.code.PHOTO_REJECTED': 'The photo does not meet the requirements. Please check it again.',
-  'document.resident-id': 'Resident identity card',
-  'document.social-security-card': 'Social security card',
-  'document.hmt-residence-permit': 'Residence permit for Hong Kong, Macao and Taiwan residents',
-  'document.hk-macao-pass': 'Mainland travel permit for Hong Kong and Macao residents',
-  'document.taiwan-pass': 'Mainland travel permit for Taiwan residents',
-  'document.foreign-permanent-residence': 'Foreign permanent resident ID card',
-  'document.passport': 'Passport',
-  'gender.male': 'Male',
-  'gender.female': 'Female',
   'provider.sessionError': 'Could not load the sign-in state: {reason}',
 
   // Per-element catalogues (src/services/i18n/parts/)
+  ...documentsEn,
   ...loginEn,
   ...realnameEn,
   ...noticeEn,

@@ -6,6 +6,7 @@
  * Here are the core's messages; each element's are in `parts/` and are registered when the
  * element is defined, so that one element on a page does not carry the others' texts.
  */
+import type { documentsZhCN } from './parts/documents.js';
 import type { loginZhCN } from './parts/login.js';
 import type { noticeZhCN } from './parts/notice.js';
 import type { paymentZhCN } from './parts/payment.js';
@@ -19,7 +20,7 @@ import type { registrationZhCN } from './parts/registration.js';
 import type { timelineZhCN } from './parts/timeline.js';
 import type { validationZhCN } from './parts/validation.js';
 
-/** The messages every element may show: common words, errors, documents. */
+/** The messages every element may show: common words and errors. */
 export const coreZhCN = {
   // Common
   'common.loading': '正在加载…',
@@ -54,17 +55,6 @@ export const coreZhCN = {
   'error.code.NOT_FOUND': '未找到相关信息。',
   'error.code.PHOTO_REJECTED': '照片不符合要求，请重新处理后上传。',
 
-  // Documents and genders
-  'document.resident-id': '居民身份证',
-  'document.social-security-card': '社会保障卡',
-  'document.hmt-residence-permit': '港澳台居民居住证',
-  'document.hk-macao-pass': '港澳居民来往内地通行证',
-  'document.taiwan-pass': '台湾居民来往大陆通行证',
-  'document.foreign-permanent-residence': '外国人永久居留身份证',
-  'document.passport': '护照',
-  'gender.male': '男',
-  'gender.female': '女',
-
   // Provider
   'provider.sessionError': '无法获取登录状态：{reason}',
 };
@@ -72,6 +62,7 @@ export const coreZhCN = {
 /** Every message key: the core's and each element's (src/services/i18n/parts/). */
 export type MessageKey =
   | keyof typeof coreZhCN
+  | keyof typeof documentsZhCN
   | keyof typeof loginZhCN
   | keyof typeof noticeZhCN
   | keyof typeof paymentZhCN

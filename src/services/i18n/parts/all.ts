@@ -6,6 +6,7 @@
  */
 import './login.js';
 import './realname.js';
+import './documents.js';
 import './notice.js';
 import './plan.js';
 import './registration.js';
