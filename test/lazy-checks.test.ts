@@ -1,20 +1,24 @@
 /**
  * rk-login, rk-realname and rk-registration-form fetch their checks (with zod and the schemas)
- * when they connect, not before their first paint. When the checks cannot be fetched (offline), a submit says so with a
- * retry and keeps what was typed; the retry, once the network is back, goes through. In a file
- * of its own: no other test may have loaded the checks before this page starts.
+ * when they connect, not before their first paint, and rk-photo-checker its photo engine. When
+ * they cannot be fetched (offline), a submit (or a chosen photo) says so with a retry and keeps
+ * what was typed (or chosen); the retry, once the network is back, goes through. In a file of
+ * its own: no other test may have loaded these modules before this page starts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import '../src/components/login/rk-login.js';
+import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/realname/rk-realname.js';
 import '../src/components/registration-form/rk-registration-form.js';
 import type { RkLogin } from '../src/components/login/rk-login.js';
+import type { RkPhotoChecker } from '../src/components/photo-checker/rk-photo-checker.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { SEED_ACCOUNT, SEED_ID_NUMBER, startMockOffice } from '../src/mocks/index.js';
+import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
 import { $, maybe, stateIs, submit, textOf, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -102,5 +106,24 @@ describe('rk-login: the checks fetched on demand', () => {
     $<HTMLButtonElement>(el, '[part="continue"]').click();
     await waitUntil(() => textOf(el).includes('请选择学历'), 'the required fields were not checked', { timeout: 5000 });
     expect(el.getAttribute('state')).to.equal('editing');
+  });
+
+  it('rk-photo-checker: paints before its photo engine comes, says when it cannot, and checks the same photo on retry', async () => {
+    const network = await offlineFor(/\/photo-engine\.ts/);
+    const el = await fixture<RkPhotoChecker>(html`<rk-photo-checker upload="false"></rk-photo-checker>`);
+    expect(el.state).to.equal('empty');
+    expect($(el, '[part="choose"]').textContent).to.contain('选择照片');
+    await waitUntil(() => network.requests() > 0, 'the engine was not fetched when the element connected', { timeout: 5000 });
+
+    const photo = asFile(await portraitJpeg(600, 840), 'my-photo.jpg');
+    await el.checkFile(photo);
+    expect(el.state).to.equal('unavailable');
+    expect(textOf(el)).to.contain('网络连接失败');
+    expect(textOf(el), 'the chosen file is still named').to.contain('my-photo.jpg');
+
+    network.online();
+    retryButton(el)!.click();
+    await stateIs(el, 'ready');
+    expect(el.measurements?.source.width).to.equal(600);
   });
 });

@@ -3,40 +3,32 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext } from '../../services/context.js';
-import { BusinessError, isRkError } from '../../services/errors.js';
+import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { photoZhCN } from '../../services/i18n/parts/photo.js';
 import type { PhotoEncoder } from '../../services/photo/compress.js';
-import { zoomRange } from '../../services/photo/crop.js';
 import type { Box } from '../../services/photo/measures.js';
-import {
-  analysePhoto,
-  checkPhoto,
-  photoFile,
-  photoPasses,
-  renderPhoto,
-  startFrame,
-  type PhotoAnalysis,
-  type PhotoCheck,
-  type PhotoRefusal,
-} from '../../services/photo/pipeline.js';
+import { OnDemand } from '../../services/on-demand.js';
+import type { PhotoAnalysis, PhotoCheck, PhotoRefusal } from '../../services/photo/pipeline.js';
 import { DEFAULT_PHOTO_RULES, JUDGEMENT_CHECKS, type JudgementCheck, type PhotoRules } from '../../services/photo/rules.js';
 import type { Photo } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { RkElement } from '../base/rk-element.js';
-import { CropGestures, ZOOM_STEP, type CropHost } from './crop-gestures.js';
+import type { CropGestures, CropHost } from './crop-gestures.js';
 import { base64ToFile, blobToBase64, loadDraft, saveDraft } from './photo-draft.js';
 import { checkText, formatBytes } from './photo-format.js';
 import { styles } from './photo-checker.styles.js';
 
 /**
- * `empty` (no photo yet), `reading` (checking a file), `refused` (the file itself cannot be used:
- * empty, too large, not a JPEG, damaged), `failed` (a rule failed), `compressing` (making the
- * checked photo), `ready` (the checked photo can be used or uploaded), `uploading`,
- * `upload-failed`, `accepted` (uploaded, or accepted without upload).
+ * `empty` (no photo yet), `reading` (checking a file), `unavailable` (the photo checks could not
+ * be fetched, e.g. offline: a retry checks the same file again), `refused` (the file itself
+ * cannot be used: empty, too large, not a JPEG, damaged), `failed` (a rule failed),
+ * `compressing` (making the checked photo), `ready` (the checked photo can be used or
+ * uploaded), `uploading`, `upload-failed`, `accepted` (uploaded, or accepted without upload).
  */
 export type PhotoCheckerState =
   | 'empty'
   | 'reading'
+  | 'unavailable'
   | 'refused'
   | 'failed'
   | 'compressing'
@@ -191,6 +183,8 @@ export class RkPhotoChecker extends RkElement {
   @state() private restored = false;
   @state() private dragging = false;
   @state() private status = '';
+  /** Why the photo checks could not be fetched (state `unavailable`). */
+  @state() private engineError = '';
 
   readonly #internals: ElementInternals;
   readonly #backendContext = new ContextConsumer(this, { context: backendContext, subscribe: true });
@@ -201,13 +195,19 @@ export class RkPhotoChecker extends RkElement {
   #analysisAbort: AbortController | undefined;
   /** What each canvas shows (a re-rendered view brings a new, blank canvas). */
   readonly #drawn = new WeakMap<HTMLCanvasElement, ImageBitmap | File>();
-  readonly #gestures: CropGestures;
+  readonly #cropHost: CropHost;
+  /** Created with the photo engine, which it comes with. */
+  #gestures: CropGestures | undefined;
+  /** The file chosen while the photo engine could not be fetched: what a retry checks. */
+  #waiting: File | undefined;
+  /** Reading, judging and encoding a photo, and the crop gestures (photo-engine.ts): fetched when the element connects. */
+  readonly #engine = new OnDemand(() => import('./photo-engine.js'));
 
   constructor() {
     super();
     this.#internals = this.attachInternals();
     const host = this;
-    const cropHost: CropHost = {
+    this.#cropHost = {
       get frame() {
         return host.frame!;
       },
@@ -219,9 +219,8 @@ export class RkPhotoChecker extends RkElement {
       },
       setFrame: (frame, settled) => this.#setFrame(frame, settled),
       stage: () => this.renderRoot.querySelector<HTMLElement>('.stage'),
-      startFrame: () => startFrame(this.analysis!, this.#rules()),
+      startFrame: () => this.#loaded.startFrame(this.analysis!, this.#rules()),
     };
-    this.#gestures = new CropGestures(cropHost);
     this.addEventListener('paste', (event) => this.#paste(event));
   }
 
@@ -285,9 +284,23 @@ export class RkPhotoChecker extends RkElement {
     this.status = this.t('photo.reading');
     const abort = new AbortController();
     this.#analysisAbort = abort;
+    let engine: typeof import('./photo-engine.js');
+    try {
+      engine = await this.#engine.load();
+    } catch (error) {
+      if (run !== this.#run) return;
+      this.#waiting = file;
+      this.engineError = this.t('photo.unavailable', {
+        reason: this.localize.error(new NetworkError('photo', 'the photo checks could not be loaded', { cause: error })),
+      });
+      this.state = 'unavailable';
+      this.status = this.engineError;
+      return;
+    }
+    this.#gestures ??= new engine.CropGestures(this.#cropHost);
     let analysis: PhotoAnalysis | PhotoRefusal;
     try {
-      analysis = await analysePhoto(file, { rules: this.#rules(), signal: abort.signal });
+      analysis = await engine.analysePhoto(file, { rules: this.#rules(), signal: abort.signal });
     } catch (error) {
       if (run !== this.#run) return;
       analysis = { ok: false, problem: 'corrupt', bytes: file.size };
@@ -305,10 +318,10 @@ export class RkPhotoChecker extends RkElement {
     }
     this.analysis = analysis;
     this.source = { width: analysis.header.width, height: analysis.header.height, bytes: analysis.bytes };
-    this.frame = startFrame(analysis, this.#rules());
+    this.frame = engine.startFrame(analysis, this.#rules());
     this.#recheck();
     this.status = this.#checksSummary();
-    if (photoPasses(this.checks)) await this.#makeResult(run);
+    if (engine.photoPasses(this.checks)) await this.#makeResult(run);
   }
 
   /** Forgets the photo: back to the empty state. */
@@ -329,6 +342,7 @@ export class RkPhotoChecker extends RkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#engine.prefetch();
     if (this.state === 'empty' && !this.analysis) this.#restoreDraft();
   }
 
@@ -337,7 +351,7 @@ export class RkPhotoChecker extends RkElement {
     this.#upload?.abort();
     this.#analysisAbort?.abort();
     clearTimeout(this.#renderTimer);
-    this.#gestures.dispose();
+    this.#gestures?.dispose();
     if (this.state === 'uploading') this.state = 'ready';
   }
 
@@ -354,7 +368,7 @@ export class RkPhotoChecker extends RkElement {
     if ((changed.has('advisory') || changed.has('rules')) && this.analysis && !this.#locked() && this.hasUpdated) {
       const passed = Boolean(this.result);
       this.#recheck();
-      if (photoPasses(this.checks) && (!passed || changed.has('rules'))) void this.#makeResult(this.#run);
+      if (this.#loaded.photoPasses(this.checks) && (!passed || changed.has('rules'))) void this.#makeResult(this.#run);
     }
   }
 
@@ -367,6 +381,11 @@ export class RkPhotoChecker extends RkElement {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  /** The photo engine, for what runs once a photo was read (which needed it). */
+  get #loaded(): typeof import('./photo-engine.js') {
+    return this.#engine.value!;
+  }
 
   #rules(): PhotoRules {
     return { ...DEFAULT_PHOTO_RULES, ...this.rules };
@@ -425,8 +444,8 @@ export class RkPhotoChecker extends RkElement {
 
   #recheck(): void {
     if (!this.analysis || !this.frame) return;
-    this.checks = checkPhoto(this.analysis, this.frame, this.#rules(), this.#advisory());
-    if (!photoPasses(this.checks)) {
+    this.checks = this.#loaded.checkPhoto(this.analysis, this.frame, this.#rules(), this.#advisory());
+    if (!this.#loaded.photoPasses(this.checks)) {
       this.state = 'failed';
       this.result = undefined;
     } else if (this.state === 'failed' || this.state === 'reading') {
@@ -435,7 +454,7 @@ export class RkPhotoChecker extends RkElement {
   }
 
   #checksSummary(): string {
-    return photoPasses(this.checks) ? this.t('photo.compressing') : this.t('photo.failed.title');
+    return this.#loaded.photoPasses(this.checks) ? this.t('photo.compressing') : this.t('photo.failed.title');
   }
 
   #setFrame(frame: Box, settled: boolean): void {
@@ -449,7 +468,7 @@ export class RkPhotoChecker extends RkElement {
       x: Math.round(frame.x),
       y: Math.round(frame.y),
     });
-    if (!photoPasses(this.checks)) return;
+    if (!this.#loaded.photoPasses(this.checks)) return;
     this.state = 'compressing';
     clearTimeout(this.#renderTimer);
     const run = this.#run;
@@ -467,9 +486,9 @@ export class RkPhotoChecker extends RkElement {
     if (!analysis || !frame) return;
     this.state = 'compressing';
     try {
-      const encoded = await renderPhoto(analysis, frame, { rules: this.#rules(), encoder: this.encoder });
+      const encoded = await this.#loaded.renderPhoto(analysis, frame, { rules: this.#rules(), encoder: this.encoder });
       if (run !== this.#run || frame !== this.frame) return;
-      this.result = { file: photoFile(encoded.blob), width: encoded.width, height: encoded.height, bytes: encoded.bytes, quality: encoded.quality };
+      this.result = { file: this.#loaded.photoFile(encoded.blob), width: encoded.width, height: encoded.height, bytes: encoded.bytes, quality: encoded.quality };
       this.state = 'ready';
       this.status = this.t('photo.result.size', { width: encoded.width, height: encoded.height, size: formatBytes(encoded.bytes) });
       void this.#keepDraft(false);
@@ -733,6 +752,12 @@ export class RkPhotoChecker extends RkElement {
             })}
           </p>`}
       ${this.#renderDropzone(hasPhoto)} ${this.state === 'reading' ? html`<p class="busy" part="busy">${this.t('photo.reading')}</p>` : nothing}
+      ${this.state === 'unavailable'
+        ? html`<div class="notice danger" part="problem" role="alert">
+            <p>${this.engineError}</p>
+            <button type="button" @click=${() => this.#waiting && void this.checkFile(this.#waiting)}>${this.t('common.retry')}</button>
+          </div>`
+        : nothing}
       ${this.refusal
         ? html`<div class="notice danger" part="problem" role="alert">
             <h3>${this.t('photo.refused.title')}</h3>
@@ -801,12 +826,14 @@ export class RkPhotoChecker extends RkElement {
   #renderCrop() {
     const frame = this.frame;
     if (!frame) return nothing;
+    const { zoomRange, ZOOM_STEP } = this.#loaded;
+    const gestures = this.#gestures!;
     const range = zoomRange(frame, this.#imageSize(), this.#outputSize());
     const locked = this.#locked();
     return html`<div class="crop" part="crop">
       <h3 id="crop-title">${this.t('photo.crop.title')}</h3>
       <p class="hint" id="crop-hint">${this.t('photo.crop.hint')}</p>
-      <div class="stage" @wheel=${(e: WheelEvent) => !locked && this.#gestures.wheel(e)}>
+      <div class="stage" @wheel=${(e: WheelEvent) => !locked && gestures.wheel(e)}>
         <canvas class="photo" role="img" aria-label=${this.t('photo.crop.photo')}></canvas>
         <div
           class="frame"
@@ -816,20 +843,20 @@ export class RkPhotoChecker extends RkElement {
           aria-roledescription=${this.t('photo.crop.frame')}
           aria-label=${this.t('photo.crop.frame')}
           aria-describedby="crop-hint crop-status"
-          @pointerdown=${(e: PointerEvent) => !locked && this.#gestures.pointerDown(e, 'move')}
-          @pointermove=${(e: PointerEvent) => this.#gestures.pointerMove(e)}
-          @pointerup=${(e: PointerEvent) => this.#gestures.pointerUp(e)}
-          @pointercancel=${(e: PointerEvent) => this.#gestures.pointerUp(e)}
-          @keydown=${(e: KeyboardEvent) => !locked && this.#gestures.keyDown(e)}
+          @pointerdown=${(e: PointerEvent) => !locked && gestures.pointerDown(e, 'move')}
+          @pointermove=${(e: PointerEvent) => gestures.pointerMove(e)}
+          @pointerup=${(e: PointerEvent) => gestures.pointerUp(e)}
+          @pointercancel=${(e: PointerEvent) => gestures.pointerUp(e)}
+          @keydown=${(e: KeyboardEvent) => !locked && gestures.keyDown(e)}
         >
           <span class="guide" aria-hidden="true"></span>
           <span
             class="handle"
             aria-hidden="true"
-            @pointerdown=${(e: PointerEvent) => !locked && this.#gestures.pointerDown(e, 'resize')}
-            @pointermove=${(e: PointerEvent) => this.#gestures.pointerMove(e)}
-            @pointerup=${(e: PointerEvent) => this.#gestures.pointerUp(e)}
-            @pointercancel=${(e: PointerEvent) => this.#gestures.pointerUp(e)}
+            @pointerdown=${(e: PointerEvent) => !locked && gestures.pointerDown(e, 'resize')}
+            @pointermove=${(e: PointerEvent) => gestures.pointerMove(e)}
+            @pointerup=${(e: PointerEvent) => gestures.pointerUp(e)}
+            @pointercancel=${(e: PointerEvent) => gestures.pointerUp(e)}
           ></span>
         </div>
       </div>
@@ -842,13 +869,13 @@ export class RkPhotoChecker extends RkElement {
         })}
       </p>
       <div class="zoom actions" part="zoom">
-        <button type="button" aria-disabled=${!range.canShrink || locked ? 'true' : 'false'} @click=${() => range.canShrink && !locked && this.#gestures.zoom(1 / ZOOM_STEP)}>
+        <button type="button" aria-disabled=${!range.canShrink || locked ? 'true' : 'false'} @click=${() => range.canShrink && !locked && gestures.zoom(1 / ZOOM_STEP)}>
           ＋ ${this.t('photo.crop.closer')}
         </button>
-        <button type="button" aria-disabled=${!range.canGrow || locked ? 'true' : 'false'} @click=${() => range.canGrow && !locked && this.#gestures.zoom(ZOOM_STEP)}>
+        <button type="button" aria-disabled=${!range.canGrow || locked ? 'true' : 'false'} @click=${() => range.canGrow && !locked && gestures.zoom(ZOOM_STEP)}>
           − ${this.t('photo.crop.wider')}
         </button>
-        <button type="button" aria-disabled=${locked ? 'true' : 'false'} @click=${() => !locked && this.#gestures.reset()}>${this.t('photo.crop.reset')}</button>
+        <button type="button" aria-disabled=${locked ? 'true' : 'false'} @click=${() => !locked && gestures.reset()}>${this.t('photo.crop.reset')}</button>
       </div>
     </div>`;
   }

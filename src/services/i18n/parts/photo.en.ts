@@ -11,6 +11,7 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.dropHint': 'You can also drag a photo here, or copy it and press Ctrl+V.',
   'photo.dropHere': 'Release to check this photo',
   'photo.reading': 'Checking the photo…',
+  'photo.unavailable': 'The photo checks could not be loaded: {reason}',
   'photo.fileName': 'Chosen file: {name}',
   'photo.refused.title': 'This file cannot be used',
   'photo.problem.empty': 'The file is empty (0 bytes). Please choose the photo again.',

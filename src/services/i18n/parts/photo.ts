@@ -14,6 +14,7 @@ export const photoZhCN = {
   'photo.dropHint': '也可以把照片拖到这里，或复制后按 Ctrl+V 粘贴。',
   'photo.dropHere': '松开鼠标即可检测这张照片',
   'photo.reading': '正在检测照片，请稍候…',
+  'photo.unavailable': '照片检测功能未能加载：{reason}',
   'photo.fileName': '所选文件：{name}',
   'photo.refused.title': '无法使用这个文件',
   'photo.problem.empty': '文件是空的（0 字节），请重新选择照片。',
