@@ -7,7 +7,7 @@
  *   demand become chunks beside it.
  * - `vite build --mode cdn-elements`: the same, minified and self-contained, one file per element
  *   (`dist/cdn/elements/rk-*.js`) with shared chunks beside them, for a page that embeds only some
- *   elements and should download only those.
+ *   elements and should download only those; `autoloader.js` there loads them as their tags appear.
  * `vite` (dev) serves the demo page and Storybook's MSW worker from `public/`.
  */
 import { readdirSync } from 'node:fs';
@@ -69,7 +69,9 @@ function selfContained(outDir: string, entry: Record<string, string>, plugins: U
       target: 'es2022',
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        // Fully minified: Vite's library mode keeps white space and comments in ES output (for
+        // bundlers that tree-shake it again); these files go to browsers as they are.
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
       },
     },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -78,7 +80,7 @@ function selfContained(outDir: string, entry: Record<string, string>, plugins: U
 
 // One file by design: the library's own modules that bundlers get on demand are inline here.
 const cdn = selfContained('dist/cdn', { 'ruankao-elements': resolve(root, 'src/index.ts') }, [inlineOwnLazyImports()]);
-const cdnElements = selfContained('dist/cdn/elements', elementEntries());
+const cdnElements = selfContained('dist/cdn/elements', { ...elementEntries(), autoloader: resolve(root, 'src/autoloader.ts') });
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return {};

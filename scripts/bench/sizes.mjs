@@ -47,7 +47,8 @@ async function bundle(entry, outDir, plugins = []) {
       sourcemap: true,
       target: 'es2022',
       lib: { entry, formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      // As vite.config.ts's CDN builds: fully minified (library mode alone keeps white space).
+      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
     },
   });
   const output = (Array.isArray(result) ? result[0] : result).output;
