@@ -32,6 +32,11 @@ describe('dist/cdn build', () => {
     expect(source).to.not.match(/import\s*["'](lit|@lit\/|zod)/);
   });
 
+  it('is fully minified: no module comments, no indented lines outside templates', () => {
+    expect(source).to.not.match(/^\/\/ (src|node_modules)\//m);
+    expect(source.split('\n').filter((line) => /^\t/.test(line)).length).to.equal(0);
+  });
+
   it('reflects reactive properties, so the decorators ran', async () => {
     const provider = document.createElement('rk-provider') as HTMLElement & { lang: string; updateComplete: Promise<boolean> };
     document.body.append(provider);
