@@ -13,6 +13,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
+import { elementsCodeSplitting } from './scripts/cdn-elements-chunks.mjs';
 import { inlineOwnLazyImports } from './scripts/inline-own-lazy-imports.mjs';
 
 const root = import.meta.dirname;
@@ -57,7 +58,7 @@ const library: UserConfig = {
 };
 
 /** A self-contained, minified build for CMS pages: Lit and zod inside, heavy dependencies as chunks on demand. */
-function selfContained(outDir: string, entry: Record<string, string>, plugins: UserConfig['plugins'] = []): UserConfig {
+function selfContained(outDir: string, entry: Record<string, string>, plugins: UserConfig['plugins'] = [], codeSplitting?: object): UserConfig {
   return {
     publicDir: false,
     plugins,
@@ -71,7 +72,7 @@ function selfContained(outDir: string, entry: Record<string, string>, plugins: U
       rolldownOptions: {
         // Fully minified: Vite's library mode keeps white space and comments in ES output (for
         // bundlers that tree-shake it again); these files go to browsers as they are.
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...(codeSplitting ? { codeSplitting } : {}) },
       },
     },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -80,7 +81,12 @@ function selfContained(outDir: string, entry: Record<string, string>, plugins: U
 
 // One file by design: the library's own modules that bundlers get on demand are inline here.
 const cdn = selfContained('dist/cdn', { 'ruankao-elements': resolve(root, 'src/index.ts') }, [inlineOwnLazyImports()]);
-const cdnElements = selfContained('dist/cdn/elements', { ...elementEntries(), autoloader: resolve(root, 'src/autoloader.ts') });
+const cdnElements = selfContained(
+  'dist/cdn/elements',
+  { ...elementEntries(), autoloader: resolve(root, 'src/autoloader.ts') },
+  [],
+  elementsCodeSplitting,
+);
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return {};

@@ -54,7 +54,7 @@ describe('dist/cdn/elements build', () => {
       expect(source, url).to.not.match(/^\s*@(property|state|customElement)\(/m);
       expect(source, url).to.not.match(/\bfrom\s*["'](lit|@lit\/|zod)/);
       expect(source, url).to.not.match(/import\s*["'](lit|@lit\/|zod)/);
-      expect(source, url, 'minified').to.not.match(/^\/\/ (src|node_modules)\//m);
+      expect(source, `${url} is minified`).to.not.match(/^\/\/ (src|node_modules)\//m);
     }
   });
 });

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 import { build } from 'vite';
+import { elementsCodeSplitting } from '../cdn-elements-chunks.mjs';
 import { inlineOwnLazyImports } from '../inline-own-lazy-imports.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -31,7 +32,7 @@ export function elementEntries() {
 }
 
 /** Builds `entry` (a path, or name → path) minified with every dependency bundled; returns its output chunks. */
-async function bundle(entry, outDir, plugins = []) {
+async function bundle(entry, outDir, plugins = [], codeSplitting = undefined) {
   const result = await build({
     root,
     configFile: false,
@@ -48,7 +49,7 @@ async function bundle(entry, outDir, plugins = []) {
       target: 'es2022',
       lib: { entry, formats: ['es'] },
       // As vite.config.ts's CDN builds: fully minified (library mode alone keeps white space).
-      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...(codeSplitting ? { codeSplitting } : {}) } },
     },
   });
   const output = (Array.isArray(result) ? result[0] : result).output;
@@ -74,7 +75,7 @@ function eager(chunks, entryNames) {
  * first paint, each gzipped on its own as a server sends them.
  */
 async function measurePages(scratch) {
-  const chunks = await bundle(elementEntries(), join(scratch, 'elements'));
+  const chunks = await bundle(elementEntries(), join(scratch, 'elements'), [], elementsCodeSplitting);
   return Object.keys(elementEntries())
     .filter((tag) => tag !== 'rk-provider')
     .sort()

@@ -1,0 +1,2 @@
+/** See cdn-elements-chunks.mjs. */
+export const elementsCodeSplitting: { groups: { name: string; minShareCount: number }[] };
