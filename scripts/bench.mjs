@@ -43,7 +43,10 @@ table([
   ...sizes.onDemand.map((chunk) => [`  on demand: ${chunk.modules.join(', ')}`, kb(chunk.min), kb(chunk.gzip), kb(chunk.brotli), kb(budgets.onDemandChunk), '']),
 ]);
 console.log('  a page with rk-provider and one element through dist/cdn/elements/ (files before first paint, each gzipped):');
-table([['element', 'files', 'gzip'], ...sizes.pages.map((page) => [`  ${page.tag}`, page.files, kb(page.gzip)])]);
+table([
+  ['element', 'files', 'gzip', 'budget'],
+  ...sizes.pages.map((page) => [`  ${page.tag}`, page.files, kb(page.gzip), kb(budgets.pages?.[page.tag] ?? budgets.page)]),
+]);
 console.log('  what the CDN file is made of (each part gzipped on its own):');
 table([['part', 'min', 'gzip'], ...sizes.cdn.contributions.slice(0, 16).map((entry) => [`  ${entry.owner}`, kb(entry.min), kb(entry.gzip)])]);
 const breaches = checkBudgets(sizes, budgets);

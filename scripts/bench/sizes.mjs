@@ -151,6 +151,7 @@ export function checkBudgets(sizes, budgets) {
   over('CDN file (all elements, eager)', sizes.cdn.gzip, budgets.cdn);
   for (const element of sizes.elements) over(`${element.tag} with Lit`, element.gzip, budgets.elements?.[element.tag] ?? budgets.element);
   for (const chunk of sizes.onDemand) over(`on-demand chunk ${chunk.name}`, chunk.gzip, budgets.onDemandChunk);
+  for (const page of sizes.pages) over(`page with rk-provider + ${page.tag} (dist/cdn/elements/)`, page.gzip, budgets.pages?.[page.tag] ?? budgets.page);
   for (const dependency of budgets.eagerForbidden ?? []) {
     if (sizes.cdn.contributions.some((entry) => entry.owner === dependency)) breaches.push(`${dependency} is in the CDN file's eager code: it must load on demand`);
   }
