@@ -13,6 +13,7 @@ import { checkInput } from '../src/services/validation.js';
 import { APPLICATION_FIELD_NAMES, isRequiredField } from '../src/services/application-fields.js';
 import { errorMessage, isLocaleLoaded, loadLocale, registerMessages, resolveLocale, translate } from '../src/services/i18n/index.js';
 import { coreZhCN } from '../src/services/i18n/zh-CN.js';
+import { documentsZhCN } from '../src/services/i18n/parts/documents.js';
 import { loginZhCN } from '../src/services/i18n/parts/login.js';
 import { noticeZhCN } from '../src/services/i18n/parts/notice.js';
 import { paymentZhCN } from '../src/services/i18n/parts/payment.js';
@@ -163,7 +164,7 @@ describe('response schemas', () => {
 describe('i18n', () => {
   before(() => loadLocale('en'));
   it('has every zh-CN key in English, each key in one catalog only, and fills placeholders', () => {
-    const zhCatalogs = [coreZhCN, loginZhCN, noticeZhCN, paymentZhCN, photoZhCN, planZhCN, portalZhCN, printerZhCN, queriesZhCN, realnameZhCN, registrationZhCN, timelineZhCN, validationZhCN];
+    const zhCatalogs = [coreZhCN, documentsZhCN, loginZhCN, noticeZhCN, paymentZhCN, photoZhCN, planZhCN, portalZhCN, printerZhCN, queriesZhCN, realnameZhCN, registrationZhCN, timelineZhCN, validationZhCN];
     const zhKeys = zhCatalogs.flatMap((catalog) => Object.keys(catalog));
     expect(new Set(zhKeys).size).to.equal(zhKeys.length);
     expect(Object.keys(en).sort()).to.deep.equal(zhKeys.sort());
