@@ -414,6 +414,17 @@ describe('rk-photo-checker: in a form, and across a reload', () => {
     expect(textOf(again)).to.contain('照片已通过检测').and.contain('600×840');
   });
 
+  it('says its status in the new language when the page switches after a check', async () => {
+    const provider = await fixture<HTMLElement & { lang: string }>(html`<rk-provider lang="zh-CN"><rk-photo-checker upload="false"></rk-photo-checker></rk-provider>`);
+    const el = provider.querySelector('rk-photo-checker')!;
+    await el.checkFile(asFile(await portraitJpeg(600, 840, { grayscale: true })));
+    await stateIs(el, 'failed');
+    const status = () => $(el, '[role="status"]').textContent!.trim();
+    expect(status()).to.equal('这张照片不符合要求');
+    provider.lang = 'en';
+    await waitUntil(() => status() === 'This photo does not meet the requirements', `the status stayed "${status()}"`, { timeout: 5000 });
+  });
+
   it('speaks English', async () => {
     const el = await fixture<RkPhotoChecker>(html`<div lang="en"><rk-photo-checker upload="false"></rk-photo-checker></div>`).then((div) => div.querySelector('rk-photo-checker')!);
     await el.checkFile(asFile(await portraitJpeg(600, 840, { grayscale: true })));

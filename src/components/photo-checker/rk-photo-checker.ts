@@ -18,6 +18,10 @@ import { base64ToFile, blobToBase64, loadDraft, saveDraft } from './photo-draft.
 import { checkText, formatBytes } from './photo-format.js';
 import { styles } from './photo-checker.styles.js';
 
+/** A text in the element's language at the time it is shown: switching language mid-check changes it too. */
+type Message = () => string;
+const silent: Message = () => '';
+
 /**
  * `empty` (no photo yet), `reading` (checking a file), `unavailable` (the photo checks could not
  * be fetched, e.g. offline: a retry checks the same file again), `refused` (the file itself
@@ -177,14 +181,15 @@ export class RkPhotoChecker extends RkElement {
   @state() private confirmed = false;
   @state() private confirmError = false;
   @state() private progress = 0;
-  @state() private uploadError = '';
+  @state() private uploadError: Message = silent;
   @state() private uploadRetry = false;
   @state() private uploaded: Photo | undefined;
   @state() private restored = false;
   @state() private dragging = false;
-  @state() private status = '';
+  /** What the status line says (read out by screen readers). */
+  @state() private status: Message = silent;
   /** Why the photo checks could not be fetched (state `unavailable`). */
-  @state() private engineError = '';
+  @state() private engineError: Message = silent;
 
   readonly #internals: ElementInternals;
   readonly #backendContext = new ContextConsumer(this, { context: backendContext, subscribe: true });
@@ -281,7 +286,7 @@ export class RkPhotoChecker extends RkElement {
     this.#clearPhoto();
     this.fileName = file.name;
     this.state = 'reading';
-    this.status = this.t('photo.reading');
+    this.status = () => this.t('photo.reading');
     const abort = new AbortController();
     this.#analysisAbort = abort;
     let engine: typeof import('./photo-engine.js');
@@ -290,9 +295,8 @@ export class RkPhotoChecker extends RkElement {
     } catch (error) {
       if (run !== this.#run) return;
       this.#waiting = file;
-      this.engineError = this.t('photo.unavailable', {
-        reason: this.localize.error(new NetworkError('photo', 'the photo checks could not be loaded', { cause: error })),
-      });
+      const failure = new NetworkError('photo', 'the photo checks could not be loaded', { cause: error });
+      this.engineError = () => this.t('photo.unavailable', { reason: this.localize.error(failure) });
       this.state = 'unavailable';
       this.status = this.engineError;
       return;
@@ -313,7 +317,8 @@ export class RkPhotoChecker extends RkElement {
     if (!analysis.ok) {
       this.refusal = analysis;
       this.state = 'refused';
-      this.status = this.#problemText(analysis);
+      const refusal = analysis;
+      this.status = () => this.#problemText(refusal);
       return;
     }
     this.analysis = analysis;
@@ -333,7 +338,7 @@ export class RkPhotoChecker extends RkElement {
     this.#releaseAnalysis();
     this.#clearPhoto();
     this.fileName = '';
-    this.status = '';
+    this.status = silent;
     this.state = 'empty';
     saveDraft(this.#draftKey(), null);
   }
@@ -430,7 +435,7 @@ export class RkPhotoChecker extends RkElement {
     this.confirmed = false;
     this.confirmError = false;
     this.progress = 0;
-    this.uploadError = '';
+    this.uploadError = silent;
     this.uploaded = undefined;
     this.restored = false;
     this.#setValue(null);
@@ -453,8 +458,9 @@ export class RkPhotoChecker extends RkElement {
     }
   }
 
-  #checksSummary(): string {
-    return this.#loaded.photoPasses(this.checks) ? this.t('photo.compressing') : this.t('photo.failed.title');
+  #checksSummary(): Message {
+    const key = this.#loaded.photoPasses(this.checks) ? 'photo.compressing' : 'photo.failed.title';
+    return () => this.t(key);
   }
 
   #setFrame(frame: Box, settled: boolean): void {
@@ -462,12 +468,8 @@ export class RkPhotoChecker extends RkElement {
     this.frame = frame;
     if (!settled) return;
     this.#recheck();
-    this.status = this.t('photo.crop.status', {
-      width: Math.round(frame.width),
-      height: Math.round(frame.height),
-      x: Math.round(frame.x),
-      y: Math.round(frame.y),
-    });
+    const place = { width: Math.round(frame.width), height: Math.round(frame.height), x: Math.round(frame.x), y: Math.round(frame.y) };
+    this.status = () => this.t('photo.crop.status', place);
     if (!this.#loaded.photoPasses(this.checks)) return;
     this.state = 'compressing';
     clearTimeout(this.#renderTimer);
@@ -490,7 +492,7 @@ export class RkPhotoChecker extends RkElement {
       if (run !== this.#run || frame !== this.frame) return;
       this.result = { file: this.#loaded.photoFile(encoded.blob), width: encoded.width, height: encoded.height, bytes: encoded.bytes, quality: encoded.quality };
       this.state = 'ready';
-      this.status = this.t('photo.result.size', { width: encoded.width, height: encoded.height, size: formatBytes(encoded.bytes) });
+      this.status = () => this.t('photo.result.size', { width: encoded.width, height: encoded.height, size: formatBytes(encoded.bytes) });
       void this.#keepDraft(false);
     } catch (error) {
       if (run !== this.#run) return;
@@ -595,7 +597,7 @@ export class RkPhotoChecker extends RkElement {
     }
     const backend = this.effectiveBackend;
     if (!backend) {
-      this.uploadError = this.t('photo.noBackend');
+      this.uploadError = () => this.t('photo.noBackend');
       this.uploadRetry = false;
       this.state = 'upload-failed';
       return;
@@ -604,9 +606,9 @@ export class RkPhotoChecker extends RkElement {
     const request = new AbortController();
     this.#upload = request;
     this.state = 'uploading';
-    this.uploadError = '';
+    this.uploadError = silent;
     this.progress = 0;
-    this.status = this.t('photo.uploading');
+    this.status = () => this.t('photo.uploading');
     try {
       const photo = await backend.uploadPhoto(result.file, {
         signal: request.signal,
@@ -619,7 +621,7 @@ export class RkPhotoChecker extends RkElement {
     } catch (error) {
       if (request.signal.aborted) return;
       this.state = 'upload-failed';
-      this.uploadError = this.t('photo.uploadFailed', { reason: this.localize.error(error) });
+      this.uploadError = () => this.t('photo.uploadFailed', { reason: this.localize.error(error) });
       this.uploadRetry = isRkError(error) ? error.retryable : true;
       this.status = this.uploadError;
       if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') this.emit('rk-session-expired', undefined);
@@ -632,7 +634,7 @@ export class RkPhotoChecker extends RkElement {
     this.uploaded = photo;
     this.state = 'accepted';
     this.#setValue(result.file);
-    this.status = this.t(photo ? 'photo.uploaded.title' : 'photo.accepted.title');
+    this.status = () => this.t(photo ? 'photo.uploaded.title' : 'photo.accepted.title');
     void this.#keepDraft(true);
     this.emit('rk-photo-accepted', {
       file: result.file,
@@ -732,7 +734,7 @@ export class RkPhotoChecker extends RkElement {
     return html`<div part="panel" role="group" aria-labelledby="title" aria-busy=${this.state === 'reading' || this.state === 'compressing' ? 'true' : 'false'}>
       <h2 id="title" part="title">${this.t('photo.title')}</h2>
       ${this.state === 'accepted' ? this.#renderAccepted() : this.#renderWork(rules)}
-      <p class="visually-hidden" role="status">${this.status}</p>
+      <p class="visually-hidden" role="status">${this.status()}</p>
       <slot name="footer"></slot>
     </div>`;
   }
@@ -754,7 +756,7 @@ export class RkPhotoChecker extends RkElement {
       ${this.#renderDropzone(hasPhoto)} ${this.state === 'reading' ? html`<p class="busy" part="busy">${this.t('photo.reading')}</p>` : nothing}
       ${this.state === 'unavailable'
         ? html`<div class="notice danger" part="problem" role="alert">
-            <p>${this.engineError}</p>
+            <p>${this.engineError()}</p>
             <button type="button" @click=${() => this.#waiting && void this.checkFile(this.#waiting)}>${this.t('common.retry')}</button>
           </div>`
         : nothing}
@@ -929,7 +931,7 @@ export class RkPhotoChecker extends RkElement {
           </div>`
         : nothing}
       ${this.state === 'upload-failed'
-        ? html`<div class="notice danger" role="alert"><p>${this.uploadError}</p></div>`
+        ? html`<div class="notice danger" role="alert"><p>${this.uploadError()}</p></div>`
         : nothing}
       <div class="actions">
         <button
