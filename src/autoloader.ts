@@ -12,6 +12,8 @@
  * another shadow root (a CMS widget's), call `discover(shadowRoot)`.
  */
 
+import { ContextRoot } from '@lit/context';
+
 // Each element's file; in the CDN build each of these is that element's own file beside this one.
 const elements: Record<string, () => Promise<unknown>> = {
   'rk-provider': () => import('./components/provider/rk-provider.js'),
@@ -63,6 +65,10 @@ export async function discover(root: Document | ShadowRoot | Element): Promise<v
 }
 
 function start(): void {
+  // The files load in parallel, so an element may be defined before the rk-provider around it:
+  // its request for the backend, session and language finds no provider. The context root keeps
+  // such requests and replays them when the provider appears.
+  new ContextRoot().attach(document.documentElement);
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (node instanceof Element) void discover(node);

@@ -20,12 +20,13 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-/** Waits until the portal's timeline has the candidate's state. */
+/** Waits until the portal's timeline has the candidate's state and its view's element is there (fetched on demand). */
 const play: Story['play'] = async ({ canvasElement }) => {
   await waitFor(
     () => {
-      const timeline = canvasElement.querySelector('rk-portal')?.shadowRoot?.querySelector('rk-status-timeline');
-      if (timeline?.getAttribute('state') !== 'ready') throw new Error('timeline not ready');
+      const root = canvasElement.querySelector('rk-portal')?.shadowRoot;
+      if (root?.querySelector('rk-status-timeline')?.getAttribute('state') !== 'ready') throw new Error('timeline not ready');
+      if (root.querySelector('[part="content"] p[role="status"]')) throw new Error('view still loading');
     },
     { timeout: 8000 },
   );

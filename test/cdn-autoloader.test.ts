@@ -2,9 +2,12 @@
  * The autoloader of the per-element CDN build (`dist/cdn/elements/autoloader.js`, built before the
  * tests) on a page as a CMS would write it: tags first, one script. It loads the files of the
  * elements the page shows, and of those added later, and no others; the elements then work on
- * the mock office.
+ * the mock office, even when an element is defined before the rk-provider around it (here the
+ * provider's file arrives 0.8 s after the plan's).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { delay, http, passthrough } from 'msw';
+import { startMockOffice } from '../src/mocks/index.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 const DIR = '/dist/cdn/elements/';
@@ -25,8 +28,18 @@ type Loaded = HTMLElement & { state: string; updateComplete: Promise<boolean> };
 describe('dist/cdn/elements/autoloader.js', () => {
   let provider: HTMLElement;
 
+  const defined: string[] = [];
+
   before(async () => {
     await freshOffice();
+    const { worker } = await startMockOffice();
+    worker.use(
+      http.get(/\/dist\/cdn\/elements\/rk-provider\.js$/, async () => {
+        await delay(800);
+        return passthrough();
+      }),
+    );
+    for (const tag of ['rk-provider', 'rk-exam-plan']) void customElements.whenDefined(tag).then(() => defined.push(tag));
     // The page's markup is there before the script, as in a CMS page.
     provider = document.createElement('rk-provider');
     provider.setAttribute('api-base', '/api');
@@ -45,6 +58,7 @@ describe('dist/cdn/elements/autoloader.js', () => {
     await waitUntil(() => plan.state === 'ready', 'the plan never loaded', { timeout: 5000 });
     await plan.updateComplete;
     expect(plan.shadowRoot!.textContent).to.contain('考试计划');
+    expect(defined, 'the plan was defined first').to.deep.equal(['rk-exam-plan', 'rk-provider']);
     expect([...new Set(elementFilesFetched())]).to.deep.equal(['autoloader.js', 'rk-exam-plan.js', 'rk-provider.js']);
     expect(customElements.get('rk-login')).to.equal(undefined);
   });

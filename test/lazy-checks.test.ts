@@ -1,14 +1,16 @@
 /**
  * rk-login, rk-realname and rk-registration-form fetch their checks (with zod and the schemas)
- * when they connect, not before their first paint, and rk-photo-checker its photo engine. When
- * they cannot be fetched (offline), a submit (or a chosen photo) says so with a retry and keeps
- * what was typed (or chosen); the retry, once the network is back, goes through. In a file of
- * its own: no other test may have loaded these modules before this page starts.
+ * when they connect, not before their first paint, rk-photo-checker its photo engine, and
+ * rk-portal the elements of its views. When they cannot be fetched (offline), a submit (or a
+ * chosen photo, or a view) says so with a retry and keeps what was typed (or chosen); the retry,
+ * once the network is back, goes through. In a file of its own: no other test may have loaded
+ * these modules before this page starts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import '../src/components/login/rk-login.js';
 import '../src/components/photo-checker/rk-photo-checker.js';
+import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/realname/rk-realname.js';
 import '../src/components/registration-form/rk-registration-form.js';
@@ -125,5 +127,20 @@ describe('rk-login: the checks fetched on demand', () => {
     retryButton(el)!.click();
     await stateIs(el, 'ready');
     expect(el.measurements?.source.width).to.equal(600);
+  });
+
+  it('rk-portal: paints its header and navigation before the element of a view comes, says when it cannot, and shows it on retry', async () => {
+    const network = await offlineFor(/\/rk-exam-notice\.ts/);
+    const provider = await fixture<RkProvider>(html`<rk-provider api-base="/api"><rk-portal view="notice"></rk-portal></rk-provider>`);
+    const portal = provider.querySelector('rk-portal')!;
+    await waitUntil(() => textOf(portal).includes('这一页未能加载'), 'no message for the view that could not be loaded', { timeout: 5000 });
+    expect(textOf(portal)).to.contain('网络连接失败');
+    expect(maybe(portal, '[part="nav"]'), 'the navigation').to.not.equal(null);
+    expect(customElements.get('rk-exam-notice')).to.equal(undefined);
+
+    network.online();
+    retryButton(portal)!.click();
+    await waitUntil(() => maybe(portal, '[part="content"] rk-exam-notice'), 'the notice never shown', { timeout: 5000 });
+    expect(typeof customElements.get('rk-exam-notice')).to.equal('function');
   });
 });

@@ -7,6 +7,7 @@
 export class OnDemand<T> {
   value: T | undefined;
   #pending: Promise<T> | undefined;
+  #failed = false;
   readonly #fetch: () => Promise<T>;
 
   constructor(fetch: () => Promise<T>) {
@@ -18,14 +19,19 @@ export class OnDemand<T> {
       (value) => (this.value = value),
       (error: unknown) => {
         this.#pending = undefined;
+        this.#failed = true;
         throw error;
       },
     );
     return this.#pending;
   }
 
-  /** Starts the fetch early, so the first use finds it there; a failure waits for that use. */
+  /**
+   * Starts the fetch early, so the first use finds it there; a failure waits for that use. After a
+   * failed fetch it does nothing: the next use (a retry) fetches, rather than joining a prefetch
+   * that started while still offline.
+   */
   prefetch(): void {
-    this.load().catch(() => undefined);
+    if (!this.#failed) this.load().catch(() => undefined);
   }
 }

@@ -1,11 +1,10 @@
-// First: the messages side by side compress better (see all.ts).
-import '../../services/i18n/parts/all.js';
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, sessionContext } from '../../services/context.js';
+import { NetworkError } from '../../services/errors.js';
 import type { Application, Session } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { portalZhCN } from '../../services/i18n/parts/portal.js';
@@ -14,18 +13,8 @@ import { formatDateTime, formatDay } from '../base/exam-format.js';
 import { RkElement } from '../base/rk-element.js';
 import { readAcceptance } from '../exam-notice/notice-acceptance.js';
 import type { PlanSelectDetail } from '../exam-plan/rk-exam-plan.js';
-import '../certificate-query/rk-certificate-query.js';
-import '../exam-arrangement/rk-exam-arrangement.js';
-import '../exam-notice/rk-exam-notice.js';
-import '../exam-plan/rk-exam-plan.js';
-import '../login/rk-login.js';
-import '../payment-panel/rk-payment-panel.js';
-import '../photo-checker/rk-photo-checker.js';
-import '../realname/rk-realname.js';
-import '../registration-form/rk-registration-form.js';
-import '../score-query/rk-score-query.js';
 import '../status-timeline/rk-status-timeline.js';
-import '../ticket-printer/rk-ticket-printer.js';
+import { PORTAL_ELEMENTS, prefetchPortalElements, type PortalElementTag } from './portal-elements.js';
 import { renderReview } from './portal-review.js';
 import { styles } from './portal.styles.js';
 import { isPortalView, PORTAL_VIEWS, VIEW_OF_STEP, viewForState, type PortalView } from './portal-views.js';
@@ -56,6 +45,10 @@ declare global {
  * columns), the status timeline, and the element for the candidate's state: log in → verify →
  * notice → form with photo → wait for review → pay → print → queries. It moves on by itself when
  * a step is done (`rk-submitted`, `rk-paid`, …) and follows the timeline's `rk-navigate`.
+ *
+ * It paints its header, navigation and timeline first and fetches each view's element when the
+ * view first needs it (portal-elements.ts; the rest when the browser is idle); offline, the view
+ * says so with a retry.
  *
  * It lays itself out by its own width (container queries), so it fits a CMS content column from
  * 320 px to 1280 px. It leaves the page's URL alone unless `routing="hash"` (then `#/payment`
@@ -119,6 +112,8 @@ export class RkPortal extends RkElement {
   #chosen: PortalView | undefined;
   /** Whether the candidate's focus was last in the portal (see the constructor). */
   #focusInside = false;
+  /** Elements whose module could not be fetched (offline), with why: their view offers a retry. */
+  readonly #unloaded = new Map<PortalElementTag, NetworkError>();
 
   constructor() {
     super();
@@ -197,6 +192,7 @@ export class RkPortal extends RkElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
     this.#onHash();
+    prefetchPortalElements();
   }
 
   override disconnectedCallback(): void {
@@ -350,17 +346,48 @@ export class RkPortal extends RkElement {
     </div>`;
   }
 
+  /**
+   * `content` once its elements are defined; until then a loading line, and the fetch of their
+   * modules (offline: why, with a retry).
+   */
+  #withElements(tags: PortalElementTag[], content: TemplateResult): TemplateResult {
+    const missing = tags.filter((tag) => !customElements.get(tag));
+    if (missing.length === 0) return content;
+    const failure = missing.map((tag) => this.#unloaded.get(tag)).find(Boolean);
+    if (failure) {
+      return html`<div class="notice danger" role="alert">
+        <p>${this.t('portal.loadFailed', { reason: this.localize.error(failure) })}</p>
+        <button type="button" @click=${() => this.#retryElements(missing)}>${this.t('common.retry')}</button>
+      </div>`;
+    }
+    for (const tag of missing) {
+      PORTAL_ELEMENTS[tag].load().then(
+        () => this.requestUpdate(),
+        (error: unknown) => {
+          this.#unloaded.set(tag, new NetworkError('portal', `${tag} could not be loaded`, { cause: error }));
+          this.requestUpdate();
+        },
+      );
+    }
+    return html`<p role="status">${this.t('common.loading')}</p>`;
+  }
+
+  #retryElements(tags: PortalElementTag[]): void {
+    for (const tag of tags) this.#unloaded.delete(tag);
+    this.requestUpdate();
+  }
+
   #renderView(view: PortalView): TemplateResult | typeof nothing {
-    if (view === 'notice') return html`<rk-exam-notice></rk-exam-notice>`;
-    if (view === 'plan') return html`<rk-exam-plan></rk-exam-plan>`;
+    if (view === 'notice') return this.#withElements(['rk-exam-notice'], html`<rk-exam-notice></rk-exam-notice>`);
+    if (view === 'plan') return this.#withElements(['rk-exam-plan'], html`<rk-exam-plan></rk-exam-plan>`);
     // Every other view is the candidate's own: sign in first.
     const session = this.session;
     if (session === null) {
       return html`<p class="notice">${this.t('portal.signIn', { view: this.t(`portal.view.${view}`) })}</p>
-        <rk-login></rk-login>`;
+        ${this.#withElements(['rk-login'], html`<rk-login></rk-login>`)}`;
     }
     if (session === undefined) return html`<p role="status">${this.t('common.loading')}</p>`;
-    if (session.realName?.status !== 'verified') return html`<rk-realname></rk-realname>`;
+    if (session.realName?.status !== 'verified') return this.#withElements(['rk-realname'], html`<rk-realname></rk-realname>`);
     switch (view) {
       case 'apply':
         return this.#renderApply();
@@ -374,15 +401,15 @@ export class RkPortal extends RkElement {
           go: (target) => this.navigate(target),
         });
       case 'payment':
-        return html`<rk-payment-panel></rk-payment-panel>`;
+        return this.#withElements(['rk-payment-panel'], html`<rk-payment-panel></rk-payment-panel>`);
       case 'ticket':
-        return html`<rk-ticket-printer document="ticket"></rk-ticket-printer>`;
+        return this.#withElements(['rk-ticket-printer'], html`<rk-ticket-printer document="ticket"></rk-ticket-printer>`);
       case 'arrangement':
-        return html`<rk-exam-arrangement></rk-exam-arrangement>`;
+        return this.#withElements(['rk-exam-arrangement'], html`<rk-exam-arrangement></rk-exam-arrangement>`);
       case 'score':
-        return html`<rk-score-query></rk-score-query>`;
+        return this.#withElements(['rk-score-query'], html`<rk-score-query></rk-score-query>`);
       default:
-        return html`<rk-certificate-query></rk-certificate-query>`;
+        return this.#withElements(['rk-certificate-query'], html`<rk-certificate-query></rk-certificate-query>`);
     }
   }
 
@@ -391,12 +418,17 @@ export class RkPortal extends RkElement {
     const application = this.application;
     const exam = this.#exam.session;
     if (application === undefined || !exam) return html`<p role="status">${this.t('common.loading')}</p>`;
-    if (application && PAID_APPLICATION_STATUSES.has(application.status)) return html`<rk-ticket-printer document="slip"></rk-ticket-printer>`;
+    if (application && PAID_APPLICATION_STATUSES.has(application.status)) {
+      return this.#withElements(['rk-ticket-printer'], html`<rk-ticket-printer document="slip"></rk-ticket-printer>`);
+    }
     const started = application !== null && (application.status !== 'draft' || Object.keys(application.fields).length > 0);
-    if (!started && !readAcceptance(exam.id, exam.notice.title)) return html`<rk-exam-notice></rk-exam-notice>`;
-    return html`<rk-registration-form .qualification=${this.qualification}>
-      <rk-photo-checker slot="photo"></rk-photo-checker>
-    </rk-registration-form>`;
+    if (!started && !readAcceptance(exam.id, exam.notice.title)) return this.#withElements(['rk-exam-notice'], html`<rk-exam-notice></rk-exam-notice>`);
+    return this.#withElements(
+      ['rk-registration-form', 'rk-photo-checker'],
+      html`<rk-registration-form .qualification=${this.qualification}>
+        <rk-photo-checker slot="photo"></rk-photo-checker>
+      </rk-registration-form>`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * Every element's zh-CN messages, imported first by the bundles that hold every element (the CDN
- * file, rk-portal) so that the catalogs sit side by side in the output: gzip finds the phrases
+ * Every element's zh-CN messages, imported first by the bundle that holds every element (the CDN
+ * file, src/index.ts) so that the catalogs sit side by side in the output: gzip finds the phrases
  * they share only within 32 KB, and spread between the elements' code they compress about 4 KB
  * worse. Each element still registers its own messages when it is defined.
  */

@@ -37,5 +37,5 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.review.toApply': 'Edit the application',
   'portal.review.toPay': 'Pay now',
   'portal.review.refresh': 'Check again',
-  'portal.missing': 'The element “{tag}” this page needs is not loaded.',
+  'portal.loadFailed': 'This page could not be loaded: {reason}',
 };

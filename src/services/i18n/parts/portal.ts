@@ -40,5 +40,5 @@ export const portalZhCN = {
   'portal.review.toApply': '修改报名信息',
   'portal.review.toPay': '去缴费',
   'portal.review.refresh': '刷新审核状态',
-  'portal.missing': '此页面所需的组件“{tag}”未加载。',
+  'portal.loadFailed': '这一页未能加载：{reason}',
 };
