@@ -1,5 +1,6 @@
 // Builds the examples (React 19 and Vue 3 with Vite, against the built package in dist/) and
-// smoke-tests them and the plain-HTML one (the CDN file) in headless Chromium: each page must
+// smoke-tests them and the plain-HTML ones (the CDN file; the autoloader of dist/cdn/elements/,
+// which must fetch no element the page does not show) in headless Chromium: each page must
 // render the exam plan from the mock office and hand the choice of a qualification back to the
 // page's own code. Run after `npm run build`. `--keep` leaves the builds in examples/*/dist.
 import { resolve } from 'node:path';
@@ -30,10 +31,16 @@ async function buildExample(name, plugins = []) {
   return exampleRoot;
 }
 
-/** Opens `url`, waits for the plan, chooses the first qualification, expects the page to say so. */
-async function smoke(browser, label, url) {
+/**
+ * Opens `url`, waits for the plan, chooses the first qualification, expects the page to say so;
+ * `forbidden`: URLs the page must not fetch.
+ */
+async function smoke(browser, label, url, forbidden = undefined) {
   const page = await browser.newPage();
   const problems = [];
+  page.on('request', (request) => {
+    if (forbidden?.test(request.url())) problems.push(`fetched ${request.url()}`);
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // Failed loads are reported with their URL below.
@@ -59,6 +66,13 @@ try {
   await dev.listen();
   servers.push(dev);
   await smoke(browser, 'plain-html (CDN file)', new URL('/examples/plain-html/index.html', dev.resolvedUrls.local[0]).href);
+  await smoke(
+    browser,
+    'plain-html (autoloader)',
+    new URL('/examples/plain-html/autoloader.html', dev.resolvedUrls.local[0]).href,
+    // Only rk-provider and rk-exam-plan are on the page.
+    /\/dist\/cdn\/(ruankao-elements\.js|elements\/rk-(?!provider|exam-plan)[a-z-]+\.js)/,
+  );
 
   for (const [name, plugins] of [
     ['react', []],
