@@ -41,7 +41,8 @@ export const AUTOLOADED_TAGS: readonly string[] = Object.keys(elements);
 /**
  * Loads the files of the `rk-*` elements in `root` (and `root` itself) that are not defined yet.
  * Resolves when they are defined; a file that fails to load is reported on the console and
- * asked for again by the next `discover()` of its tag.
+ * asked for again by the next `discover()` of its tag, which the autoloader runs on the whole
+ * page when the browser is back online.
  */
 export async function discover(root: Document | ShadowRoot | Element): Promise<void> {
   const found = new Set<string>();
@@ -74,6 +75,8 @@ function start(): void {
       for (const node of record.addedNodes) if (node instanceof Element) void discover(node);
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
+  // A file that failed offline: the element would stay blank; try again once the network is back.
+  window.addEventListener('online', () => void discover(document));
   void discover(document);
 }
 

@@ -6,7 +6,7 @@
  * provider's file arrives 0.8 s after the plan's).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { delay, http, passthrough } from 'msw';
+import { delay, http, HttpResponse, passthrough } from 'msw';
 import { startMockOffice } from '../src/mocks/index.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -80,5 +80,27 @@ describe('dist/cdn/elements/autoloader.js', () => {
     const query = wrapper.querySelector<Loaded>('rk-score-query')!;
     await query.updateComplete;
     expect(query.shadowRoot!.textContent!.trim()).to.not.equal('');
+  });
+
+  it('tries a file that failed offline again when the browser is back online', async () => {
+    const { worker } = await startMockOffice();
+    let offline = true;
+    worker.use(http.get(/\/dist\/cdn\/elements\/rk-certificate-query\.js$/, () => (offline ? HttpResponse.error() : passthrough())));
+    const errors: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      const query = document.createElement('rk-certificate-query');
+      provider.append(query);
+      await waitUntil(() => errors.length > 0, 'the failed load was not reported', { timeout: 5000 });
+      expect(String(errors[0])).to.contain('<rk-certificate-query>');
+      expect(customElements.get('rk-certificate-query')).to.equal(undefined);
+
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => customElements.get('rk-certificate-query'), 'not loaded again once online', { timeout: 5000 });
+    } finally {
+      console.error = consoleError;
+    }
   });
 });
