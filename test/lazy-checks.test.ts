@@ -110,7 +110,7 @@ describe('rk-login: the checks fetched on demand', () => {
     expect(el.getAttribute('state')).to.equal('editing');
   });
 
-  it('rk-photo-checker: paints before its photo engine comes, says when it cannot, and checks the same photo on retry', async () => {
+  it('rk-photo-checker: paints before its photo engine comes, says when it cannot, and checks the same photo once back online', async () => {
     const network = await offlineFor(/\/photo-engine\.ts/);
     const el = await fixture<RkPhotoChecker>(html`<rk-photo-checker upload="false"></rk-photo-checker>`);
     expect(el.state).to.equal('empty');
@@ -123,10 +123,30 @@ describe('rk-login: the checks fetched on demand', () => {
     expect(textOf(el)).to.contain('网络连接失败');
     expect(textOf(el), 'the chosen file is still named').to.contain('my-photo.jpg');
 
-    network.online();
+    // 重试 while still offline: the same message again.
+    const before = network.requests();
     retryButton(el)!.click();
+    await waitUntil(() => network.requests() > before, 'the retry did not fetch again', { timeout: 5000 });
+    await stateIs(el, 'unavailable');
+
+    // Back online: the element checks the chosen photo by itself.
+    network.online();
+    window.dispatchEvent(new Event('online'));
     await stateIs(el, 'ready');
     expect(el.measurements?.source.width).to.equal(600);
+  });
+
+  it('rk-portal: tries the element of a view again by itself when the browser is back online', async () => {
+    // The notice too: the idle prefetch must not load it before the next test.
+    const network = await offlineFor(/\/rk-exam-(plan|notice)\.ts/);
+    const provider = await fixture<RkProvider>(html`<rk-provider api-base="/api"><rk-portal view="plan"></rk-portal></rk-provider>`);
+    const portal = provider.querySelector('rk-portal')!;
+    await waitUntil(() => textOf(portal).includes('这一页未能加载'), 'no message for the view that could not be loaded', { timeout: 5000 });
+    await waitUntil(() => network.requests() >= 2, 'the idle prefetch never tried the notice', { timeout: 5000 });
+
+    network.online();
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => maybe(portal, '[part="content"] rk-exam-plan'), 'the plan never shown', { timeout: 5000 });
   });
 
   it('rk-portal: paints its header and navigation before the element of a view comes, says when it cannot, and shows it on retry', async () => {
@@ -143,4 +163,5 @@ describe('rk-login: the checks fetched on demand', () => {
     await waitUntil(() => maybe(portal, '[part="content"] rk-exam-notice'), 'the notice never shown', { timeout: 5000 });
     expect(typeof customElements.get('rk-exam-notice')).to.equal('function');
   });
+
 });

@@ -347,18 +347,25 @@ export class RkPhotoChecker extends RkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
     this.#engine.prefetch();
     if (this.state === 'empty' && !this.analysis) this.#restoreDraft();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
     this.#upload?.abort();
     this.#analysisAbort?.abort();
     clearTimeout(this.#renderTimer);
     this.#gestures?.dispose();
     if (this.state === 'uploading') this.state = 'ready';
   }
+
+  /** Back online while the photo checks could not be fetched: check the chosen photo by itself. */
+  readonly #onOnline = (): void => {
+    if (this.state === 'unavailable' && this.#waiting) void this.checkFile(this.#waiting);
+  };
 
   formResetCallback(): void {
     this.reset();

@@ -191,6 +191,7 @@ export class RkPortal extends RkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
+    window.addEventListener('online', this.#onOnline);
     this.#onHash();
     prefetchPortalElements();
   }
@@ -198,6 +199,7 @@ export class RkPortal extends RkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
+    window.removeEventListener('online', this.#onOnline);
     this.#request?.abort();
   }
 
@@ -371,6 +373,11 @@ export class RkPortal extends RkElement {
     }
     return html`<p role="status">${this.t('common.loading')}</p>`;
   }
+
+  /** Back online: a view whose element could not be fetched tries again by itself. */
+  readonly #onOnline = (): void => {
+    if (this.#unloaded.size > 0) this.#retryElements([...this.#unloaded.keys()]);
+  };
 
   #retryElements(tags: PortalElementTag[]): void {
     for (const tag of tags) this.#unloaded.delete(tag);
