@@ -35,7 +35,7 @@ function partsShown(files) {
   }
   return parts;
 }
-const autoloader = read('src/autoloader.ts');
+const loaders = read('src/components/element-loaders.ts');
 const components = new URL('../src/components/', import.meta.url);
 for (const folder of readdirSync(components, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'base')) {
   for (const file of readdirSync(new URL(`${folder.name}/`, components)).filter((name) => /^rk-[a-z-]+\.ts$/.test(name))) {
@@ -46,7 +46,7 @@ for (const folder of readdirSync(components, { withFileTypes: true }).filter((en
       problems.push(`package.json exports lacks "./${tag}" → ./dist/${tag}.js`);
     }
     if (!index.includes(`./components/${folder.name}/${tag}.js`)) problems.push(`src/index.ts does not export ${tag}`);
-    if (!autoloader.includes(`'${tag}': () => import('./components/${folder.name}/${tag}.js')`)) problems.push(`src/autoloader.ts does not load ${tag}`);
+    if (!loaders.includes(`'${tag}': new OnDemand(() => import('./${folder.name}/${tag}.js'))`)) problems.push(`src/components/element-loaders.ts does not load ${tag} (the autoloader and rk-portal use it)`);
     if (!source.includes(`@tagname ${tag}`)) problems.push(`${file}: JSDoc lacks @tagname ${tag}`);
     if (!source.includes('@summary')) problems.push(`${file}: JSDoc lacks @summary`);
     if (!source.includes(`define('${tag}'`)) problems.push(`${file}: not registered with define('${tag}', …)`);

@@ -13,30 +13,10 @@
  */
 
 import { ContextRoot } from '@lit/context';
-
-// Each element's file; in the CDN build each of these is that element's own file beside this one.
-const elements: Record<string, () => Promise<unknown>> = {
-  'rk-provider': () => import('./components/provider/rk-provider.js'),
-  'rk-login': () => import('./components/login/rk-login.js'),
-  'rk-realname': () => import('./components/realname/rk-realname.js'),
-  'rk-exam-notice': () => import('./components/exam-notice/rk-exam-notice.js'),
-  'rk-exam-plan': () => import('./components/exam-plan/rk-exam-plan.js'),
-  'rk-registration-form': () => import('./components/registration-form/rk-registration-form.js'),
-  'rk-photo-checker': () => import('./components/photo-checker/rk-photo-checker.js'),
-  'rk-payment-panel': () => import('./components/payment-panel/rk-payment-panel.js'),
-  'rk-ticket-printer': () => import('./components/ticket-printer/rk-ticket-printer.js'),
-  'rk-status-timeline': () => import('./components/status-timeline/rk-status-timeline.js'),
-  'rk-exam-arrangement': () => import('./components/exam-arrangement/rk-exam-arrangement.js'),
-  'rk-score-query': () => import('./components/score-query/rk-score-query.js'),
-  'rk-certificate-query': () => import('./components/certificate-query/rk-certificate-query.js'),
-  'rk-portal': () => import('./components/portal/rk-portal.js'),
-};
-
-/** Tags whose file is loading or loaded: asked for once. */
-const requested = new Set<string>();
+import { ELEMENT_LOADERS, isElementTag, type ElementTag } from './components/element-loaders.js';
 
 /** The tags the autoloader knows, each with its element's file. */
-export const AUTOLOADED_TAGS: readonly string[] = Object.keys(elements);
+export const AUTOLOADED_TAGS: readonly string[] = Object.keys(ELEMENT_LOADERS);
 
 /**
  * Loads the files of the `rk-*` elements in `root` (and `root` itself) that are not defined yet.
@@ -45,23 +25,18 @@ export const AUTOLOADED_TAGS: readonly string[] = Object.keys(elements);
  * page when the browser is back online.
  */
 export async function discover(root: Document | ShadowRoot | Element): Promise<void> {
-  const found = new Set<string>();
+  const found = new Set<ElementTag>();
   const consider = (element: Element) => {
     const tag = element.localName;
-    if (tag in elements && !requested.has(tag) && !customElements.get(tag)) found.add(tag);
+    if (isElementTag(tag) && !customElements.get(tag)) found.add(tag);
   };
   if (root instanceof Element) consider(root);
   for (const element of root.querySelectorAll(':not(:defined)')) consider(element);
+  // A file already on its way is joined, not fetched twice (OnDemand).
   await Promise.all(
-    [...found].map(async (tag) => {
-      requested.add(tag);
-      try {
-        await elements[tag]!();
-      } catch (error) {
-        requested.delete(tag);
-        console.error(`ruankao-elements: could not load <${tag}>`, error);
-      }
-    }),
+    [...found].map((tag) =>
+      ELEMENT_LOADERS[tag].load().catch((error: unknown) => console.error(`ruankao-elements: could not load <${tag}>`, error)),
+    ),
   );
 }
 

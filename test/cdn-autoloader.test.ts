@@ -6,9 +6,9 @@
  * provider's file arrives 0.8 s after the plan's).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { delay, http, HttpResponse, passthrough } from 'msw';
+import { delay, http, passthrough } from 'msw';
 import { startMockOffice } from '../src/mocks/index.js';
-import { freshOffice } from './helpers/mock-office.js';
+import { freshOffice, offlineFor } from './helpers/mock-office.js';
 
 const DIR = '/dist/cdn/elements/';
 performance.setResourceTimingBufferSize(5000);
@@ -83,9 +83,7 @@ describe('dist/cdn/elements/autoloader.js', () => {
   });
 
   it('tries a file that failed offline again when the browser is back online', async () => {
-    const { worker } = await startMockOffice();
-    let offline = true;
-    worker.use(http.get(/\/dist\/cdn\/elements\/rk-certificate-query\.js$/, () => (offline ? HttpResponse.error() : passthrough())));
+    const network = await offlineFor(/\/dist\/cdn\/elements\/rk-certificate-query\.js$/);
     const errors: unknown[] = [];
     const consoleError = console.error;
     console.error = (...args: unknown[]) => errors.push(args[0]);
@@ -96,7 +94,7 @@ describe('dist/cdn/elements/autoloader.js', () => {
       expect(String(errors[0])).to.contain('<rk-certificate-query>');
       expect(customElements.get('rk-certificate-query')).to.equal(undefined);
 
-      offline = false;
+      network.online();
       window.dispatchEvent(new Event('online'));
       await waitUntil(() => customElements.get('rk-certificate-query'), 'not loaded again once online', { timeout: 5000 });
     } finally {

@@ -7,7 +7,6 @@
  * these modules before this page starts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse, passthrough } from 'msw';
 import '../src/components/login/rk-login.js';
 import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/portal/rk-portal.js';
@@ -19,24 +18,10 @@ import type { RkPhotoChecker } from '../src/components/photo-checker/rk-photo-ch
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import { HttpBackend } from '../src/services/http-backend.js';
-import { SEED_ACCOUNT, SEED_ID_NUMBER, startMockOffice } from '../src/mocks/index.js';
+import { SEED_ACCOUNT, SEED_ID_NUMBER } from '../src/mocks/index.js';
 import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
 import { $, maybe, stateIs, submit, textOf, type } from './helpers/form-driver.js';
-import { freshOffice } from './helpers/mock-office.js';
-
-/** Fetches of `file` fail until `online()`; `requests()` counts them. */
-async function offlineFor(file: RegExp): Promise<{ online: () => void; requests: () => number }> {
-  const { worker } = await startMockOffice();
-  let offline = true;
-  let requests = 0;
-  worker.use(
-    http.get(file, () => {
-      requests += 1;
-      return offline ? HttpResponse.error() : passthrough();
-    }),
-  );
-  return { online: () => (offline = false), requests: () => requests };
-}
+import { freshOffice, offlineFor } from './helpers/mock-office.js';
 
 /** A backend signed in as a freshly seeded candidate at `stage`. */
 async function signedIn(stage: 'registered' | 'verified'): Promise<HttpBackend> {

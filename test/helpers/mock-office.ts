@@ -1,4 +1,5 @@
 /** The mock exam office for element tests: one MSW worker per test page, on `/api`. */
+import { http, HttpResponse, passthrough } from 'msw';
 import { startMockOffice, type ExamOffice } from '../../src/mocks/index.js';
 
 let started: Promise<ExamOffice> | undefined;
@@ -15,4 +16,18 @@ export async function freshOffice(scenario: Parameters<ExamOffice['setScenario']
   office.setScenario(scenario);
   office.faults = { ...office.faults, latencyMs: 20 };
   return office;
+}
+
+/** Fetches of `file` fail until `online()`; `requests()` counts them. */
+export async function offlineFor(file: RegExp): Promise<{ online: () => void; requests: () => number }> {
+  const { worker } = await startMockOffice();
+  let offline = true;
+  let requests = 0;
+  worker.use(
+    http.get(file, () => {
+      requests += 1;
+      return offline ? HttpResponse.error() : passthrough();
+    }),
+  );
+  return { online: () => (offline = false), requests: () => requests };
 }

@@ -14,7 +14,8 @@ import { RkElement } from '../base/rk-element.js';
 import { readAcceptance } from '../exam-notice/notice-acceptance.js';
 import type { PlanSelectDetail } from '../exam-plan/rk-exam-plan.js';
 import '../status-timeline/rk-status-timeline.js';
-import { PORTAL_ELEMENTS, prefetchPortalElements, type PortalElementTag } from './portal-elements.js';
+import { ELEMENT_LOADERS, type ElementTag } from '../element-loaders.js';
+import { prefetchPortalElements } from './portal-elements.js';
 import { renderReview } from './portal-review.js';
 import { styles } from './portal.styles.js';
 import { isPortalView, PORTAL_VIEWS, VIEW_OF_STEP, viewForState, type PortalView } from './portal-views.js';
@@ -113,7 +114,9 @@ export class RkPortal extends RkElement {
   /** Whether the candidate's focus was last in the portal (see the constructor). */
   #focusInside = false;
   /** Elements whose module could not be fetched (offline), with why: their view offers a retry. */
-  readonly #unloaded = new Map<PortalElementTag, NetworkError>();
+  readonly #unloaded = new Map<ElementTag, NetworkError>();
+  /** Elements whose module this portal waits for (so a render does not wait twice). */
+  readonly #awaited = new Set<ElementTag>();
 
   constructor() {
     super();
@@ -352,7 +355,7 @@ export class RkPortal extends RkElement {
    * `content` once its elements are defined; until then a loading line, and the fetch of their
    * modules (offline: why, with a retry).
    */
-  #withElements(tags: PortalElementTag[], content: TemplateResult): TemplateResult {
+  #withElements(tags: ElementTag[], content: TemplateResult): TemplateResult {
     const missing = tags.filter((tag) => !customElements.get(tag));
     if (missing.length === 0) return content;
     const failure = missing.map((tag) => this.#unloaded.get(tag)).find(Boolean);
@@ -362,10 +365,15 @@ export class RkPortal extends RkElement {
         <button type="button" @click=${() => this.#retryElements(missing)}>${this.t('common.retry')}</button>
       </div>`;
     }
-    for (const tag of missing) {
-      PORTAL_ELEMENTS[tag].load().then(
-        () => this.requestUpdate(),
+    for (const tag of missing.filter((tag) => !this.#awaited.has(tag))) {
+      this.#awaited.add(tag);
+      ELEMENT_LOADERS[tag].load().then(
+        () => {
+          this.#awaited.delete(tag);
+          this.requestUpdate();
+        },
         (error: unknown) => {
+          this.#awaited.delete(tag);
           this.#unloaded.set(tag, new NetworkError('portal', `${tag} could not be loaded`, { cause: error }));
           this.requestUpdate();
         },
@@ -379,7 +387,7 @@ export class RkPortal extends RkElement {
     if (this.#unloaded.size > 0) this.#retryElements([...this.#unloaded.keys()]);
   };
 
-  #retryElements(tags: PortalElementTag[]): void {
+  #retryElements(tags: ElementTag[]): void {
     for (const tag of tags) this.#unloaded.delete(tag);
     this.requestUpdate();
   }
