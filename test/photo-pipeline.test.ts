@@ -175,16 +175,22 @@ describe('photo pipeline: the rules', () => {
   });
 });
 
+/**
+ * A `width`×`height` portrait stored turned a quarter anticlockwise, with EXIF orientation 6
+ * (which tells viewers to turn it back).
+ */
+async function sidewaysJpeg(width: number, height: number): Promise<Blob> {
+  const sideways = new OffscreenCanvas(height, width);
+  const ctx = sideways.getContext('2d')!;
+  ctx.translate(0, width);
+  ctx.rotate(-Math.PI / 2);
+  ctx.drawImage(portraitCanvas(width, height), 0, 0);
+  return withOrientation(await jpegOf(sideways), 6);
+}
+
 describe('photo pipeline: EXIF orientation', () => {
   it('a photo stored sideways with orientation 6 is decoded upright, once', async () => {
-    // Store the portrait turned a quarter anticlockwise; orientation 6 tells viewers to turn it back.
-    const upright = portraitCanvas(600, 840);
-    const sideways = new OffscreenCanvas(840, 600);
-    const ctx = sideways.getContext('2d')!;
-    ctx.translate(0, 600);
-    ctx.rotate(-Math.PI / 2);
-    ctx.drawImage(upright, 0, 0);
-    const analysis = await analysed(await withOrientation(await jpegOf(sideways), 6));
+    const analysis = await analysed(await sidewaysJpeg(600, 840));
     expect(analysis.header).to.include({ orientation: 6, width: 600, height: 840, storedWidth: 840 });
     expect([analysis.image.width, analysis.image.height]).to.deep.equal([600, 840]);
     // Hair at the top, jacket at the bottom: upright, not turned twice (upside down) or not at all.
@@ -234,6 +240,113 @@ describe('photo pipeline: EXIF orientation', () => {
     expect(result.withinTarget).to.equal(true);
     const decoded = await createImageBitmap(result.blob);
     expect([decoded.width, decoded.height]).to.deep.equal([295, 413]);
+  });
+});
+
+/** Runs `body` with `ImageDecoder` replaced by `replacement` (undefined: a browser without it), then puts it back. */
+async function withImageDecoder<T>(replacement: unknown, body: () => Promise<T>): Promise<T> {
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'ImageDecoder')!;
+  Object.defineProperty(globalThis, 'ImageDecoder', { value: replacement, configurable: true, writable: true });
+  try {
+    return await body();
+  } finally {
+    Object.defineProperty(globalThis, 'ImageDecoder', original);
+  }
+}
+
+/** The real ImageDecoder, recording what it was asked for. */
+function recordingDecoder(asked: ImageDecoderInit[], change: (init: ImageDecoderInit) => ImageDecoderInit = (init) => init) {
+  const Real = ImageDecoder;
+  return class extends Real {
+    constructor(init: ImageDecoderInit) {
+      asked.push(init);
+      super(change(init));
+    }
+  };
+}
+
+/** What the checks said, for comparing two analyses of one photo. */
+function verdicts(analysis: PhotoAnalysis) {
+  const checks = checksOf(analysis);
+  return Object.fromEntries(Object.entries(checks).map(([id, check]) => [id, check.status]));
+}
+
+describe('photo pipeline: decoding at the size the checks need', () => {
+  it('a 12 MP photo is decoded at half size by the JPEG decoder itself (ImageDecoder), and passes', async function () {
+    this.timeout(30000);
+    const asked: ImageDecoderInit[] = [];
+    const photo = await portraitJpeg(3000, 4000, { quality: 0.9 });
+    const analysis = await withImageDecoder(recordingDecoder(asked), () => analysed(photo));
+    expect(asked.map(({ desiredWidth, desiredHeight }) => [desiredWidth, desiredHeight])).to.deep.equal([[1500, 2000]]);
+    expect([analysis.image.width, analysis.image.height]).to.deep.equal([1500, 2000]);
+    expect(analysis.scale).to.equal(0.5);
+    expect(Object.values(verdicts(analysis)).every((status) => status === 'pass'), JSON.stringify(verdicts(analysis))).to.equal(true);
+  });
+
+  it('a sideways 8 MP photo (orientation 6) is scaled as stored and comes out upright at half size', async function () {
+    this.timeout(30000);
+    const photo = await sidewaysJpeg(2448, 3264);
+    const asked: ImageDecoderInit[] = [];
+    const analysis = await withImageDecoder(recordingDecoder(asked), () => analysed(photo));
+    expect(asked.map(({ desiredWidth, desiredHeight }) => [desiredWidth, desiredHeight])).to.deep.equal([[1632, 1224]]);
+    expect([analysis.image.width, analysis.image.height]).to.deep.equal([1224, 1632]);
+    const hair = pixelAt(analysis.image, 0.5, 0.27);
+    const jacket = pixelAt(analysis.image, 0.5, 0.95);
+    expect(Math.max(...hair), 'hair at the top').to.be.below(70);
+    expect(jacket[2]! - jacket[0]!, 'blue jacket at the bottom').to.be.above(40);
+  });
+
+  it('a 12 MP photo enlarged from too small a one is still found out after the decoder scaled it', async function () {
+    this.timeout(30000);
+    const enlarged = checksOf(await analysed(await enlargedJpeg({ width: 210, height: 280 }, 3000, 4000))).enlargement!;
+    expect(enlarged.status).to.equal('fail');
+    expect(enlarged.values.width).to.be.below(DEFAULT_PHOTO_RULES.minSourceWidth);
+    // Enlarged from one big enough: its detail covers the rule.
+    const fine = checksOf(await analysed(await enlargedJpeg({ width: 600, height: 800 }, 3000, 4000))).enlargement!;
+    expect(fine.status).to.equal('pass');
+  });
+
+  it('without ImageDecoder (Safari, a page not on HTTPS) createImageBitmap decodes, with the same verdicts and sizes', async function () {
+    this.timeout(30000);
+    const photos = [
+      await portraitJpeg(3000, 4000, { quality: 0.9 }),
+      await enlargedJpeg({ width: 150, height: 210 }, 600, 840),
+      await portraitJpeg(600, 840, { grayscale: true }),
+      await cameraJpeg(),
+    ];
+    for (const photo of photos) {
+      const withIt = await analysed(photo);
+      const without = await withImageDecoder(undefined, () => analysed(photo));
+      expect([without.image.width, without.image.height]).to.deep.equal([withIt.image.width, withIt.image.height]);
+      expect(verdicts(without)).to.deep.equal(verdicts(withIt));
+      expect(without.detail.factor).to.equal(withIt.detail.factor);
+    }
+  });
+
+  it('a decoder that fails, or gives less than asked, leaves the decoding to createImageBitmap', async function () {
+    this.timeout(30000);
+    const photo = await portraitJpeg(3000, 4000, { quality: 0.9 });
+    const Failing = class {
+      constructor() {
+        throw new DOMException('not here', 'NotSupportedError');
+      }
+    };
+    const failing = await withImageDecoder(Failing, () => analysed(photo));
+    expect([failing.image.width, failing.image.height]).to.deep.equal([1500, 2000]);
+    const small = await withImageDecoder(
+      recordingDecoder([], (init) => ({ ...init, desiredWidth: 375, desiredHeight: 500 })),
+      () => analysed(photo),
+    );
+    expect([small.image.width, small.image.height]).to.deep.equal([1500, 2000]);
+    expect(verdicts(small).enlargement).to.equal('pass');
+  });
+
+  it('a decoder that does not scale: what it gives is brought to the target size', async function () {
+    this.timeout(30000);
+    const photo = await portraitJpeg(3000, 4000, { quality: 0.9 });
+    const fullSize = recordingDecoder([], ({ desiredWidth: _width, desiredHeight: _height, ...init }) => init);
+    const analysis = await withImageDecoder(fullSize, () => analysed(photo));
+    expect([analysis.image.width, analysis.image.height]).to.deep.equal([1500, 2000]);
   });
 });
 

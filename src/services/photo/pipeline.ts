@@ -2,14 +2,15 @@
  * The photo pipeline: read the header (refuse what would hurt the page), decode once (at reduced
  * size for large photos), measure on reduced copies, cut the frame and encode once to the
  * target size. Runs on the main thread in short steps that give way to the page between them
- * (decoding itself happens off the main thread inside `createImageBitmap`); each step works in a
- * worker too, should the library move it there.
+ * (decoding itself happens off the main thread, see decode.ts); each step works in a worker too,
+ * should the library move it there.
  *
  * `processPhoto(file)` runs all of it with the default frame, for a page without UI and for
  * benchmarks; `rk-photo-checker` calls the steps itself to let the candidate move the frame.
  */
 import { cutFrame, context2d, encodeToTarget, encodeWithLibrary, makeCanvas, type EncodedPhoto, type PhotoEncoder } from './compress.js';
 import { initialFrame, type Size } from './crop.js';
+import { decodePhoto } from './decode.js';
 import { colourShare, detailLadder, luma, subjectBox, whiteBackgroundShare, type Box, type DetailLadder } from './measures.js';
 import { DEFAULT_PHOTO_RULES, type JudgementCheck, type PhotoRules } from './rules.js';
 import { sniffPhoto, type JpegHeader, type SniffedKind } from './sniff.js';
@@ -34,8 +35,9 @@ export interface PhotoRefusal {
 /**
  * Long side of the decoded photo: at least 1600 px (detail can be judged at more than twice the
  * output size), at most 2400 px (iOS fails on canvases over 16.7 MP; less to draw from), and
- * half the photo's long side in between: the decoder's own resizing is off the main thread only
- * at its 'low' (bilinear) quality, which averages cleanly down to half size, not below.
+ * half the photo's long side in between: where the JPEG decoder cannot scale (decode.ts),
+ * `createImageBitmap` resizes off the main thread only at its 'low' (bilinear) quality, which
+ * averages cleanly down to half size, not below.
  */
 export const DECODE_LONG_SIDE = 1600;
 export const DECODE_MAX_LONG_SIDE = 2400;
@@ -151,11 +153,7 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   const target = decodeSize(header.width, header.height, Math.min(DECODE_MAX_LONG_SIDE, Math.max(DECODE_LONG_SIDE, Math.ceil(long / 2))));
   let image: ImageBitmap;
   try {
-    // 'medium'/'high' resizing would run on the main thread (60–200 ms for 12 MP in Chromium).
-    image = await createImageBitmap(
-      file,
-      target.scale < 1 ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'low' } : {},
-    );
+    image = await decodePhoto(file, data, header, target);
   } catch {
     // Changed while being decoded, or really damaged: the first is told by a second read failing.
     return { ok: false, problem: (await readable(file)) ? 'corrupt' : 'unreadable', ...size };
