@@ -20,6 +20,7 @@ export async function freshOffice(scenario: Parameters<ExamOffice['setScenario']
 
 /** Fetches of `file` fail until `online()`; `requests()` counts them. */
 export async function offlineFor(file: RegExp): Promise<{ online: () => void; requests: () => number }> {
+  await mockOffice(); // started quietly, if this is the first use
   const { worker } = await startMockOffice();
   let offline = true;
   let requests = 0;
@@ -30,4 +31,18 @@ export async function offlineFor(file: RegExp): Promise<{ online: () => void; re
     }),
   );
   return { online: () => (offline = false), requests: () => requests };
+}
+
+/** Counts the requests for files matching `file` (letting them through), with their paths. */
+export async function watchRequests(file: RegExp): Promise<{ paths: () => string[] }> {
+  await mockOffice(); // started quietly, if this is the first use
+  const { worker } = await startMockOffice();
+  const paths: string[] = [];
+  worker.use(
+    http.get(file, ({ request }) => {
+      paths.push(new URL(request.url).pathname);
+      return passthrough();
+    }),
+  );
+  return { paths: () => [...paths] };
 }

@@ -48,8 +48,8 @@ declare global {
  * a step is done (`rk-submitted`, `rk-paid`, …) and follows the timeline's `rk-navigate`.
  *
  * It paints its header, navigation and timeline first and fetches each view's element when the
- * view first needs it (portal-elements.ts; the rest when the browser is idle); offline, the view
- * says so with a retry.
+ * view first needs it (portal-elements.ts; the rest when the browser is idle, unless it asks to
+ * save data); offline, the view says so with a retry.
  *
  * It lays itself out by its own width (container queries), so it fits a CMS content column from
  * 320 px to 1280 px. It leaves the page's URL alone unless `routing="hash"` (then `#/payment`

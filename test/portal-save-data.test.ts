@@ -1,0 +1,75 @@
+/**
+ * rk-portal fetches the other views' elements when the browser is idle, except when the browser
+ * asks to save data (Save-Data, or a 2G connection): then only the view opened is fetched. In a
+ * file of its own: each element is fetched once per page, and no other test may have loaded them.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/components/portal/rk-portal.js';
+import '../src/components/provider/rk-provider.js';
+import type { RkPortal } from '../src/components/portal/rk-portal.js';
+import type { RkProvider } from '../src/components/provider/rk-provider.js';
+import { maybe } from './helpers/form-driver.js';
+import { watchRequests } from './helpers/mock-office.js';
+
+/** The element files fetched (by tag) among the portal's views. */
+const ELEMENT_FILE = /\/src\/components\/[a-z-]+\/rk-[a-z-]+\.ts$/;
+const tagsOf = (paths: string[]) => paths.map((path) => /(rk-[a-z-]+)\.ts$/.exec(path)![1]);
+
+/** `navigator.connection` as the browser would report it, for `body`. */
+async function withConnection(connection: { saveData: boolean; effectiveType: string }, body: () => Promise<void>): Promise<void> {
+  Object.defineProperty(navigator, 'connection', { value: connection, configurable: true });
+  try {
+    await body();
+  } finally {
+    delete (navigator as { connection?: unknown }).connection;
+  }
+}
+
+/** After the portal's idle prefetch would have run (it waits at most 3 s for an idle moment). */
+async function afterIdlePrefetch(): Promise<void> {
+  await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 }));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+async function portalShowing(view: string, tag: string): Promise<RkPortal> {
+  const provider = await fixture<RkProvider>(html`<rk-provider api-base="/api"><rk-portal view=${view}></rk-portal></rk-provider>`);
+  const portal = provider.querySelector('rk-portal')!;
+  await waitUntil(() => maybe(portal, `[part="content"] ${tag}`), `${tag} never shown`, { timeout: 5000 });
+  return portal;
+}
+
+describe('rk-portal: fetching the other views when saving data', () => {
+  it('with Save-Data, fetches only the view opened, and the next one when it is opened', async function () {
+    this.timeout(15000);
+    const requests = await watchRequests(ELEMENT_FILE);
+    await withConnection({ saveData: true, effectiveType: '4g' }, async () => {
+      const portal = await portalShowing('plan', 'rk-exam-plan');
+      await afterIdlePrefetch();
+      expect(tagsOf(requests.paths())).to.deep.equal(['rk-exam-plan']);
+
+      portal.view = 'notice';
+      await waitUntil(() => maybe(portal, '[part="content"] rk-exam-notice'), 'the notice never shown', { timeout: 5000 });
+      expect(tagsOf(requests.paths())).to.deep.equal(['rk-exam-plan', 'rk-exam-notice']);
+    });
+  });
+
+  it('on a 2G connection, fetches only the view opened (signed out: the sign-in)', async function () {
+    this.timeout(15000);
+    const requests = await watchRequests(ELEMENT_FILE);
+    await withConnection({ saveData: false, effectiveType: '2g' }, async () => {
+      await portalShowing('score', 'rk-login');
+      await afterIdlePrefetch();
+      expect(tagsOf(requests.paths())).to.deep.equal(['rk-login']);
+    });
+  });
+
+  it('otherwise, fetches the other views when the browser is idle', async function () {
+    this.timeout(15000);
+    const requests = await watchRequests(ELEMENT_FILE);
+    await withConnection({ saveData: false, effectiveType: '4g' }, async () => {
+      await portalShowing('payment', 'rk-login');
+      await waitUntil(() => tagsOf(requests.paths()).includes('rk-realname'), 'the idle prefetch did not fetch rk-realname', { timeout: 5000 });
+      for (const tag of ['rk-registration-form', 'rk-payment-panel', 'rk-score-query', 'rk-certificate-query']) expect(tagsOf(requests.paths())).to.include(tag);
+    });
+  });
+});
