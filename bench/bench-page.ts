@@ -70,12 +70,19 @@ async function photoPipeline(runs: number) {
     const file = asFile(await portraitJpeg(width, height, { quality: 0.9 }), `${label}.jpg`);
     await ours(file); // warm-up: code paths and the encoder
     const times = { floor: [] as number[], peer: [] as number[], ours: [] as number[] };
+    const order = [
+      ['floor', floor],
+      ['peer', peer],
+      ['ours', ours],
+    ] as const;
     for (let run = 0; run < runs; run += 1) {
-      // Interleaved, so a slow moment of the machine hits all three alike.
-      times.floor.push(await floor(file));
-      times.peer.push(await peer(file));
-      times.ours.push(await ours(file));
-      await sleep(50);
+      // Interleaved, so a slow moment of the machine hits all three alike, and in turn in each
+      // place: the one after the peer (whose worker is still winding down) is not always ours.
+      for (let step = 0; step < order.length; step += 1) {
+        const [name, pipeline] = order[(run + step) % order.length]!;
+        times[name].push(await pipeline(file));
+        await sleep(50);
+      }
     }
     rows.push({ size: label, bytes: file.size, floor: median(times.floor), peer: median(times.peer), ours: median(times.ours), runs });
   }

@@ -281,6 +281,10 @@ describe('photo pipeline: decoding at the size the checks need', () => {
     expect([analysis.image.width, analysis.image.height]).to.deep.equal([1500, 2000]);
     expect(analysis.scale).to.equal(0.5);
     expect(Object.values(verdicts(analysis)).every((status) => status === 'pass'), JSON.stringify(verdicts(analysis))).to.equal(true);
+    // A photo decoded at (nearly) full size is left to createImageBitmap in one step.
+    const small = await withImageDecoder(recordingDecoder(asked), async () => analysed(await portraitJpeg(1224, 1632)));
+    expect(asked).to.have.length(1);
+    expect([small.image.width, small.image.height]).to.deep.equal([1200, 1600]);
   });
 
   it('a sideways 8 MP photo (orientation 6) is scaled as stored and comes out upright at half size', async function () {

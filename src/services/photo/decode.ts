@@ -1,11 +1,12 @@
 /**
  * Decoding a JPEG at (about) the size the checks need.
  *
- * Where the browser has WebCodecs' `ImageDecoder`, it is asked for the smallest size of the form
- * k/8 × the photo that is not below the target: Chromium's JPEG decoder then scales while it
- * decodes (libjpeg's DCT scaling), which at 12 MP takes a third of the time of
- * `createImageBitmap`'s resize (30 against 90 ms here) and never holds the full-size pixels. The
- * frame it gives carries the EXIF orientation, which `createImageBitmap(frame)` applies.
+ * Where the browser has WebCodecs' `ImageDecoder` and the target is at most 7/8 of the photo,
+ * the decoder is asked for the smallest size of the form k/8 × the photo that is not below the
+ * target: Chromium's JPEG decoder then scales while it decodes (libjpeg's DCT scaling), which at
+ * 12 MP takes a third of the time of `createImageBitmap`'s resize (30 against 90 ms here) and
+ * never holds the full-size pixels. The frame it gives carries the EXIF orientation, which
+ * `createImageBitmap(frame)` applies.
  * Elsewhere (Safari, a page not served over HTTPS), or when it fails for any reason,
  * `createImageBitmap` decodes and resizes the file; its error is the one callers see.
  */
@@ -34,8 +35,9 @@ export async function decodePhoto(file: Blob, data: Uint8Array, header: JpegHead
 
 /** Through `ImageDecoder` at the nearest k/8 scale at or above the target; undefined where there is none. */
 async function decodeScaled(data: Uint8Array, header: JpegHeader, target: DecodeTarget): Promise<ImageBitmap | undefined> {
-  if (typeof ImageDecoder !== 'function') return undefined;
-  const eighths = Math.min(8, Math.ceil(target.scale * 8 - 1e-9));
+  const eighths = Math.ceil(target.scale * 8 - 1e-9);
+  // Nothing to gain at full size (a photo of 2 MP or less): one step through createImageBitmap.
+  if (typeof ImageDecoder !== 'function' || eighths >= 8) return undefined;
   // The decoder scales the pixels as stored, before the orientation turns them.
   const decoder = new ImageDecoder({
     data,
