@@ -312,18 +312,26 @@ describe('photo pipeline: decoding at the size the checks need', () => {
 
   it('without ImageDecoder (Safari, a page not on HTTPS) createImageBitmap decodes, with the same verdicts and sizes', async function () {
     this.timeout(30000);
-    const photos = [
-      await portraitJpeg(3000, 4000, { quality: 0.9 }),
-      await enlargedJpeg({ width: 150, height: 210 }, 600, 840),
-      await portraitJpeg(600, 840, { grayscale: true }),
-      await cameraJpeg(),
-    ];
-    for (const photo of photos) {
-      const withIt = await analysed(photo);
+    // Large enough for the decoder to scale: one that passes, one failing each judgement, a camera's.
+    const photos = {
+      good: await portraitJpeg(3000, 4000, { quality: 0.9 }),
+      enlarged: await enlargedJpeg({ width: 210, height: 280 }, 3000, 4000),
+      grayscale: await portraitJpeg(2400, 3360, { grayscale: true }),
+      blue: await portraitJpeg(2400, 3360, { background: '#4a78c8' }),
+      camera: await cameraJpeg(),
+    };
+    // The camera photo is a real scene, not a portrait on white.
+    const failing = { good: undefined, enlarged: 'enlargement', grayscale: 'colour', blue: 'background', camera: 'background' };
+    for (const [name, photo] of Object.entries(photos)) {
+      const asked: ImageDecoderInit[] = [];
+      const withIt = await withImageDecoder(recordingDecoder(asked), () => analysed(photo));
+      expect(asked, name).to.have.length(1);
       const without = await withImageDecoder(undefined, () => analysed(photo));
-      expect([without.image.width, without.image.height]).to.deep.equal([withIt.image.width, withIt.image.height]);
-      expect(verdicts(without)).to.deep.equal(verdicts(withIt));
-      expect(without.detail.factor).to.equal(withIt.detail.factor);
+      expect([without.image.width, without.image.height], name).to.deep.equal([withIt.image.width, withIt.image.height]);
+      expect(verdicts(without), name).to.deep.equal(verdicts(withIt));
+      expect(without.detail.factor, name).to.equal(withIt.detail.factor);
+      const fails = Object.entries(verdicts(withIt)).filter(([, status]) => status === 'fail').map(([id]) => id);
+      expect(fails, name).to.deep.equal(failing[name as keyof typeof failing] ? [failing[name as keyof typeof failing]] : []);
     }
   });
 
