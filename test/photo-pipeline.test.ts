@@ -265,6 +265,19 @@ function recordingDecoder(asked: ImageDecoderInit[], change: (init: ImageDecoder
   };
 }
 
+/** Mean difference of the red channel of two pictures drawn at 160×160. */
+function meanDifference(a: ImageBitmap, b: ImageBitmap): number {
+  const pixels = (image: ImageBitmap) => {
+    const ctx = new OffscreenCanvas(160, 160).getContext('2d')!;
+    ctx.drawImage(image, 0, 0, 160, 160);
+    return ctx.getImageData(0, 0, 160, 160).data;
+  };
+  const [x, y] = [pixels(a), pixels(b)];
+  let sum = 0;
+  for (let i = 0; i < x.length; i += 4) sum += Math.abs(x[i]! - y[i]!);
+  return sum / (x.length / 4);
+}
+
 /** What the checks said, for comparing two analyses of one photo. */
 function verdicts(analysis: PhotoAnalysis) {
   const checks = checksOf(analysis);
@@ -351,6 +364,36 @@ describe('photo pipeline: decoding at the size the checks need', () => {
     );
     expect([small.image.width, small.image.height]).to.deep.equal([1500, 2000]);
     expect(verdicts(small).enlargement).to.equal('pass');
+  });
+
+  it('a decoder whose frames do not say to turn the photo: a sideways one is left to createImageBitmap, and comes out upright', async function () {
+    this.timeout(30000);
+    const photo = await sidewaysJpeg(2448, 3264);
+    const Real = ImageDecoder;
+    const decoded: number[] = [];
+    // Frames as a decoder that ignores EXIF orientation would give them (rotations add up).
+    const NotTurning = class extends Real {
+      override async decode(options?: ImageDecodeOptions): Promise<ImageDecodeResult> {
+        const result = await super.decode(options);
+        const rotation = (result.image as VideoFrame & { rotation: number }).rotation;
+        const image = new VideoFrame(result.image, { rotation: (360 - rotation) % 360 } as VideoFrameInit);
+        result.image.close();
+        decoded.push(rotation);
+        return { ...result, image };
+      }
+    };
+    const analysis = await withImageDecoder(NotTurning, () => analysed(photo));
+    expect(decoded, 'the decoder was used').to.deep.equal([90]);
+    expect([analysis.image.width, analysis.image.height]).to.deep.equal([1224, 1632]);
+    expect(Math.max(...pixelAt(analysis.image, 0.5, 0.27)), 'hair at the top').to.be.below(70);
+    const jacket = pixelAt(analysis.image, 0.5, 0.95);
+    expect(jacket[2]! - jacket[0]!, 'blue jacket at the bottom').to.be.above(40);
+    // A square photo (the camera's) has the same size either way: only the frame tells.
+    const camera = await cameraJpeg();
+    const notTurned = await withImageDecoder(NotTurning, () => analysed(camera));
+    const upright = await withImageDecoder(undefined, () => analysed(camera));
+    expect(decoded).to.deep.equal([90, 90]);
+    expect(meanDifference(notTurned.image, upright.image), 'the same picture, the same way up').to.be.below(3);
   });
 
   it('a decoder that does not scale: what it gives is brought to the target size', async function () {

@@ -49,6 +49,7 @@ async function decodeScaled(data: Uint8Array, header: JpegHeader, target: Decode
   try {
     const { image: frame } = await decoder.decode();
     try {
+      if (!turnsAsTold(frame, header.orientation)) return undefined;
       decoded = await createImageBitmap(frame);
     } finally {
       frame.close();
@@ -57,11 +58,27 @@ async function decodeScaled(data: Uint8Array, header: JpegHeader, target: Decode
     decoder.close();
   }
   if (decoded.width === target.width && decoded.height === target.height) return decoded;
-  // Not every decoder scales, nor to the same sizes: bring what came to the target, never up.
+  // Not every decoder scales, nor to the same sizes: bring what came to the target, never up,
+  // and never a picture of another shape (turned when it should not be, or not when it should).
   try {
-    if (decoded.width < target.width || decoded.height < target.height) return undefined;
+    const shape = decoded.width / decoded.height - target.width / target.height;
+    if (decoded.width < target.width || decoded.height < target.height || Math.abs(shape) > 0.02) return undefined;
     return await createImageBitmap(decoded, { resizeWidth: target.width, resizeHeight: target.height, ...LOW });
   } finally {
     decoded.close();
   }
+}
+
+/** Clockwise quarter turns the EXIF orientations without a mirror ask for, in degrees. */
+const TURNS: Readonly<Record<number, number>> = { 1: 0, 3: 180, 6: 90, 8: 270 };
+
+/**
+ * Whether the frame says it is to be turned as the photo's EXIF orientation asks (Chromium gives
+ * frames a `rotation`, which `createImageBitmap(frame)` applies). A decoder without it, or a
+ * mirrored orientation (rare from cameras), is left to `createImageBitmap(file)`, which applies
+ * every orientation.
+ */
+function turnsAsTold(frame: VideoFrame, orientation: number): boolean {
+  const { rotation = 0, flip = false } = frame as VideoFrame & { rotation?: number; flip?: boolean };
+  return TURNS[orientation] === rotation && !flip;
 }
