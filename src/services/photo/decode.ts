@@ -6,8 +6,9 @@
  * target: Chromium's JPEG decoder then scales while it decodes (libjpeg's DCT scaling), which at
  * 12 MP takes a third of the time of `createImageBitmap`'s resize (30 against 90 ms here) and
  * never holds the full-size pixels. The frame it gives carries the EXIF orientation, which
- * `createImageBitmap(frame)` applies.
- * Elsewhere (Safari, a page not served over HTTPS), or when it fails for any reason,
+ * `createImageBitmap(frame)` applies (checked: see `turnsAsTold`).
+ *
+ * Elsewhere (Safari, a page not served over HTTPS), or when it fails or gives anything else,
  * `createImageBitmap` decodes and resizes the file; its error is the one callers see.
  */
 import type { JpegHeader } from './sniff.js';
