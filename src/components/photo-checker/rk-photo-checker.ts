@@ -364,8 +364,13 @@ export class RkPhotoChecker extends RkElement {
 
   /** Back online while the photo checks could not be fetched: check the chosen photo by itself. */
   readonly #onOnline = (): void => {
-    if (this.state === 'unavailable' && this.#waiting) void this.checkFile(this.#waiting);
+    if (this.state === 'unavailable') this.#checkWaiting();
   };
+
+  /** Checks again the file chosen while the photo checks could not be fetched. */
+  #checkWaiting(): void {
+    if (this.#waiting) void this.checkFile(this.#waiting);
+  }
 
   formResetCallback(): void {
     this.reset();
@@ -764,7 +769,7 @@ export class RkPhotoChecker extends RkElement {
       ${this.state === 'unavailable'
         ? html`<div class="notice danger" part="problem" role="alert">
             <p>${this.engineError()}</p>
-            <button type="button" @click=${() => this.#waiting && void this.checkFile(this.#waiting)}>${this.t('common.retry')}</button>
+            <button type="button" @click=${() => this.#checkWaiting()}>${this.t('common.retry')}</button>
           </div>`
         : nothing}
       ${this.refusal

@@ -21,8 +21,10 @@ export interface DecodeTarget {
   scale: number;
 }
 
-/** `createImageBitmap` resizing that stays off the main thread ('medium'/'high' do not). */
-const LOW = { resizeQuality: 'low' } as const;
+/** `createImageBitmap` resizing to the target that stays off the main thread ('medium'/'high' do not). */
+function resizedTo(target: DecodeTarget): ImageBitmapOptions {
+  return { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'low' };
+}
 
 /**
  * `file` (whose bytes are `data` and header `header`) decoded to `target`, as shown (EXIF
@@ -31,14 +33,15 @@ const LOW = { resizeQuality: 'low' } as const;
 export async function decodePhoto(file: Blob, data: Uint8Array, header: JpegHeader, target: DecodeTarget): Promise<ImageBitmap> {
   const scaled = await decodeScaled(data, header, target).catch(() => undefined);
   if (scaled) return scaled;
-  return createImageBitmap(file, target.scale < 1 ? { resizeWidth: target.width, resizeHeight: target.height, ...LOW } : {});
+  return createImageBitmap(file, target.scale < 1 ? resizedTo(target) : {});
 }
 
 /** Through `ImageDecoder` at the nearest k/8 scale at or above the target; undefined where there is none. */
 async function decodeScaled(data: Uint8Array, header: JpegHeader, target: DecodeTarget): Promise<ImageBitmap | undefined> {
   const eighths = Math.ceil(target.scale * 8 - 1e-9);
   // Nothing to gain at full size (a photo of 2 MP or less): one step through createImageBitmap.
-  if (typeof ImageDecoder !== 'function' || eighths >= 8) return undefined;
+  // A mirrored orientation would be refused after decoding (see turnsAsTold): do not decode twice.
+  if (typeof ImageDecoder !== 'function' || eighths >= 8 || TURNS[header.orientation] === undefined) return undefined;
   // The decoder scales the pixels as stored, before the orientation turns them.
   const decoder = new ImageDecoder({
     data,
@@ -64,7 +67,7 @@ async function decodeScaled(data: Uint8Array, header: JpegHeader, target: Decode
   try {
     const shape = decoded.width / decoded.height - target.width / target.height;
     if (decoded.width < target.width || decoded.height < target.height || Math.abs(shape) > 0.02) return undefined;
-    return await createImageBitmap(decoded, { resizeWidth: target.width, resizeHeight: target.height, ...LOW });
+    return await createImageBitmap(decoded, resizedTo(target));
   } finally {
     decoded.close();
   }
