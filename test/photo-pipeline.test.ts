@@ -437,6 +437,22 @@ describe('photo pipeline: the checked photo', () => {
     }
   });
 
+  it('a second search of the same picture (a moved frame) starts where the last ended: two encodes at most', async () => {
+    // Grain 0 needs a quality above 0.9 for 10 KB, grain 12 one in the middle.
+    for (const grain of [0, 12]) {
+      const canvas = makeCanvas(295, 413, true);
+      (canvas.getContext('2d') as CanvasRenderingContext2D).drawImage(portraitCanvas(295, 413, { grain }), 0, 0);
+      const target = { width: 295, height: 413, targetBytes: 10 * 1024, maxBytes: 12 * 1024 };
+      const first = await encodeToTarget(canvas, target);
+      const again = await encodeToTarget(canvas, target);
+      const label = `grain ${grain}: ${first.quality} in ${first.encodes}, then ${again.quality} in ${again.encodes}`;
+      expect(again.encodes, label).to.be.at.most(2);
+      expect([again.quality, again.bytes], label).to.deep.equal([first.quality, first.bytes]);
+      // Whole hundredths: what the browsers' encoders take (finer steps re-encode the same bytes).
+      expect(Math.round(again.quality! * 100) / 100, label).to.equal(again.quality);
+    }
+  });
+
   it('a different target size is met', async () => {
     const outcome = await processPhoto(asFile(await portraitJpeg(900, 1260)), { rules: { targetBytes: 6 * 1024, maxOutputBytes: 7 * 1024 } });
     if (!outcome.ok || !outcome.passes) throw new Error('did not pass');

@@ -1,7 +1,7 @@
 /**
  * The checked photo: the frame cut out of the decoded photo at the output size, then encoded as
  * a JPEG at the best quality that stays at or under the target size (a search on the quality of
- * the browser's own encoder, 2–4 encodes of a few milliseconds each).
+ * the browser's own encoder, 1–6 encodes of 1–3 ms each, usually 2).
  *
  * `browser-image-compression` is the other encoder (loaded on demand, without its worker: that
  * worker fetches the library from a public CDN): kept so the two can be benchmarked on the same
@@ -105,12 +105,18 @@ export async function cutFrame(source: CanvasImageSource, frame: Box, width: num
 const CLOSE_ENOUGH = 0.95;
 /** Most encodes of one search (each takes 1–3 ms at 295×413). */
 const MAX_ENCODES = 6;
+/** The qualities searched: hundredths from 0.05 to 0.95 (the browsers' JPEG encoders take a whole-number quality). */
+const BOTTOM = 0.05;
+const TOP = 0.95;
+const hundredths = (quality: number): number => Math.round(Math.min(TOP, Math.max(BOTTOM, quality)) * 100) / 100;
 
 /**
- * Where the search starts: the quality the last photo needed. Moving the frame re-encodes the same
- * photo, and photos of one camera need about the same quality, so the first guess is often right.
+ * Where the search starts: the bracket the last search ended with (the best quality under the
+ * target, and the quality above it when one was over). Moving the frame re-encodes the same photo,
+ * and photos of one camera need about the same quality, so the first guess is often right and
+ * the second tells.
  */
-let lastQuality = 0.75;
+let lastBracket: { under: number; over?: number } = { under: 0.75 };
 
 interface Sample {
   blob: Blob;
@@ -118,67 +124,71 @@ interface Sample {
 }
 
 /**
- * The best quality at or under `targetBytes`, found in few encodes: after the top quality, a
- * secant search between a quality under and one over the target, on the logarithm of the size
- * (JPEG bytes grow about exponentially with the quality), aiming 3 % under the target, starting
- * from the quality the last photo needed. It stops
- * at 95 % of the target or when the two qualities are 0.01 apart. When even the lowest quality is
- * over `maxBytes`, returns that one with `withinTarget: false`.
+ * The best quality at or under `targetBytes`, found in few encodes. It tries the quality the last
+ * search found, then above it the one that was over last time (or the top quality, which a plain
+ * photo may fit), then a secant between the best quality under and the lowest over the target, on
+ * the logarithm of the size (JPEG bytes grow about exponentially with the quality), aiming 3 %
+ * under the target; when every quality tried is over, it goes down along the line through the
+ * last two, at least 0.05 at a time. It stops at 95 % of the target, or when the quality under
+ * and the one over are neighbours. When even the lowest quality is over the target, returns the
+ * smallest encode with `withinTarget` telling whether that is at or under `maxBytes`.
  */
 export async function encodeToTarget(canvas: AnyCanvas, target: EncodeTarget): Promise<EncodedPhoto> {
   const goal = target.targetBytes;
+  const wanted = Math.log(goal * 0.97);
+  /** The quality where the line through `a` and `b` (quality, log bytes) reaches `wanted`. */
+  const secant = (a: Sample, b: Sample) => {
+    const slope = (Math.log(b.blob.size) - Math.log(a.blob.size)) / (b.quality - a.quality);
+    return slope > 0 ? a.quality + (wanted - Math.log(a.blob.size)) / slope : (a.quality + b.quality) / 2;
+  };
   let encodes = 0;
   const encode = async (quality: number): Promise<Sample> => {
     encodes++;
     return { blob: await encodeJpeg(canvas, quality), quality };
   };
-  let over = await encode(0.95);
+  /** The best quality at or under the goal so far, the lowest over it, and the one over before that. */
   let under: Sample | undefined;
-  if (over.blob.size <= goal) under = over;
-  else {
-    const wanted = Math.log(goal * 0.97);
-    /** The quality where the line through `a` and `b` (quality, log bytes) reaches `wanted`. */
-    const secant = (a: Sample, b: Sample) => {
-      const slope = (Math.log(b.blob.size) - Math.log(a.blob.size)) / (b.quality - a.quality);
-      return slope > 0 ? a.quality + (wanted - Math.log(a.blob.size)) / slope : (a.quality + b.quality) / 2;
-    };
-    let floor: Sample | undefined;
-    let previous = over;
-    let quality = Math.min(0.9, Math.max(0.1, lastQuality));
-    while (encodes < MAX_ENCODES) {
-      const sample = await encode(quality);
-      if (sample.blob.size <= goal) {
-        under = sample;
-        if (sample.blob.size >= goal * CLOSE_ENOUGH) break;
-      } else {
-        previous = over;
-        over = sample;
-      }
-      if (!under) {
-        if (quality <= 0.05) {
-          floor = sample;
-          break;
-        }
-        // Still over: follow the line through the last two qualities down, at least 0.05 lower.
-        quality = Math.max(0.05, Math.min(quality - 0.05, secant(over, previous)));
-        continue;
-      }
-      if (over.quality - under.quality < 0.01) break;
-      quality = Math.min(over.quality - 0.002, Math.max(under.quality + 0.002, secant(under, over)));
+  let over: Sample | undefined;
+  let previousOver: Sample | undefined;
+  let quality = hundredths(lastBracket.under);
+  for (;;) {
+    const sample = await encode(quality);
+    if (sample.blob.size <= goal) {
+      if (!under || sample.quality > under.quality) under = sample;
+    } else if (!over || sample.quality < over.quality) {
+      previousOver = over;
+      over = sample;
     }
-    if (!under) {
-      // Even the lowest quality is over the target: the smallest there is.
-      floor ??= await encode(0.05);
-      under = floor.blob.size < over.blob.size ? floor : over;
-    } else lastQuality = under.quality;
+    if (under && (under.blob.size >= goal * CLOSE_ENOUGH || under.quality >= TOP)) break;
+    if (over && over.quality <= BOTTOM) break;
+    if (under && over && over.quality - under.quality < 0.015) break;
+    if (encodes >= MAX_ENCODES) break;
+    if (!over) {
+      // Every quality so far is under: try higher, where the last search found the target crossed.
+      quality = lastBracket.over !== undefined && lastBracket.over > under!.quality ? lastBracket.over : TOP;
+    } else if (!under) {
+      const step = over.quality - 0.05;
+      quality = hundredths(previousOver ? Math.min(step, secant(over, previousOver)) : step);
+    } else {
+      quality = Math.min(hundredths(over.quality - 0.01), Math.max(hundredths(under.quality + 0.01), hundredths(secant(under, over))));
+    }
+  }
+  let chosen: Sample;
+  if (under) {
+    chosen = under;
+    lastBracket = { under: under.quality, over: over?.quality };
+  } else {
+    // Even the lowest quality is over the target: the smallest there is.
+    chosen = over!.quality <= BOTTOM ? over! : await encode(BOTTOM);
+    if (chosen.blob.size > over!.blob.size) chosen = over!;
   }
   return {
-    blob: under.blob,
+    blob: chosen.blob,
     width: canvas.width,
     height: canvas.height,
-    bytes: under.blob.size,
-    quality: Math.round(under.quality * 1000) / 1000,
-    withinTarget: under.blob.size <= target.maxBytes,
+    bytes: chosen.blob.size,
+    quality: chosen.quality,
+    withinTarget: chosen.blob.size <= target.maxBytes,
     encodes,
   };
 }
