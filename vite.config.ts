@@ -14,6 +14,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 import { elementsCodeSplitting } from './scripts/cdn-elements-chunks.mjs';
+import { thirdPartyLicenses } from './scripts/third-party-licenses.mjs';
 import { inlineOwnLazyImports } from './scripts/inline-own-lazy-imports.mjs';
 
 const root = import.meta.dirname;
@@ -61,7 +62,8 @@ const library: UserConfig = {
 function selfContained(outDir: string, entry: Record<string, string>, plugins: UserConfig['plugins'] = [], codeSplitting?: object): UserConfig {
   return {
     publicDir: false,
-    plugins,
+    // Lit and zod are inside, their licence comments minified away: their licences go beside.
+    plugins: [...(plugins ?? []), thirdPartyLicenses()],
     build: {
       outDir,
       emptyOutDir: true,

@@ -37,6 +37,19 @@ describe('dist/cdn build', () => {
     expect(source.split('\n').filter((line) => /^\t/.test(line)).length).to.equal(0);
   });
 
+  it('has the licences of the packages it bundles beside it (minified away from the code)', async () => {
+    for (const folder of ['/dist/cdn/', '/dist/cdn/elements/']) {
+      const response = await fetch(`${folder}THIRD-PARTY-LICENSES.md`);
+      expect(response.ok, `${folder}THIRD-PARTY-LICENSES.md missing`).to.equal(true);
+      const sections = (await response.text()).split(/^## /m).slice(1);
+      const names = sections.map((section) => section.split(' ')[0]);
+      for (const name of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context', 'zod', 'uqr', 'jsbarcode', 'browser-image-compression']) {
+        expect(names, folder).to.include(name);
+      }
+      for (const section of sections) expect(section, `${folder}: ${section.split('\n')[0]}`).to.match(/Copyright \(c\) \d{4}/i);
+    }
+  });
+
   it('reflects reactive properties, so the decorators ran', async () => {
     const provider = document.createElement('rk-provider') as HTMLElement & { lang: string; updateComplete: Promise<boolean> };
     document.body.append(provider);
