@@ -101,6 +101,8 @@ try {
   ]);
   console.log('  floor: createImageBitmap + one 295×413 canvas JPEG encode; peer: browser-image-compression (web worker)');
   console.log('  asked for 295×413 ≤ 10 KB; ours: sniff, decode, measure, check, crop, encode to ~10 KB. Goal: ours ≤ 1.3× floor, ≤ 0.5× peer at 12 MP.');
+  console.log('  where ours spends its time (median of each step; the rest is the page\'s turns between steps):');
+  for (const row of photo) console.log(`    ${row.size}: ${Object.entries(row.oursSteps).map(([step, time]) => `${step} ${ms(time)}`).join(', ')}`);
 
   console.log(`\n== first render: median of ${settings.renders} (new instance in a new provider; mock office, no latency)`);
   const renders = await page.evaluate((runs) => window.bench.firstRender(runs), settings.renders);

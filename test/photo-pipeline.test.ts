@@ -15,6 +15,7 @@ import {
   type PhotoRefusal,
 } from '../src/services/photo/pipeline.js';
 import { DEFAULT_PHOTO_RULES } from '../src/services/photo/rules.js';
+import { PHOTO_MEASURE_PREFIX } from '../src/services/photo/index.js';
 import { encodeJpeg, encodeToTarget, makeCanvas } from '../src/services/photo/compress.js';
 import {
   asFile,
@@ -451,6 +452,19 @@ describe('photo pipeline: the checked photo', () => {
       // Whole hundredths: what the browsers' encoders take (finer steps re-encode the same bytes).
       expect(Math.round(again.quality! * 100) / 100, label).to.equal(again.quality);
     }
+  });
+
+  it('each step is a User Timing measure (shown in the browser’s performance panel, printed by the bench)', async () => {
+    performance.clearMeasures();
+    const start = performance.now();
+    const outcome = await processPhoto(asFile(await portraitJpeg(900, 1260)));
+    const elapsed = performance.now() - start;
+    expect(outcome.ok && outcome.passes).to.equal(true);
+    const entries = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith(PHOTO_MEASURE_PREFIX));
+    const steps = [...new Set(entries.map((entry) => entry.name.slice(PHOTO_MEASURE_PREFIX.length)))].sort();
+    expect(steps).to.deep.equal(['cut', 'decode', 'detail tile', 'encode', 'enlargement measure', 'read', 'sample measures']);
+    for (const entry of entries) expect(entry.startTime, entry.name).to.be.at.least(start);
+    expect(entries.reduce((sum, entry) => sum + entry.duration, 0)).to.be.within(0, elapsed);
   });
 
   it('a different target size is met', async () => {

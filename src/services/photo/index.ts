@@ -5,3 +5,4 @@ export * from './measures.js';
 export * from './pipeline.js';
 export * from './rules.js';
 export * from './sniff.js';
+export { PHOTO_MEASURE_PREFIX, type PhotoStep } from './timing.js';

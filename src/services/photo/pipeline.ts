@@ -14,6 +14,7 @@ import { decodePhoto } from './decode.js';
 import { colourShare, detailLadder, luma, subjectBox, whiteBackgroundShare, type Box, type DetailLadder } from './measures.js';
 import { DEFAULT_PHOTO_RULES, type JudgementCheck, type PhotoRules } from './rules.js';
 import { sniffPhoto, type JpegHeader, type SniffedKind } from './sniff.js';
+import { measureStep } from './timing.js';
 import { yieldToMain } from './yield.js';
 
 export { yieldToMain };
@@ -131,6 +132,7 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   const bytes = file.size;
   if (bytes === 0) return { ok: false, problem: 'empty', bytes };
   if (bytes > rules.maxFileBytes) return { ok: false, problem: 'too-large', bytes };
+  let start = performance.now();
   let data: Uint8Array;
   try {
     data = new Uint8Array(await file.arrayBuffer());
@@ -147,17 +149,20 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   const size = { bytes, width: header.width, height: header.height };
   if (header.truncated) return { ok: false, problem: 'truncated', ...size };
   if (header.width * header.height > rules.maxPixels) return { ok: false, problem: 'too-many-pixels', ...size };
+  measureStep('read', start);
 
   // Decode once. Chromium applies the EXIF orientation here: never rotate again by hand.
   const long = Math.max(header.width, header.height);
   const target = decodeSize(header.width, header.height, Math.min(DECODE_MAX_LONG_SIDE, Math.max(DECODE_LONG_SIDE, Math.ceil(long / 2))));
   let image: ImageBitmap;
+  start = performance.now();
   try {
     image = await decodePhoto(file, data, header, target);
   } catch {
     // Changed while being decoded, or really damaged: the first is told by a second read failing.
     return { ok: false, problem: (await readable(file)) ? 'corrupt' : 'unreadable', ...size };
   }
+  measureStep('decode', start);
   if (signal?.aborted) {
     image.close();
     throwIfAborted(signal);
@@ -166,12 +171,16 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   const scale = image.width / header.width;
   await yieldToMain();
 
+  start = performance.now();
   const sampleSize = decodeSize(image.width, image.height, SAMPLE_LONG_SIDE);
   const sample = pixelsOf(image, 0, 0, image.width, image.height, sampleSize.width, sampleSize.height);
   const sampleScale = sample.width / header.width;
+  measureStep('sample measures', start);
   await yieldToMain();
+  start = performance.now();
   const share = header.components === 1 ? 0 : colourShare(sample);
   const person = subjectBox(sample);
+  measureStep('sample measures', start);
   await yieldToMain();
   throwIfAborted(signal);
 
@@ -180,9 +189,13 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   const tileH = Math.min(DETAIL_TILE, image.height);
   const tileX = Math.round((image.width - tileW) / 2);
   const tileY = Math.round(Math.max(0, Math.min(image.height - tileH, image.height * 0.45 - tileH / 2)));
+  start = performance.now();
   const tile = pixelsOf(image, tileX, tileY, tileW, tileH, tileW, tileH);
+  measureStep('detail tile', start);
   await yieldToMain();
+  start = performance.now();
   const detail = detailLadder(luma(tile), tileW, tileH, rules.minDetail);
+  measureStep('enlargement measure', start);
   throwIfAborted(signal);
   // Not enlarged at the decoded scale: no sign that the source's own resolution is not real.
   // Enlarged: the real detail is what the decoded photo holds at the scale where detail starts.
@@ -284,14 +297,19 @@ export interface RenderOptions {
 export async function renderPhoto(analysis: PhotoAnalysis, frame: Box, options: RenderOptions = {}): Promise<EncodedPhoto> {
   const r = rulesOf(options.rules);
   const s = analysis.scale;
+  let start = performance.now();
   const canvas = await cutFrame(
     analysis.image,
     { x: frame.x * s, y: frame.y * s, width: frame.width * s, height: frame.height * s },
     r.outputWidth,
     r.outputHeight,
   );
+  measureStep('cut', start);
   const target = { width: r.outputWidth, height: r.outputHeight, targetBytes: r.targetBytes, maxBytes: r.maxOutputBytes };
-  return options.encoder === 'browser-image-compression' ? encodeWithLibrary(canvas, target) : encodeToTarget(canvas, target);
+  start = performance.now();
+  const encoded = await (options.encoder === 'browser-image-compression' ? encodeWithLibrary(canvas, target) : encodeToTarget(canvas, target));
+  measureStep('encode', start);
+  return encoded;
 }
 
 export interface ProcessOptions extends AnalyseOptions {
