@@ -295,10 +295,12 @@ describe('photo pipeline: decoding at the size the checks need', () => {
     expect([analysis.image.width, analysis.image.height]).to.deep.equal([1500, 2000]);
     expect(analysis.scale).to.equal(0.5);
     expect(Object.values(verdicts(analysis)).every((status) => status === 'pass'), JSON.stringify(verdicts(analysis))).to.equal(true);
-    // A photo decoded at (nearly) full size is left to createImageBitmap in one step.
-    const small = await withImageDecoder(recordingDecoder(asked), async () => analysed(await portraitJpeg(1224, 1632)));
-    expect(asked).to.have.length(1);
-    expect([small.image.width, small.image.height]).to.deep.equal([1200, 1600]);
+    // A photo of up to 2400 px is decoded at full size, by createImageBitmap in one step.
+    for (const [width, height] of [[1224, 1632], [1800, 2400]] as const) {
+      const small = await withImageDecoder(recordingDecoder(asked), async () => analysed(await portraitJpeg(width, height)));
+      expect(asked).to.have.length(1);
+      expect([small.image.width, small.image.height, small.scale]).to.deep.equal([width, height, 1]);
+    }
   });
 
   it('a sideways 8 MP photo (orientation 6) is scaled as stored and comes out upright at half size', async function () {
