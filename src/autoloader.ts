@@ -12,7 +12,6 @@
  * another shadow root (a CMS widget's), call `discover(shadowRoot)`.
  */
 
-import { attachContextRoot } from './components/base/context-root.js';
 import { ELEMENT_LOADERS, isElementTag, type ElementTag } from './components/element-loaders.js';
 
 /** The tags the autoloader knows, each with its element's file. */
@@ -42,10 +41,7 @@ export async function discover(root: Document | ShadowRoot | Element): Promise<v
 
 function start(): void {
   // The files load in parallel, so an element may be defined before the rk-provider around it:
-  // its request for the backend, session and language finds no provider. The context root keeps
-  // such requests and replays them when the provider appears (each element's define() attaches
-  // it too; here it is there before the first file arrives).
-  attachContextRoot();
+  // define() attaches the context root that replays its requests when the provider comes.
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (node instanceof Element) void discover(node);

@@ -39,7 +39,7 @@ export async function decodePhoto(file: Blob, data: Uint8Array, header: JpegHead
 /** Through `ImageDecoder` at the nearest k/8 scale at or above the target; undefined where there is none. */
 async function decodeScaled(data: Uint8Array, header: JpegHeader, target: DecodeTarget): Promise<ImageBitmap | undefined> {
   const eighths = Math.ceil(target.scale * 8 - 1e-9);
-  // Nothing to gain at full size (a photo of 2 MP or less): one step through createImageBitmap.
+  // Nothing to gain at full size (a photo of up to 2400 px): one step through createImageBitmap.
   // A mirrored orientation would be refused after decoding (see turnsAsTold): do not decode twice.
   if (typeof ImageDecoder !== 'function' || eighths >= 8 || TURNS[header.orientation] === undefined) return undefined;
   // The decoder scales the pixels as stored, before the orientation turns them.
