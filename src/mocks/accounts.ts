@@ -2,8 +2,9 @@
  * Accounts of the mock office: captchas, verification codes, registration, login with lockout,
  * password reset, bearer tokens, sessions and real-name verification.
  *
- * Mock conveniences: the captcha answer `0000` and the code `123456` always work; the name
- * `测试不符` fails real-name verification with REALNAME_MISMATCH.
+ * Mock conveniences: the captcha answer `0000` and the code `123456` always work (beside the
+ * captcha's real answer and the code "sent", which the test API tells); the name `测试不符` fails
+ * real-name verification with REALNAME_MISMATCH.
  */
 import { isEmail, isMainlandMobile } from '../services/contact.js';
 import { checkIdValidity, maskDocumentNumber, validateDocumentNumber } from '../services/id-document.js';
@@ -29,7 +30,7 @@ import { chinaIso, MINUTE_MS } from './time.js';
 
 /** The captcha answer the mock always accepts. */
 export const MOCK_CAPTCHA_ANSWER = '0000';
-/** The verification code the mock "sends" by SMS or e-mail. */
+/** The verification code the mock always accepts (besides the one it "sends" by SMS or e-mail). */
 export const MOCK_VERIFICATION_CODE = '123456';
 /** A real-name verification with this name fails with REALNAME_MISMATCH. */
 export const MISMATCH_NAME = '测试不符';
@@ -71,8 +72,30 @@ function checkCaptcha(ctx: OfficeContext, captchaId: string, answer: string): vo
   }
 }
 
-function checkCode(code: string): void {
-  if (code.trim() !== MOCK_VERIFICATION_CODE) throw new OfficeError('CODE_WRONG', '验证码错误或已过期。');
+/**
+ * Uses up the code sent to `target` (10 minutes, single use); `123456` always works. Throws
+ * CODE_WRONG otherwise.
+ */
+function checkCode(ctx: OfficeContext, target: string, code: string): void {
+  const given = code.trim();
+  const sent = ctx.state.codes[accountKey(target)];
+  const live = sent?.code !== undefined && sent.sentAt + CODE_LIFETIME_SECONDS * 1000 > ctx.nowMs();
+  if (live && sent.code === given) {
+    delete sent.code;
+    return;
+  }
+  if (given !== MOCK_VERIFICATION_CODE) throw new OfficeError('CODE_WRONG', '验证码错误或已过期。');
+}
+
+/** A random 6-digit code. */
+function randomCode(): string {
+  return String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, '0');
+}
+
+/** The last code sent to a target and when (the office API's test part), or undefined. */
+export function sentCode(ctx: OfficeContext, target: string): { code: string; sentAt: number } | undefined {
+  const sent = ctx.state.codes[accountKey(target)];
+  return sent?.code ? { code: sent.code, sentAt: sent.sentAt } : undefined;
 }
 
 function tooManyAttempts(retryAfterSeconds: number): OfficeError {
@@ -80,7 +103,7 @@ function tooManyAttempts(retryAfterSeconds: number): OfficeError {
   return new OfficeError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请${minutes}分钟后再试。`, { retryAfterSeconds });
 }
 
-/** Sends (pretends to) the code `123456`; another one only after 60 s. */
+/** Sends (pretends to) a random code, valid 10 minutes; another one only after 60 s. */
 export function sendVerificationCode(ctx: OfficeContext, input: SendCodeInput): CodeSent {
   checkCaptcha(ctx, input.captchaId, input.captchaAnswer);
   const key = accountKey(input.target);
@@ -96,7 +119,7 @@ export function sendVerificationCode(ctx: OfficeContext, input: SendCodeInput): 
     const retryAfterSeconds = Math.ceil((last.sentAt + RESEND_AFTER_SECONDS * 1000 - nowMs) / 1000);
     throw new OfficeError('TOO_MANY_ATTEMPTS', `验证码发送过于频繁，请${retryAfterSeconds}秒后再试。`, { retryAfterSeconds });
   }
-  ctx.state.codes[key] = { sentAt: nowMs };
+  ctx.state.codes[key] = { sentAt: nowMs, code: randomCode() };
   return { resendAfterSeconds: RESEND_AFTER_SECONDS, expiresInSeconds: CODE_LIFETIME_SECONDS };
 }
 
@@ -136,11 +159,17 @@ export function forgetAccount(ctx: OfficeContext, account: string): void {
   }
 }
 
-/** A new bearer token of an account, valid 8 hours. */
+/** A new session of an account, valid 8 hours: its id (the bearer token or the cookie's value). */
 export function issueToken(ctx: OfficeContext, account: AccountRecord): string {
   const token = `mock-${randomHex(16)}`;
-  ctx.state.tokens[token] = { accountId: account.id, expiresAt: ctx.nowMs() + TOKEN_LIFETIME_MS };
+  ctx.state.tokens[token] = { accountId: account.id, expiresAt: ctx.nowMs() + TOKEN_LIFETIME_MS, csrfToken: randomHex(16) };
   return token;
+}
+
+/** The CSRF token of a live session, or undefined. */
+export function csrfTokenOf(ctx: OfficeContext, token: string | null | undefined): string | undefined {
+  const entry = token ? ctx.state.tokens[token] : undefined;
+  return entry && entry.expiresAt > ctx.nowMs() ? entry.csrfToken : undefined;
 }
 
 function sessionOf(account: AccountRecord, expiresAtMs: number): Session {
@@ -151,9 +180,11 @@ function sessionOf(account: AccountRecord, expiresAtMs: number): Session {
   };
 }
 
+/** A new session: the answer carries both the token and the CSRF token; the HTTP layer keeps what the auth mode hands out. */
 function signIn(ctx: OfficeContext, account: AccountRecord): LoginResult {
   const token = issueToken(ctx, account);
-  return { session: sessionOf(account, ctx.state.tokens[token]!.expiresAt), token };
+  const entry = ctx.state.tokens[token]!;
+  return { session: sessionOf(account, entry.expiresAt), token, csrfToken: entry.csrfToken! };
 }
 
 /** The account of a live token; throws UNAUTHENTICATED (401) otherwise. */
@@ -176,13 +207,13 @@ export function sessionOfToken(ctx: OfficeContext, token: string | null | undefi
   }
 }
 
-/** Creates an account (code `123456`) and signs it in. */
+/** Creates an account (the code sent, or `123456`) and signs it in. */
 export function register(ctx: OfficeContext, input: RegisterInput): LoginResult {
   const key = accountKey(input.account);
   const typeFits = input.accountType === 'phone' ? isMainlandMobile(key) : isEmail(key);
   if (!typeFits) throw validationError({ account: input.accountType === 'phone' ? '请输入正确的11位手机号码' : '请输入正确的电子邮箱' });
   if (key in ctx.state.accounts) throw new OfficeError('ACCOUNT_EXISTS', '该账号已注册，请直接登录。');
-  checkCode(input.code);
+  checkCode(ctx, key, input.code);
   return signIn(ctx, createAccount(ctx, key, input.accountType, input.password));
 }
 
@@ -210,11 +241,11 @@ export function login(ctx: OfficeContext, input: LoginInput): LoginResult {
   return signIn(ctx, account);
 }
 
-/** Sets a new password (code `123456`), unlocks the account and ends its sessions. */
+/** Sets a new password (the code sent, or `123456`), unlocks the account and ends its sessions. */
 export function resetPassword(ctx: OfficeContext, input: ResetPasswordInput): void {
   const account = ctx.state.accounts[accountKey(input.account)];
   if (!account) throw new OfficeError('ACCOUNT_UNKNOWN', '该账号尚未注册。');
-  checkCode(input.code);
+  checkCode(ctx, account.account, input.code);
   account.password = input.newPassword;
   account.failedLogins = 0;
   account.lockedUntil = null;

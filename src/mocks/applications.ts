@@ -16,13 +16,13 @@ import type {
 import { copy, type OfficeContext } from './context.js';
 import { dataUrl } from './encoding.js';
 import { jpegSize } from './jpeg.js';
+import { IDEMPOTENCY_RETENTION_HOURS, MAX_PHOTO_BYTES, PHOTO_SIZE } from '../services/contract.js';
 import { OfficeError, validationError } from './office-error.js';
 import { checkSubmission, feeOf, findSelection } from './rules.js';
 import type { AccountRecord, ApplicationRecord } from './state.js';
 import { chineseDateTime } from './time.js';
 
-/** The largest photo the office accepts. */
-export const MAX_PHOTO_BYTES = 200 * 1024;
+export { MAX_PHOTO_BYTES };
 
 /** Statuses of an application whose fee is paid. */
 export const PAID_STATUSES: ReadonlySet<ApplicationStatus> = new Set([
@@ -68,15 +68,36 @@ function requireEditable(record: ApplicationRecord | undefined): void {
   }
 }
 
+const RETENTION_MS = IDEMPOTENCY_RETENTION_HOURS * 60 * 60 * 1000;
+
 /**
  * The stored answer of an idempotent operation for this account and key, or the answer `produce`
- * gives (stored when it succeeds; a refusal is not stored, so a retry may succeed).
+ * gives (stored when it succeeds; a refusal is not stored, so a retry may succeed). The same key
+ * with another body (`fingerprint`) is refused with IDEMPOTENCY_KEY_REUSED. Keys are kept
+ * {@link IDEMPOTENCY_RETENTION_HOURS} hours.
  */
-export function idempotent<T>(ctx: OfficeContext, operation: string, accountId: string, key: string, produce: () => T): T {
+export function idempotent<T>(
+  ctx: OfficeContext,
+  operation: string,
+  accountId: string,
+  key: string,
+  fingerprint: string,
+  produce: () => T,
+): T {
+  const nowMs = ctx.nowMs();
+  for (const [stored, record] of Object.entries(ctx.state.idempotency)) {
+    if (record.storedAt + RETENTION_MS <= nowMs) delete ctx.state.idempotency[stored];
+  }
   const recordKey = `${operation}\u0000${accountId}\u0000${key}`;
-  if (recordKey in ctx.state.idempotency) return copy(ctx.state.idempotency[recordKey]) as T;
+  const stored = ctx.state.idempotency[recordKey];
+  if (stored) {
+    if (stored.fingerprint !== fingerprint) {
+      throw new OfficeError('IDEMPOTENCY_KEY_REUSED', '该请求标识已用于内容不同的请求，请刷新页面后重试。', { operation });
+    }
+    return copy(stored.answer) as T;
+  }
   const answer = produce();
-  ctx.state.idempotency[recordKey] = copy(answer);
+  ctx.state.idempotency[recordKey] = { fingerprint, answer: copy(answer), storedAt: nowMs };
   return answer;
 }
 
@@ -209,9 +230,9 @@ export function submit(ctx: OfficeContext, account: AccountRecord, input: Applic
 }
 
 /**
- * Attaches the checked photo (`image/jpeg`, 1 byte to 200 KB, else PHOTO_REJECTED), creating a
- * draft if there is none. Width and height come from the JPEG's SOF marker (295×413 is assumed
- * when the bytes cannot be read: the mock does not decode). Kept as a data URL.
+ * Attaches the checked photo (`image/jpeg`, 1 byte to 200 KB, 295×413, else PHOTO_REJECTED),
+ * creating a draft if there is none. Width and height come from the JPEG's SOF marker (295×413
+ * is assumed when the bytes cannot be read: the mock does not decode). Kept as a data URL.
  */
 export function attachPhoto(ctx: OfficeContext, account: AccountRecord, upload: PhotoUpload): Photo {
   requireRealName(account);
@@ -219,7 +240,7 @@ export function attachPhoto(ctx: OfficeContext, account: AccountRecord, upload: 
   const existing = ctx.state.applications[account.id];
   requireEditable(existing);
   if (upload.type !== 'image/jpeg') {
-    throw new OfficeError('PHOTO_REJECTED', '照片须为JPG格式。', { reason: 'type', type: upload.type });
+    throw new OfficeError('PHOTO_REJECTED', '照片须为JPG格式。', { reason: 'type', contentType: upload.type });
   }
   if (upload.bytes.length === 0) throw new OfficeError('PHOTO_REJECTED', '照片文件为空。', { reason: 'empty' });
   if (upload.bytes.length > MAX_PHOTO_BYTES) {
@@ -229,7 +250,14 @@ export function attachPhoto(ctx: OfficeContext, account: AccountRecord, upload: 
       maxBytes: MAX_PHOTO_BYTES,
     });
   }
-  const size = jpegSize(upload.bytes) ?? { width: 295, height: 413 };
+  const size = jpegSize(upload.bytes) ?? PHOTO_SIZE;
+  if (size.width !== PHOTO_SIZE.width || size.height !== PHOTO_SIZE.height) {
+    throw new OfficeError('PHOTO_REJECTED', '照片尺寸须为295×413像素，请使用照片处理工具处理后上传。', {
+      reason: 'dimensions',
+      width: size.width,
+      height: size.height,
+    });
+  }
   const photo: Photo = {
     id: `photo-${ctx.next()}`,
     url: dataUrl('image/jpeg', upload.bytes),
@@ -274,4 +302,27 @@ export function pickApplication(
     .sort((a, b) => Date.parse(b.application.updatedAt) - Date.parse(a.application.updatedAt))[0];
   if (!record) throw new Error(`没有${label}的报名`);
   return record;
+}
+
+/** The application with this id (the office API), or NOT_FOUND. */
+export function applicationById(ctx: OfficeContext, applicationId: string): ApplicationRecord {
+  const record = Object.values(ctx.state.applications).find((candidate) => candidate.application.id === applicationId);
+  if (!record) throw new OfficeError('NOT_FOUND', '报名记录不存在。');
+  return record;
+}
+
+/** INVALID_STATE unless the application is in one of `statuses`. */
+export function requireStatus(record: ApplicationRecord, statuses: ApplicationStatus[], message: string): void {
+  if (!statuses.includes(record.application.status)) {
+    throw new OfficeError('INVALID_STATE', message, { status: record.application.status });
+  }
+}
+
+/** The office answers the pending change request: the application is paid again (or has its ticket). */
+export function answerChange(ctx: OfficeContext, record: ApplicationRecord, approved: boolean, response?: string): void {
+  const request = record.application.changeRequest!;
+  request.status = approved ? 'approved' : 'rejected';
+  request.response = response ?? (approved ? '变更申请已通过，考区已按申请更正。' : '变更申请未通过。');
+  record.application.status = ctx.state.ticketsPublished ? 'ticket-available' : 'paid';
+  record.application.updatedAt = ctx.iso();
 }

@@ -11,7 +11,10 @@
  */
 export { startMockOffice, type MockOffice, type StartMockOfficeOptions } from './browser.js';
 export { createHandlers, handlerRoutes, type HandlerOptions, type HandlerRoute } from './handlers.js';
-export { DEFAULT_LATENCY_MS, ExamOffice, type ExamOfficeOptions, type Token } from './office.js';
+export { createFetchHandler, type FetchHandlerOptions } from './fetch-handler.js';
+export { allOperations, answerRequest, canonicalJson, type AnyOperationName, type IncomingRequest } from './http-answer.js';
+export { DEFAULT_LATENCY_MS, ExamOffice, MOCK_OFFICE_KEY, type ExamOfficeOptions, type Token } from './office.js';
+export type { AuthMode } from './state.js';
 export {
   LOCK_SECONDS,
   MAX_FAILED_LOGINS,

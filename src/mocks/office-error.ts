@@ -1,31 +1,18 @@
 /**
- * The mock office's refusal of a request by a business rule; the handlers answer it as a 4xx
- * JSON `ErrorBody` `{ code, message, details }`.
+ * The mock office's refusal of a request by a business rule; the handlers answer it as the
+ * contract's error body `{ code, message, details }` with the code's status.
  */
-import type { KNOWN_ERROR_CODES } from '../services/schemas.js';
+import { ERROR_STATUS, type ErrorCode } from '../services/error-codes.js';
 
-/** A code of `KNOWN_ERROR_CODES`. */
-export type OfficeErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+/** A code of the contract (`ERROR_STATUS`). */
+export type OfficeErrorCode = ErrorCode;
 
-/** The HTTP status of a business error: 401, 404, 409, 429 where the code says so, 422 otherwise. */
+/** The HTTP status of a code, as the contract gives it. */
 export function statusOf(code: OfficeErrorCode): number {
-  switch (code) {
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'NOT_FOUND':
-      return 404;
-    case 'INVALID_STATE':
-    case 'ALREADY_PAID':
-    case 'ACCOUNT_EXISTS':
-      return 409;
-    case 'TOO_MANY_ATTEMPTS':
-      return 429;
-    default:
-      return 422;
-  }
+  return ERROR_STATUS[code];
 }
 
-/** A business rule refused the request. `status` defaults to {@link statusOf} the code. */
+/** A business rule refused the request. */
 export class OfficeError extends Error {
   override name = 'OfficeError';
   readonly status: number;
@@ -34,10 +21,9 @@ export class OfficeError extends Error {
     readonly code: OfficeErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
-    status?: number,
   ) {
     super(message);
-    this.status = status ?? statusOf(code);
+    this.status = statusOf(code);
   }
 
   /** The JSON body of the answer. */

@@ -52,8 +52,18 @@ import * as payments from './payments.js';
 import * as releases from './releases.js';
 import { isScenarioName, SCENARIO_BEHAVIOURS, type FaultMode, type Faults, type ScenarioName } from './scenarios.js';
 import { seedExamSession } from './seed.js';
+import type {
+  CaptchaSolution,
+  ChangeAnswerInput,
+  Clock,
+  Count,
+  PublishScoresInput,
+  ReviewInput,
+  ReviewQueue,
+  SentCode,
+} from '../services/office-contract.js';
 import { seedCandidate, type CandidateStage, type SeededCandidate } from './seed-candidate.js';
-import type { AccountRecord, OfficeSnapshot, OfficeState } from './state.js';
+import type { AccountRecord, AuthMode, OfficeSnapshot, OfficeState } from './state.js';
 import { chinaIso } from './time.js';
 
 /** Base latency of every answer unless the constructor says otherwise. */
@@ -62,10 +72,19 @@ export const DEFAULT_LATENCY_MS = 100;
 /** A bearer token as the handlers read it from `Authorization` (null when there is none). */
 export type Token = string | null | undefined;
 
+/** The staff key of the office API unless the constructor says otherwise. */
+export const MOCK_OFFICE_KEY = 'mock-office-key';
+
 /** Options of {@link ExamOffice}. */
 export interface ExamOfficeOptions {
   /** The office's clock (default: the real one); the round is seeded relative to it. */
   now?: () => Date;
+  /** How sessions are handed out at login: a bearer token (default), an httpOnly cookie with a CSRF token, or both. */
+  auth?: AuthMode;
+  /** The staff key the office API asks for in `X-Office-Key`. Default {@link MOCK_OFFICE_KEY}. */
+  officeKey?: string;
+  /** Whether the office API's test-only part (captcha answers, codes sent, the clock) answers. Default true. */
+  testApi?: boolean;
   /** The starting scenario. Default `happy-path`. */
   scenario?: ScenarioName;
   /** Latency of every answer in ms, restored by `setScenario()` (`slow-network` uses 3000). Default 100. */
@@ -80,17 +99,37 @@ export class ExamOffice {
    */
   faults: Faults;
 
-  readonly #now: () => Date;
+  /** The staff key of the office API (`X-Office-Key`). */
+  readonly officeKey: string;
+  /** Whether the office API's test-only part answers (else 404, as in production). */
+  testApi: boolean;
+
+  readonly #realNow: () => Date;
   readonly #baseLatencyMs: number;
+  readonly #authMode: AuthMode;
   #state: OfficeState;
 
   constructor(options: ExamOfficeOptions = {}) {
-    this.#now = options.now ?? (() => new Date());
+    this.#realNow = options.now ?? (() => new Date());
     this.#baseLatencyMs = options.latencyMs ?? DEFAULT_LATENCY_MS;
+    this.#authMode = options.auth ?? 'bearer';
+    this.officeKey = options.officeKey ?? MOCK_OFFICE_KEY;
+    this.testApi = options.testApi ?? true;
     const scenario = options.scenario ?? 'happy-path';
     if (!isScenarioName(scenario)) throw new Error(`unknown scenario ${String(scenario)}`);
     this.#state = this.#freshState(scenario);
     this.faults = this.#scenarioFaults(scenario);
+  }
+
+  /** The office's clock: the real one, moved by the test API's `setClock`. */
+  readonly #now = (): Date => new Date(this.#realNow().getTime() + (this.#state?.clockOffsetMs ?? 0));
+
+  /** How sessions are handed out at login (kept across `setScenario()`). */
+  get authMode(): AuthMode {
+    return this.#state.authMode;
+  }
+  set authMode(mode: AuthMode) {
+    this.#state.authMode = mode;
   }
 
   // --- scenarios and faults ----------------------------------------------------------------------
@@ -103,7 +142,9 @@ export class ExamOffice {
   /** Forgets everything (accounts, applications, orders, tokens), reseeds the round and applies a scenario. */
   setScenario(name: ScenarioName): void {
     if (!isScenarioName(name)) throw new Error(`unknown scenario ${String(name)}`);
+    const authMode = this.#state.authMode;
     this.#state = this.#freshState(name);
+    this.#state.authMode = authMode;
     this.faults = this.#scenarioFaults(name);
   }
 
@@ -139,12 +180,12 @@ export class ExamOffice {
     return this.#state.captchas[captchaId]?.answer;
   }
 
-  /** Sends (pretends to) the code `123456`; another one only after 60 s. */
+  /** Sends (pretends to) a code (`123456` always works too); another one only after 60 s. */
   sendVerificationCode(input: SendCodeInput): CodeSent {
     return accounts.sendVerificationCode(this.#ctx(), input);
   }
 
-  /** Creates an account (code `123456`) and signs it in. */
+  /** Creates an account (the code sent, or `123456`) and signs it in. */
   register(input: RegisterInput): LoginResult {
     return accounts.register(this.#ctx(), input);
   }
@@ -154,7 +195,7 @@ export class ExamOffice {
     return accounts.login(this.#ctx(), input);
   }
 
-  /** Sets a new password (code `123456`), unlocks the account and ends its sessions. */
+  /** Sets a new password (the code sent, or `123456`), unlocks the account and ends its sessions. */
   resetPassword(input: ResetPasswordInput): Ok {
     accounts.resetPassword(this.#ctx(), input);
     return { ok: true };
@@ -166,9 +207,17 @@ export class ExamOffice {
     return { ok: true };
   }
 
-  /** The session of a token, or null. */
+  /** The session of a token, or null (with its CSRF token: the HTTP layer keeps it for cookie sessions). */
   getSession(token: Token): SessionState {
-    return { session: accounts.sessionOfToken(this.#ctx(), token) };
+    const ctx = this.#ctx();
+    const session = accounts.sessionOfToken(ctx, token);
+    const csrfToken = session ? accounts.csrfTokenOf(ctx, token) : undefined;
+    return csrfToken ? { session, csrfToken } : { session };
+  }
+
+  /** The CSRF token of a live session, or undefined. */
+  csrfTokenOf(token: Token): string | undefined {
+    return accounts.csrfTokenOf(this.#ctx(), token);
   }
 
   /** Throws UNAUTHENTICATED (401) unless the token belongs to a live session. */
@@ -210,10 +259,10 @@ export class ExamOffice {
    * photo is required). The same idempotency key answers the first answer again. In the
    * `review-rejected` scenario the first submission is rejected right after.
    */
-  submitApplication(token: Token, input: ApplicationInput, idempotencyKey: string): Application {
+  submitApplication(token: Token, input: ApplicationInput, idempotencyKey: string, fingerprint = JSON.stringify(input)): Application {
     const ctx = this.#ctx();
     const account = accounts.accountOf(ctx, token);
-    return applications.idempotent(ctx, 'submitApplication', account.id, idempotencyKey, () =>
+    return applications.idempotent(ctx, 'submitApplication', account.id, idempotencyKey, fingerprint, () =>
       applications.submit(ctx, account, input),
     );
   }
@@ -236,10 +285,10 @@ export class ExamOffice {
    * An order for a channel: the open (unexpired, unpaid) order of that channel if there is one,
    * else a new one valid 5 minutes. The same idempotency key answers the first answer again.
    */
-  createPaymentOrder(token: Token, input: CreateOrderInput, idempotencyKey: string): PaymentOrder {
+  createPaymentOrder(token: Token, input: CreateOrderInput, idempotencyKey: string, fingerprint = JSON.stringify(input)): PaymentOrder {
     const ctx = this.#ctx();
     const account = accounts.accountOf(ctx, token);
-    return applications.idempotent(ctx, 'createPaymentOrder', account.id, idempotencyKey, () =>
+    return applications.idempotent(ctx, 'createPaymentOrder', account.id, idempotencyKey, fingerprint, () =>
       payments.orderFor(ctx, account, input.channel),
     );
   }
@@ -327,11 +376,7 @@ export class ExamOffice {
   answerChangeRequest(approved: boolean, response?: string, account?: string): Application {
     const ctx = this.#ctx();
     const record = applications.pickApplication(ctx, ['change-requested'], this.#accountFilter(account), '申请变更中');
-    const request = record.application.changeRequest!;
-    request.status = approved ? 'approved' : 'rejected';
-    request.response = response ?? (approved ? '变更申请已通过，考区已按申请更正。' : '变更申请未通过。');
-    record.application.status = this.#state.ticketsPublished ? 'ticket-available' : 'paid';
-    record.application.updatedAt = ctx.iso();
+    applications.answerChange(ctx, record, approved, response);
     return copy(record.application);
   }
 
@@ -405,6 +450,88 @@ export class ExamOffice {
     return count;
   }
 
+  // --- office API (`office-contract.ts`): by id, refusing with the contract's codes -------------------
+
+  /** Submitted applications waiting for review, oldest first. */
+  reviewQueue(): ReviewQueue {
+    const waiting = Object.values(this.#state.applications)
+      .map((record) => record.application)
+      .filter((application) => application.status === 'submitted')
+      .sort((a, b) => Date.parse(a.submittedAt ?? a.updatedAt) - Date.parse(b.submittedAt ?? b.updatedAt));
+    return { applications: copy(waiting) };
+  }
+
+  /** Approves or rejects a submitted application (an approved, unpaid one may still be rejected). */
+  reviewApplication(applicationId: string, input: ReviewInput): Application {
+    const ctx = this.#ctx();
+    const record = applications.applicationById(ctx, applicationId);
+    if (input.result === 'approved') {
+      applications.requireStatus(record, ['submitted'], '只有待审核的报名可以审核通过。');
+      applications.markApproved(ctx, record);
+    } else {
+      applications.requireStatus(record, ['submitted', 'approved'], '只有待审核或待缴费的报名可以退回。');
+      applications.markRejected(ctx, record, input.reason ?? '');
+    }
+    return copy(record.application);
+  }
+
+  /** Answers the pending change request of an application. */
+  answerChangeRequestOf(applicationId: string, input: ChangeAnswerInput): Application {
+    const ctx = this.#ctx();
+    const record = applications.applicationById(ctx, applicationId);
+    applications.requireStatus(record, ['change-requested'], '该报名没有待答复的变更申请。');
+    applications.answerChange(ctx, record, input.approved, input.response);
+    return copy(record.application);
+  }
+
+  /** Confirms an open order as paid (in the `payment-failed` scenario the payment fails instead). */
+  markOrderPaid(orderId: string): PaymentStatus {
+    const ctx = this.#ctx();
+    const record = this.#state.orders.find((order) => order.order.id === orderId);
+    if (!record) throw new OfficeError('NOT_FOUND', '订单不存在。');
+    if (!payments.isOpen(record, ctx.nowMs())) throw new OfficeError('INVALID_STATE', `订单状态为${record.status}，不能确认缴费。`);
+    return this.markPaid(orderId);
+  }
+
+  /** Publishes the scores of paid applications. Returns how many. */
+  publishScoresOf(input: PublishScoresInput): Count {
+    const ctx = this.#ctx();
+    const records = input.results.map((result) => {
+      const record = applications.applicationById(ctx, result.applicationId);
+      if (!applications.PAID_STATUSES.has(record.application.status)) {
+        throw new OfficeError('INVALID_STATE', '只有已缴费的报名可以发布成绩。', { status: record.application.status });
+      }
+      return { record, scores: result.scores };
+    });
+    for (const { record, scores } of records) releases.scoreApplication(ctx, record, scores, input.passLine ?? 45);
+    return { count: records.length };
+  }
+
+  /** Test API: the answer of an issued, unused captcha. */
+  captchaSolution(captchaId: string): CaptchaSolution {
+    const answer = this.captchaAnswer(captchaId);
+    if (!answer) throw new OfficeError('NOT_FOUND', '图形验证码不存在、已使用或已过期。');
+    return { answer };
+  }
+
+  /** Test API: the last code sent to a phone number or e-mail address. */
+  sentCodeOf(target: string): SentCode {
+    const sent = accounts.sentCode(this.#ctx(), target);
+    if (!sent) throw new OfficeError('NOT_FOUND', '没有发送给该号码或邮箱的验证码。');
+    return { code: sent.code, sentAt: chinaIso(sent.sentAt) };
+  }
+
+  /** Test API: moves the office's clock to `now` (an ISO date-time), or back to the real time (null). */
+  setClock(now: string | null): Clock {
+    this.#state.clockOffsetMs = now === null ? 0 : Date.parse(now) - this.#realNow().getTime();
+    return this.clock();
+  }
+
+  /** The office's clock, and whether it was moved. */
+  clock(): Clock {
+    return { now: chinaIso(this.#now()), moved: this.#state.clockOffsetMs !== 0 };
+  }
+
   /**
    * 张三 (account `13800138000`, password `Ruankao2026`, 中级 软件设计师 in 丽江) at a stage of the
    * flow, created afresh without window checks. The token works as a Bearer token right away.
@@ -426,7 +553,12 @@ export class ExamOffice {
       throw new Error('not a snapshot of the mock exam office');
     }
     const office = new ExamOffice({ ...options, scenario: parsed.state.scenario });
-    office.#state = parsed.state;
+    // Snapshots of earlier versions lack the newer fields (and kept idempotent answers in another shape).
+    const state = parsed.state;
+    office.#state = { ...state, authMode: options.auth ?? state.authMode ?? 'bearer', clockOffsetMs: state.clockOffsetMs ?? 0 };
+    for (const [key, record] of Object.entries(state.idempotency ?? {})) {
+      if (typeof (record as { fingerprint?: unknown }).fingerprint !== 'string') delete state.idempotency[key];
+    }
     if (parsed.faults) office.faults = parsed.faults;
     return office;
   }
@@ -457,6 +589,8 @@ export class ExamOffice {
       applications: {},
       orders: [],
       idempotency: {},
+      authMode: this.#authMode,
+      clockOffsetMs: 0,
       ticketsPublished: false,
       scores: {},
       certificates: {},

@@ -15,6 +15,21 @@ import type {
 } from '../services/schemas.js';
 import type { Faults, ScenarioName } from './scenarios.js';
 
+/**
+ * How the office hands out sessions at login: `bearer` (a token in the answer), `cookie` (an
+ * httpOnly session cookie and a CSRF token) or `both`. Either carrier is honoured on requests.
+ */
+export type AuthMode = 'bearer' | 'cookie' | 'both';
+
+/** A stored answer of an idempotent call. */
+export interface IdempotencyRecord {
+  /** The request body, canonical JSON: the same key with another body is refused. */
+  fingerprint: string;
+  answer: unknown;
+  /** Epoch ms; records older than the retention are forgotten. */
+  storedAt: number;
+}
+
 /** What `ExamOffice.snapshot()` writes. */
 export interface OfficeSnapshot {
   version: 1;
@@ -67,15 +82,19 @@ export interface OfficeState {
   /** Issued, unused captchas by id. */
   captchas: Record<string, { answer: string; expiresAt: number }>;
   /** Last verification code sent, by target. */
-  codes: Record<string, { sentAt: number }>;
-  /** Bearer tokens → account id. */
-  tokens: Record<string, { accountId: string; expiresAt: number }>;
+  codes: Record<string, { sentAt: number; code?: string }>;
+  /** Sessions by id (the bearer token or the session cookie's value) → account, expiry and CSRF token. */
+  tokens: Record<string, { accountId: string; expiresAt: number; csrfToken?: string }>;
   /** By account id: one application per account for the round. */
   applications: Record<string, ApplicationRecord>;
   /** Oldest first. */
   orders: OrderRecord[];
   /** `operation␀accountId␀key` → the stored answer. */
-  idempotency: Record<string, unknown>;
+  idempotency: Record<string, IdempotencyRecord>;
+  /** How sessions are handed out at login. */
+  authMode: AuthMode;
+  /** Milliseconds the office's clock is ahead of (or, negative, behind) the real one (the test API's clock). */
+  clockOffsetMs: number;
   ticketsPublished: boolean;
   /** By account id. */
   scores: Record<string, ScoreReport>;

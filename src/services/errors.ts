@@ -40,16 +40,29 @@ export class TimeoutError extends RkError {
   }
 }
 
-/** An HTTP status the contract does not describe as a business answer (5xx, or 4xx without an error body). */
+/** What a failed HTTP answer told besides its status. */
+export interface HttpErrorInfo {
+  /** The contract's code of a 5xx answer with an error body (`INTERNAL_ERROR`, `SERVICE_UNAVAILABLE`). */
+  code?: string;
+  /** Seconds to wait before trying again (`Retry-After`, or the body's `details.retryAfterSeconds`). */
+  retryAfterSeconds?: number;
+}
+
+/** A server failure (5xx), or a 4xx answer without the contract's error body (a proxy's page, say). */
 export class HttpError extends RkError {
   readonly kind = 'http';
   override name = 'HttpError';
+  readonly code: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     operation: string,
     readonly status: number,
     message = `${operation}: HTTP ${status}`,
+    info: HttpErrorInfo = {},
   ) {
     super(operation, message);
+    this.code = info.code;
+    this.retryAfterSeconds = info.retryAfterSeconds;
   }
   get retryable(): boolean {
     return this.status >= 500 || this.status === 408 || this.status === 429;
@@ -84,14 +97,16 @@ export class InvalidResponseError extends RkError {
   }
 }
 
+/** Business codes a retry of the same call may get past: the others need the candidate to change something. */
+const RETRYABLE_CODES: ReadonlySet<string> = new Set(['RATE_LIMITED', 'IDEMPOTENCY_IN_PROGRESS']);
+
 /** The backend refused the request by a business rule (wrong captcha, window closed, …). */
 export class BusinessError extends RkError {
   readonly kind = 'business';
-  readonly retryable = false;
   override name = 'BusinessError';
   constructor(
     operation: string,
-    /** The backend's code, e.g. `CAPTCHA_WRONG`; see `KNOWN_ERROR_CODES`. */
+    /** The backend's code, e.g. `CAPTCHA_WRONG`; every code is listed in `ERROR_STATUS` (`error-codes.ts`). */
     readonly code: string,
     /** The backend's message, shown as text. */
     readonly backendMessage: string,
@@ -99,6 +114,15 @@ export class BusinessError extends RkError {
     readonly status = 422,
   ) {
     super(operation, `${operation}: ${code}: ${backendMessage}`);
+  }
+  /** True for a rate limit (RATE_LIMITED) and a key still being answered (IDEMPOTENCY_IN_PROGRESS). */
+  get retryable(): boolean {
+    return RETRYABLE_CODES.has(this.code);
+  }
+  /** Seconds to wait before trying again, where the backend said (`details.retryAfterSeconds`). */
+  get retryAfterSeconds(): number | undefined {
+    const seconds = this.details.retryAfterSeconds;
+    return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
   }
 }
 

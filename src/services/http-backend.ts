@@ -13,7 +13,7 @@ import type {
   UploadOptions,
 } from './backend.js';
 import type { operations, OperationName } from './contract.js';
-import { NetworkError, TimeoutError } from './errors.js';
+import { BusinessError, NetworkError, TimeoutError } from './errors.js';
 import { OnDemand } from './on-demand.js';
 import type * as s from './schemas.js';
 
@@ -52,6 +52,8 @@ export class HttpBackend implements RegistrationBackend {
   readonly #authHeaders: HttpBackendOptions['authHeaders'];
   /** A bearer token from login, kept in memory only (never in localStorage). */
   #token: string | undefined;
+  /** The CSRF token of a cookie session, sent in `X-CSRF-Token` on POST and PUT. */
+  #csrfToken: string | undefined;
 
   constructor(options: HttpBackendOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -70,23 +72,27 @@ export class HttpBackend implements RegistrationBackend {
     return this.#call('sendVerificationCode', { ...options, body: input });
   }
   async register(input: s.RegisterInput, options?: CallOptions) {
-    return this.#keepToken(await this.#call('register', { ...options, body: input }));
+    return this.#keepCredentials(await this.#call('register', { ...options, body: input }));
   }
   async login(input: s.LoginInput, options?: CallOptions) {
-    return this.#keepToken(await this.#call('login', { ...options, body: input }));
+    return this.#keepCredentials(await this.#call('login', { ...options, body: input }));
   }
   async resetPassword(input: s.ResetPasswordInput, options?: CallOptions) {
     await this.#call('resetPassword', { ...options, body: input });
   }
   async logout(options?: CallOptions) {
     try {
-      await this.#call('logout', { ...options, body: {} });
+      await this.#call('logout', options);
     } finally {
       this.#token = undefined;
+      this.#csrfToken = undefined;
     }
   }
   async getSession(options?: CallOptions) {
-    return (await this.#call('getSession', options)).session;
+    const { session, csrfToken } = await this.#call('getSession', options);
+    // A cookie session survives a reload; its CSRF token comes with it.
+    this.#csrfToken = session ? (csrfToken ?? this.#csrfToken) : undefined;
+    return session;
   }
   verifyRealName(input: s.RealNameInput, options?: CallOptions) {
     return this.#call('verifyRealName', { ...options, body: input });
@@ -141,17 +147,38 @@ export class HttpBackend implements RegistrationBackend {
   }
 
   // --- transport -----------------------------------------------------------------------------------
-  #keepToken(result: s.LoginResult): s.LoginResult {
-    if (result.token) this.#token = result.token;
+  #keepCredentials(result: s.LoginResult): s.LoginResult {
+    this.#token = result.token;
+    this.#csrfToken = result.csrfToken;
     return result;
   }
 
-  async #headers(spec: RequestSpec): Promise<Record<string, string>> {
+  async #headers(method: string, spec: RequestSpec): Promise<Record<string, string>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.#token) headers.Authorization = `Bearer ${this.#token}`;
+    if (this.#csrfToken && method !== 'GET') headers['X-CSRF-Token'] = this.#csrfToken;
     if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
     Object.assign(headers, await this.#authHeaders?.());
     return headers;
+  }
+
+  /** The API base as an absolute URL: relative image URLs of answers are resolved against it. */
+  get #absoluteBase(): string {
+    const page = globalThis.location?.href;
+    try {
+      return new URL(this.baseUrl, page).href;
+    } catch {
+      return this.baseUrl;
+    }
+  }
+
+  /** Forgets the credentials when the backend says the session has ended. */
+  #forgetOnSignOut(error: unknown): never {
+    if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+      this.#token = undefined;
+      this.#csrfToken = undefined;
+    }
+    throw error;
   }
 
   /** The contract's check, or a NetworkError when it cannot be fetched (offline). */
@@ -170,7 +197,7 @@ export class HttpBackend implements RegistrationBackend {
       throw new TypeError(`${name} needs an idempotencyKey`);
     }
     const url = this.baseUrl + fillPath(operation.path, spec.params);
-    const headers = await this.#headers(spec);
+    const headers = await this.#headers(operation.method, spec);
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     const deadline = linkDeadline(spec.signal, this.timeoutMs);
     try {
@@ -192,7 +219,12 @@ export class HttpBackend implements RegistrationBackend {
       } catch (error) {
         throw deadline.failure(name, error);
       }
-      return interpret(name, response.status, text) as ResponseOf<N>;
+      const context = { baseUrl: this.#absoluteBase, retryAfter: response.headers.get('Retry-After') };
+      try {
+        return interpret(name, response.status, text, context) as ResponseOf<N>;
+      } catch (error) {
+        return this.#forgetOnSignOut(error);
+      }
     } finally {
       deadline.clear();
     }
@@ -203,7 +235,7 @@ export class HttpBackend implements RegistrationBackend {
     const name = 'uploadPhoto';
     const { interpret, operations } = await this.#check(name);
     const operation = operations[name];
-    const headers = await this.#headers(options);
+    const headers = await this.#headers(operation.method, options);
     const deadline = linkDeadline(options.signal, this.uploadTimeoutMs);
     const form = new FormData();
     form.append('photo', photo, 'photo.jpg');
@@ -224,11 +256,16 @@ export class HttpBackend implements RegistrationBackend {
       xhr.onload = () => {
         deadline.clear();
         try {
-          const photoResult = interpret(name, xhr.status, xhr.responseText) as s.Photo;
+          const context = { baseUrl: this.#absoluteBase, retryAfter: xhr.getResponseHeader('Retry-After') };
+          const photoResult = interpret(name, xhr.status, xhr.responseText, context) as s.Photo;
           options.onProgress?.(1);
           resolve(photoResult);
         } catch (error) {
-          reject(error);
+          try {
+            this.#forgetOnSignOut(error);
+          } catch (thrown) {
+            reject(thrown);
+          }
         }
       };
       deadline.signal.addEventListener('abort', () => xhr.abort(), { once: true });

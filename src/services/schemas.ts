@@ -32,14 +32,29 @@ export const Id = z.string().check(z.minLength(1), z.maxLength(128));
 export const Text = z.string().check(z.maxLength(2000));
 
 /**
- * A URL the page may load an image from: http(s), a same-site path, a blob, or a `data:image/`
- * URL. Anything else (`javascript:`, `data:text/html`, …) is an invalid response.
+ * The rule for a URL of an image the page shows (captcha, photo): an http(s) URL, a
+ * protocol-relative `//host/…`, a path `/…`, a relative path (`captcha/1.png`: no scheme, resolved
+ * against the API base), a `blob:` URL, or a `data:image/…` URL of png, jpeg (or jpg), gif, webp,
+ * bmp or svg+xml. Anything else (`javascript:`, `data:text/html`, white space, …) is refused.
  */
-export const ImageUrl = z.string().check(
-  z.refine((value) => /^(https?:\/\/|\/(?!\/)|blob:|data:image\/(png|jpeg|gif|webp|svg\+xml);)/i.test(value), {
-    error: 'not a safe image URL',
-  }),
-);
+export const IMAGE_URL_PATTERN =
+  /^(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?\/\/[^\s/?#]+[^\s]*|\/(?:[^\s/][^\s]*)?|[^\s:/?#]+(?:[/?#][^\s]*)?|blob:[^\s]+|data:image\/(?:png|jpeg|jpg|gif|webp|bmp|svg\+xml)(?:;[^\s,;]+)*,[^\s]*)$/;
+
+/** The same rule for an audio URL (the captcha's spoken alternative): `data:audio/…` instead of images. */
+export const AUDIO_URL_PATTERN =
+  /^(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?\/\/[^\s/?#]+[^\s]*|\/(?:[^\s/][^\s]*)?|[^\s:/?#]+(?:[/?#][^\s]*)?|blob:[^\s]+|data:audio\/(?:mpeg|mp3|mp4|aac|ogg|wav|webm)(?:;[^\s,;]+)*,[^\s]*)$/;
+
+/** The longest media URL taken (a data URL of a 200 KB photo is about 270 KB). */
+const MAX_MEDIA_URL = 1_000_000;
+
+/** A URL the page may load an image from: see {@link IMAGE_URL_PATTERN}. */
+export const ImageUrl = z.string().check(z.maxLength(MAX_MEDIA_URL), z.regex(IMAGE_URL_PATTERN, { error: 'not a safe image URL' }));
+
+/** A URL of audio the page may play: see {@link AUDIO_URL_PATTERN}. */
+export const AudioUrl = z.string().check(z.maxLength(MAX_MEDIA_URL), z.regex(AUDIO_URL_PATTERN, { error: 'not a safe audio URL' }));
+
+/** Names of the response fields that hold an image or audio URL (the adapter resolves relative ones against the API base). */
+export const MEDIA_URL_FIELDS: ReadonlySet<string> = new Set(['image', 'audio', 'url', 'photoUrl']);
 
 export const Window = z.object({ opensAt: DateTime, closesAt: DateTime });
 export type Window = z.infer<typeof Window>;
@@ -48,37 +63,16 @@ export type Window = z.infer<typeof Window>;
 export const Option = z.object({ code: Id, name: Text });
 export type Option = z.infer<typeof Option>;
 
-/** The error body a backend sends with a 4xx answer to a business rule. */
+/**
+ * The shape of every error answer: `{ code, message, details }`. Which codes an operation
+ * answers, with which status and which `details`, is in `error-codes.ts` and the contract.
+ */
 export const ErrorBody = z.object({
   code: z.string().check(z.minLength(1), z.maxLength(64)),
   message: Text,
-  /**
-   * e.g. `{ retryAfterSeconds: 300 }` for TOO_MANY_ATTEMPTS, `{ remainingAttempts: 2 }` for
-   * PASSWORD_WRONG, `{ fields: { mobile: '…' } }` for VALIDATION.
-   */
   details: z.optional(z.record(z.string(), z.unknown())),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
-
-/** Business error codes the elements know and translate; a backend may send others. */
-export const KNOWN_ERROR_CODES = [
-  'CAPTCHA_WRONG',
-  'CODE_WRONG',
-  'PASSWORD_WRONG',
-  'ACCOUNT_UNKNOWN',
-  'ACCOUNT_EXISTS',
-  'TOO_MANY_ATTEMPTS',
-  'UNAUTHENTICATED',
-  'REALNAME_MISMATCH',
-  'REALNAME_REQUIRED',
-  'VALIDATION',
-  'WINDOW_NOT_OPEN',
-  'WINDOW_CLOSED',
-  'INVALID_STATE',
-  'ALREADY_PAID',
-  'NOT_FOUND',
-  'PHOTO_REJECTED',
-] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Account and session
@@ -91,16 +85,10 @@ export const Captcha = z.object({
   /** The picture to show; a data:image URL or an image URL of the backend. */
   image: ImageUrl,
   /** A spoken or text alternative for candidates who cannot see the picture (适老化). */
-  audio: z.optional(ImageUrlOrAudio()),
+  audio: z.optional(AudioUrl),
   expiresAt: z.optional(DateTime),
 });
 export type Captcha = z.infer<typeof Captcha>;
-
-function ImageUrlOrAudio() {
-  return z.string().check(
-    z.refine((value) => /^(https?:\/\/|\/(?!\/)|blob:|data:audio\/)/i.test(value), { error: 'not a safe audio URL' }),
-  );
-}
 
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: 'v.tooLong' }));
 const required = (max: number) => trimmed(max).check(z.minLength(1, { error: 'v.required' }));
@@ -252,14 +240,23 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
+/** The CSRF token of a cookie session: sent back in `X-CSRF-Token` on every POST and PUT. */
+export const CsrfToken = z.string().check(z.minLength(1), z.maxLength(512));
+
 export const LoginResult = z.object({
   session: Session,
-  /** A bearer token, when the backend does not use an httpOnly cookie. Kept in memory only. */
+  /** Bearer mode: the token for `Authorization: Bearer …`. Kept in memory only. */
   token: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  /** Cookie mode: the session's CSRF token. */
+  csrfToken: z.optional(CsrfToken),
 });
 export type LoginResult = z.infer<typeof LoginResult>;
 
-export const SessionState = z.object({ session: z.nullable(Session) });
+export const SessionState = z.object({
+  session: z.nullable(Session),
+  /** Cookie mode, with a session: its CSRF token (so a reloaded page can send it again). */
+  csrfToken: z.optional(CsrfToken),
+});
 export type SessionState = z.infer<typeof SessionState>;
 
 // ---------------------------------------------------------------------------------------------
