@@ -262,7 +262,7 @@ export function buildOpenApi(version: string): Json {
           required: false,
           description: `Cookie mode only: \`${SESSION_COOKIE}=<session id>; ${cookieAttributes}; Max-Age=<session lifetime>\`.`,
           schema: { type: 'string' },
-          example: `${SESSION_COOKIE}=3f9c…; Path=/api; Max-Age=28800; HttpOnly; SameSite=Lax; Secure`,
+          example: `${SESSION_COOKIE}=mock-3f9c2a1b7d4e5f60a1b2c3d4e5f60718; Path=/api; Max-Age=28800; HttpOnly; SameSite=Lax; Secure`,
         },
         ClearSessionCookie: {
           required: false,
