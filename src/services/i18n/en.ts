@@ -43,9 +43,6 @@ export const en: Messages = {
   'error.code.NOT_FOUND': 'Nothing was found.',
   'error.code.PHOTO_REJECTED': 'The photo does not meet the requirements. Please check it again.',
   'error.code.RATE_LIMITED': 'Too many requests. Please try again in {seconds} seconds.',
-  'error.code.CSRF_FAILED': 'This page has expired. Please reload it and try again.',
-  'error.code.IDEMPOTENCY_IN_PROGRESS': 'Your last submission is still being processed. Please try again in a moment.',
-  'error.code.IDEMPOTENCY_KEY_REUSED': 'This differs from what you sent before. Please reload the page and send it again.',
   'provider.sessionError': 'Could not load the sign-in state: {reason}',
 
   // Per-element catalogues (src/services/i18n/parts/)

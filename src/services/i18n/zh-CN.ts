@@ -55,9 +55,6 @@ export const coreZhCN = {
   'error.code.NOT_FOUND': '未找到相关信息。',
   'error.code.PHOTO_REJECTED': '照片不符合要求，请重新处理后上传。',
   'error.code.RATE_LIMITED': '操作过于频繁，请 {seconds} 秒后重试。',
-  'error.code.CSRF_FAILED': '页面已过期，请刷新页面后重试。',
-  'error.code.IDEMPOTENCY_IN_PROGRESS': '上一次提交仍在处理中，请稍候重试。',
-  'error.code.IDEMPOTENCY_KEY_REUSED': '提交的内容与上一次不一致，请刷新页面后重新提交。',
 
   // Provider
   'provider.sessionError': '无法获取登录状态：{reason}',
