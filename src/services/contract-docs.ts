@@ -168,7 +168,7 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   RATE_LIMITED: {
     meaning: 'Too many requests from this candidate or address. `details.retryAfterSeconds` (and `Retry-After`): when to try again.',
-    elements: 'Retryable: the backend\'s message is shown where the action failed, with a retry button where the action has one (重试; 重新提交 for the submission); the elements do not wait for retryAfterSeconds: the candidate chooses when. A retried submission or order keeps its idempotency key.',
+    elements: 'Retryable: the elements say 操作过于频繁，请 N 秒后重试 (N from retryAfterSeconds) where the action failed or the view did not load, with a retry button where there is one (重试; 重新提交 for the submission); the candidate chooses when to press it, and a draft save is retried by itself. A retried submission or order keeps its idempotency key.',
     example: e('RATE_LIMITED', '请求过于频繁，请稍后再试。', { retryAfterSeconds: 30 }),
   },
   INTERNAL_ERROR: {
