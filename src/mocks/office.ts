@@ -50,6 +50,8 @@ import { OfficeError } from './office-error.js';
 import { admissionTicket, examArrangement, registrationSlip } from './papers.js';
 import * as payments from './payments.js';
 import * as releases from './releases.js';
+import * as paymentRules from '../services/rules/payment.js';
+import * as releaseRules from '../services/rules/releases.js';
 import { isScenarioName, SCENARIO_BEHAVIOURS, type FaultMode, type Faults, type ScenarioName } from './scenarios.js';
 import { seedExamSession } from './seed.js';
 import type {
@@ -312,11 +314,9 @@ export class ExamOffice {
     const ctx = this.#ctx();
     const account = accounts.accountOf(ctx, token);
     const record = this.#state.applications[account.id];
-    if (!record || !applications.PAID_STATUSES.has(record.application.status)) {
-      throw new OfficeError('INVALID_STATE', '缴费成功后方可打印报名表。');
-    }
-    record.systemCode ??= applications.systemCode(record);
-    return copy(registrationSlip(this.#state.examSession, record.application, record.systemCode, ctx.iso()));
+    releaseRules.requireSlip(record?.application.status);
+    record!.systemCode ??= applications.systemCode(record);
+    return copy(registrationSlip(this.#state.examSession, record!.application, record!.systemCode, ctx.iso()));
   }
 
   /** The 准考证: `not-yet` until tickets are published and the printing window is open. */
@@ -416,7 +416,7 @@ export class ExamOffice {
     releases.publishTickets(ctx);
     let count = 0;
     for (const record of Object.values(this.#state.applications)) {
-      if (record.application.status !== 'paid' && record.application.status !== 'change-requested') continue;
+      if (!releaseRules.getsTicket(record.application.status)) continue;
       releases.issueTicket(ctx, record);
       count += 1;
     }
@@ -488,8 +488,8 @@ export class ExamOffice {
   markOrderPaid(orderId: string): PaymentStatus {
     const ctx = this.#ctx();
     const record = this.#state.orders.find((order) => order.order.id === orderId);
-    if (!record) throw new OfficeError('NOT_FOUND', '订单不存在。');
-    if (!payments.isOpen(record, ctx.nowMs())) throw new OfficeError('INVALID_STATE', `订单状态为${record.status}，不能确认缴费。`);
+    if (!record) throw paymentRules.ORDER_NOT_FOUND();
+    paymentRules.requireConfirmable(record.status, Date.parse(record.order.expiresAt), ctx.nowMs());
     return this.markPaid(orderId);
   }
 
@@ -498,12 +498,10 @@ export class ExamOffice {
     const ctx = this.#ctx();
     const records = input.results.map((result) => {
       const record = applications.applicationById(ctx, result.applicationId);
-      if (!applications.PAID_STATUSES.has(record.application.status)) {
-        throw new OfficeError('INVALID_STATE', '只有已缴费的报名可以发布成绩。', { status: record.application.status });
-      }
+      releaseRules.requireScorable(record.application.status);
       return { record, scores: result.scores };
     });
-    for (const { record, scores } of records) releases.scoreApplication(ctx, record, scores, input.passLine ?? 45);
+    for (const { record, scores } of records) releases.scoreApplication(ctx, record, scores, input.passLine ?? releaseRules.DEFAULT_PASS_LINE);
     return { count: records.length };
   }
 

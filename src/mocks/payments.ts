@@ -3,18 +3,14 @@
  * minutes, receipts, and the `payment-expired` / `payment-failed` scenarios.
  */
 import type { CurrentPayment, PaymentChannel, PaymentOrder, PaymentStatus } from '../services/schemas.js';
-import { PAID_STATUSES, requireWindow } from './applications.js';
+import * as rules from '../services/rules/payment.js';
 import { copy, type OfficeContext } from './context.js';
 import { randomHex } from './encoding.js';
-import { OfficeError } from './office-error.js';
 import type { AccountRecord, ApplicationRecord, OrderRecord } from './state.js';
-import { chinaDate, chinaIso, MINUTE_MS } from './time.js';
+import { chinaIso, MINUTE_MS } from './time.js';
 
-/** How long a QR code stays valid. */
-export const ORDER_LIFETIME_MS = 5 * MINUTE_MS;
-
-/** The gateway printed on receipts. */
-export const GATEWAY = '非税支付';
+export { ORDER_LIFETIME_MS, GATEWAY } from '../services/rules/payment.js';
+const { ORDER_LIFETIME_MS, GATEWAY } = rules;
 
 /** `https://qr.alipay.com/mock-…` or `weixin://wxpay/bizpayurl?pr=mock…`. */
 export function qrPayload(channel: PaymentChannel, token: string): string {
@@ -23,13 +19,13 @@ export function qrPayload(channel: PaymentChannel, token: string): string {
 
 /** Marks an unpaid order whose QR code has run out as `expired`. */
 function refreshExpiry(record: OrderRecord, nowMs: number): void {
-  if (record.status === 'unpaid' && Date.parse(record.order.expiresAt) <= nowMs) record.status = 'expired';
+  record.status = rules.effectiveStatus(record.status, Date.parse(record.order.expiresAt), nowMs);
 }
 
 /** Whether an order can still be paid: unpaid or paying, and not expired. */
 export function isOpen(record: OrderRecord, nowMs: number): boolean {
   refreshExpiry(record, nowMs);
-  return record.status === 'unpaid' || record.status === 'paying';
+  return rules.isOpenStatus(record.status, Date.parse(record.order.expiresAt), nowMs);
 }
 
 function orderView(record: OrderRecord, nowMs: number): PaymentOrder {
@@ -39,19 +35,7 @@ function orderView(record: OrderRecord, nowMs: number): PaymentOrder {
 /** The order's status as answered, with the office's clock. */
 export function statusView(record: OrderRecord, nowMs: number): PaymentStatus {
   refreshExpiry(record, nowMs);
-  const status: PaymentStatus = {
-    orderId: record.order.id,
-    status: record.status,
-    receipt: record.receipt ? { ...record.receipt } : null,
-    serverTime: chinaIso(nowMs),
-  };
-  if (record.failureReason) status.failureReason = record.failureReason;
-  return status;
-}
-
-/** A 28-digit 支付单号: the Beijing time of payment and a serial. */
-function tradeNumber(nowMs: number, serial: number): string {
-  return `${chinaIso(nowMs).slice(0, 19).replace(/\D/g, '')}${String(serial).padStart(14, '0')}`;
+  return rules.paymentStatusOf(record.order.id, record.status, record.receipt, record.failureReason, nowMs);
 }
 
 /**
@@ -66,13 +50,12 @@ export function createOrder(
 ): OrderRecord {
   const nowMs = ctx.nowMs();
   const expired = ctx.behaviour.ordersExpired && !options.neverExpired;
-  const windowCloses = Date.parse(ctx.state.examSession.paymentWindow.closesAt);
   const createdAt = expired ? nowMs - ORDER_LIFETIME_MS - MINUTE_MS : nowMs;
-  const expiresAt = expired ? nowMs - MINUTE_MS : Math.min(nowMs + ORDER_LIFETIME_MS, Math.max(windowCloses, nowMs + MINUTE_MS));
+  const expiresAt = expired ? nowMs - MINUTE_MS : rules.orderExpiry(nowMs, ctx.state.examSession);
   const order: OrderRecord = {
     accountId: record.accountId,
     order: {
-      id: `RK${chinaDate(nowMs).replace(/-/g, '')}${String(ctx.next()).padStart(6, '0')}`,
+      id: rules.orderIdOf(nowMs, ctx.next()),
       applicationId: record.application.id,
       channel,
       amountFen: record.application.feeFen ?? 0,
@@ -96,21 +79,18 @@ export function createOrder(
  */
 export function orderFor(ctx: OfficeContext, account: AccountRecord, channel: PaymentChannel): PaymentOrder {
   const record = ctx.state.applications[account.id];
-  const status = record?.application.status;
-  if (status && PAID_STATUSES.has(status)) throw new OfficeError('ALREADY_PAID', '报名费已缴纳，请勿重复缴费。');
-  if (!record || status !== 'approved') throw new OfficeError('INVALID_STATE', '报名信息尚未审核通过，暂不能缴费。');
-  requireWindow(ctx, 'payment');
   const nowMs = ctx.nowMs();
+  rules.requireOrderable(ctx.state.examSession, record?.application.status, nowMs);
   const open = ctx.state.orders
     .filter((order) => order.accountId === account.id && order.order.channel === channel && isOpen(order, nowMs))
     .at(-1);
-  return orderView(open ?? createOrder(ctx, record, channel), nowMs);
+  return orderView(open ?? createOrder(ctx, record!, channel), nowMs);
 }
 
 /** The status of one of the candidate's orders (NOT_FOUND for anyone else's). `payment-failed`: paying, then failed. */
 export function paymentStatus(ctx: OfficeContext, account: AccountRecord, orderId: string): PaymentStatus {
   const record = ctx.state.orders.find((order) => order.order.id === orderId && order.accountId === account.id);
-  if (!record) throw new OfficeError('NOT_FOUND', '订单不存在。');
+  if (!record) throw rules.ORDER_NOT_FOUND();
   const nowMs = ctx.nowMs();
   refreshExpiry(record, nowMs);
   const failure = ctx.behaviour.paymentFailureReason;
@@ -147,7 +127,7 @@ export function markPaid(ctx: OfficeContext, record: OrderRecord): void {
   record.status = 'paid';
   record.failureReason = null;
   record.receipt = {
-    tradeNo: tradeNumber(nowMs, ctx.next()),
+    tradeNo: rules.tradeNumberOf(nowMs, ctx.next()),
     gateway: GATEWAY,
     paidAt: chinaIso(nowMs),
     amountFen: record.order.amountFen,
