@@ -24,6 +24,7 @@ import {
 import { officeOperations, type OfficeOperationName } from '../services/office-contract.js';
 import type { LoginResult, SessionState } from '../services/schemas.js';
 import { checkInput } from '../services/validation.js';
+import { canonicalJson } from '../services/rules/canonical-json.js';
 import type { PhotoUpload } from './applications.js';
 import type { ExamOffice } from './office.js';
 import { OfficeError, validationError } from './office-error.js';
@@ -227,14 +228,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   return bytes;
 }
 
-/** JSON with object keys sorted, so the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, node: unknown) =>
-    node && typeof node === 'object' && !Array.isArray(node)
-      ? Object.fromEntries(Object.entries(node as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : node,
-  );
-}
+export { canonicalJson };
 
 function errorResponse(error: OfficeError): Response {
   const headers: Record<string, string> = {};
