@@ -6,7 +6,7 @@
  * either the success schema or the business codes answered with it, each with its error schema
  * (`Error_<CODE>`), and the headers 429 and 503 carry.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -65,6 +65,8 @@ type Json = Record<string, unknown>;
 
 const DOCUMENT_ID = 'openapi.json';
 
+const loaded = new Map<string, ContractDocument>();
+
 /** A problem with the document itself (not the backend): the kit cannot judge with it. */
 export class DocumentError extends Error {}
 
@@ -76,6 +78,8 @@ export class ContractDocument {
   readonly #ajv: Ajv2020;
   readonly #validators = new Map<string, ValidateFunction>();
   readonly #doc: Json;
+  /** The pattern of each named schema that has one → the schema's name (ImageUrl, …), for readable messages. */
+  readonly #patternNames = new Map<string, string>();
 
   constructor(doc: unknown) {
     if (!isObject(doc) || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1') || !isObject(doc.paths) || !isObject(doc.components)) {
@@ -83,10 +87,13 @@ export class ContractDocument {
     }
     this.#doc = doc;
     this.version = String((doc.info as Json | undefined)?.version ?? '');
-    this.#ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, inlineRefs: false });
+    this.#ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, discriminator: true });
     addFormats(this.#ajv);
-    this.#ajv.addSchema(doc as object, DOCUMENT_ID);
+    this.#ajv.addSchema(withDiscriminators(doc), DOCUMENT_ID);
     this.names = this.#names();
+    for (const [name, schema] of Object.entries(((doc.components as Json).schemas ?? {}) as Record<string, Json>)) {
+      if (isObject(schema) && typeof schema.pattern === 'string') this.#patternNames.set(schema.pattern, name);
+    }
     for (const [path, item] of Object.entries(doc.paths as Json)) {
       if (!isObject(item)) continue;
       for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
@@ -98,8 +105,23 @@ export class ContractDocument {
     }
   }
 
-  /** Reads and indexes a document file. */
+  /** Reads and indexes a document file (once per file and version of it: compiled validators are kept). */
   static load(file: string | URL): ContractDocument {
+    let stamp = '';
+    try {
+      const stat = statSync(file);
+      stamp = `${String(file)}\u0000${stat.mtimeMs}\u0000${stat.size}`;
+    } catch {
+      // reported by the read below
+    }
+    const known = loaded.get(stamp);
+    if (known) return known;
+    const doc = ContractDocument.#read(file);
+    if (stamp) loaded.set(stamp, doc);
+    return doc;
+  }
+
+  static #read(file: string | URL): ContractDocument {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -130,14 +152,14 @@ export class ContractDocument {
       this.#validators.set(pointer, validate);
     }
     if (validate(value)) return [];
-    return simplify(validate.errors ?? []);
+    return simplify(validate.errors ?? [], this.#patternNames);
   }
 
   /** Issues of an inline schema (path parameters). */
   checkInline(schema: unknown, value: unknown): Issue[] {
     if (isObject(schema) && typeof schema.$ref === 'string') return this.check(schema.$ref, value);
     const validate = this.#ajv.compile(schema as object);
-    return validate(value) ? [] : simplify(validate.errors ?? []);
+    return validate(value) ? [] : simplify(validate.errors ?? [], this.#patternNames);
   }
 
   /** Whether the document has an error schema for a code. */
@@ -238,29 +260,53 @@ function isObject(value: unknown): value is Json {
 }
 
 /**
- * ajv's errors, made readable: a failed `oneOf`/`anyOf` reports only the errors of its closest
- * branch (the one whose discriminating `const` matched, else the one with the fewest errors, a
- * bare type mismatch such as "must be null" counting as far); a pattern is named after the
- * schema it belongs to instead of being printed whole; a missing property is reported at its
- * own pointer.
+ * ajv's errors, made readable. Unions with a tag (`status`, `code`) are validated against the
+ * branch their tag names only (see {@link withDiscriminators}), so their errors are that
+ * branch's. What is left of a failed `oneOf`/`anyOf` is pruned by place: the summary error goes
+ * when more precise errors exist at or below its place, and a type error ("must be null") goes
+ * when errors below the same place show the value had the other branch's type; type errors at
+ * one place are joined ("must be string or null"). A pattern is named after the schema it belongs
+ * to instead of printed whole; a missing property is reported at its own pointer.
  */
-export function simplify(errors: ErrorObject[]): Issue[] {
-  const kept = pruneBranches(errors);
+export function simplify(errors: ErrorObject[], patternNames: ReadonlyMap<string, string> = new Map()): Issue[] {
+  const under = (path: string, base: string) => path.startsWith(`${base}/`);
+  let kept = errors.filter((error) => error.keyword !== 'if');
+  kept = kept.filter(
+    (error) =>
+      !((error.keyword === 'oneOf' || error.keyword === 'anyOf') && kept.some((other) => other !== error && other.keyword !== 'oneOf' && other.keyword !== 'anyOf' && (other.instancePath === error.instancePath || under(other.instancePath, error.instancePath)))),
+  );
+  kept = kept.filter((error) => !(error.keyword === 'type' && kept.some((other) => under(other.instancePath, error.instancePath))));
   const issues: Issue[] = [];
+  const types = new Map<string, Issue>();
   const seen = new Set<string>();
   for (const error of kept) {
     let pointer = error.instancePath;
     let message = error.message ?? error.keyword;
+    const params = error.params as Record<string, unknown>;
     if (error.keyword === 'required') {
-      pointer = `${pointer}/${String((error.params as { missingProperty?: string }).missingProperty)}`;
+      pointer = `${pointer}/${String(params.missingProperty)}`;
       message = 'is required but missing';
     } else if (error.keyword === 'pattern') {
-      const owner = /#\/components\/schemas\/([^/]+)\/pattern$/.exec(error.schemaPath)?.[1];
-      message = owner ? `must match the pattern of ${owner}` : `must match pattern ${shorten(String((error.params as { pattern?: string }).pattern))}`;
+      const pattern = String(params.pattern);
+      const owner = patternNames.get(pattern) ?? /#\/components\/schemas\/([^/]+)\/pattern$/.exec(error.schemaPath)?.[1];
+      message = owner ? `must match the pattern of ${owner}` : `must match pattern ${shorten(pattern)}`;
     } else if (error.keyword === 'const') {
-      message = `must be ${JSON.stringify((error.params as { allowedValue?: unknown }).allowedValue)}`;
+      message = `must be ${JSON.stringify(params.allowedValue)}`;
     } else if (error.keyword === 'enum') {
-      message = `must be one of ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
+      message = `must be one of ${((params.allowedValues as unknown[] | undefined) ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
+    } else if (error.keyword === 'discriminator') {
+      pointer = `${pointer}/${String(params.tag)}`;
+      message = `is ${JSON.stringify(params.tagValue)}, not one of the values the document gives ${String(params.tag)}`;
+    } else if (error.keyword === 'type') {
+      const known = types.get(pointer);
+      if (known) {
+        known.message = `${known.message} or ${String(params.type)}`;
+        continue;
+      }
+      const issue = { pointer, message: `must be ${String(params.type)}` };
+      types.set(pointer, issue);
+      issues.push(issue);
+      continue;
     }
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
@@ -274,28 +320,42 @@ function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** Keeps, for every failed combinator, the errors of its closest branch only. */
-function pruneBranches(errors: ErrorObject[]): ErrorObject[] {
-  const combinator = errors.find((error) => (error.keyword === 'oneOf' || error.keyword === 'anyOf') && errors.some((other) => other.schemaPath.startsWith(`${error.schemaPath}/`)));
-  if (!combinator) return errors.filter((error) => error.keyword !== 'if');
-  const prefix = `${combinator.schemaPath}/`;
-  const branches = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
-    if (!error.schemaPath.startsWith(prefix)) continue;
-    const index = error.schemaPath.slice(prefix.length).split('/')[0]!;
-    branches.set(index, [...(branches.get(index) ?? []), error]);
-  }
-  const score = (branch: ErrorObject[]) => {
-    let value = branch.length;
-    // A branch whose discriminator (a `const` of a direct property) did not match is the wrong one.
-    if (branch.some((error) => error.keyword === 'const' && error.instancePath.split('/').length === combinator.instancePath.split('/').length + 1)) value += 1000;
-    // A branch refused for its type alone ("must be null") is far.
-    if (branch.every((error) => error.keyword === 'type' && error.instancePath === combinator.instancePath)) value += 100;
-    return value;
+/**
+ * A copy of the document whose tagged unions say so: every `oneOf` whose branches each fix one
+ * shared, required property with a `const` (`status` of the availabilities, `code` of the error
+ * bodies) gets `discriminator: { propertyName }` (without `mapping`, which ajv does not take), so
+ * ajv validates the branch the tag names and reports its errors only.
+ */
+function withDiscriminators(doc: Json): Json {
+  const copy = structuredClone(doc);
+  const resolve = (node: unknown): Json | undefined => {
+    let current = node;
+    for (let depth = 0; isObject(current) && typeof current.$ref === 'string' && depth < 10; depth++) {
+      current = (current.$ref as string).startsWith('#/') ? (current.$ref as string).slice(2).split('/').reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), copy) : undefined;
+    }
+    return isObject(current) ? current : undefined;
   };
-  const best = [...branches.values()].sort((a, b) => score(a) - score(b))[0] ?? [];
-  const rest = errors.filter((error) => error !== combinator && !error.schemaPath.startsWith(prefix));
-  const bestAllTypeOnly = best.every((error) => error.keyword === 'type' && error.instancePath === combinator.instancePath);
-  const chosen = bestAllTypeOnly ? [{ ...combinator, message: `must match one of the documented shapes (${[...branches.values()].map((branch) => branch[0]?.message).join('; ')})` }] : best;
-  return pruneBranches([...rest, ...chosen]);
+  const tagOf = (branches: unknown[]): string | undefined => {
+    const resolved = branches.map(resolve);
+    if (resolved.some((branch) => !branch || !isObject(branch.properties) || !Array.isArray(branch.required))) return undefined;
+    const first = resolved[0]!;
+    return Object.keys(first.properties as Json).find((name) =>
+      resolved.every((branch) => (branch!.required as string[]).includes(name) && isObject((branch!.properties as Json)[name]) && 'const' in ((branch!.properties as Json)[name] as Json)),
+    );
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (!isObject(node)) return;
+    if (isObject(node.discriminator)) delete (node.discriminator as Json).mapping;
+    if (Array.isArray(node.oneOf) && !isObject(node.discriminator)) {
+      const tag = tagOf(node.oneOf);
+      if (tag) node.discriminator = { propertyName: tag };
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(copy);
+  return copy;
 }

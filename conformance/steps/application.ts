@@ -168,6 +168,27 @@ export async function applicationSteps(ctx: Context): Promise<void> {
     }
   });
 
+  await flow.step('submission refused: no Idempotency-Key, against the schema, no photo yet (a refusal is not kept)', ['input'], ['submitKey'], async () => {
+    const step = 'submission refused: no Idempotency-Key, against the schema, no photo yet (a refusal is not kept)';
+    const a = flow.facts.aVerified!.candidate;
+    const input = flow.facts.input!;
+    await kit.call(step, 'submitApplication', { as: a, json: input, idempotencyKey: 'omit', invalid: true, expect: 'IDEMPOTENCY_KEY_REQUIRED' });
+    const broken = await kit.call(step, 'submitApplication', { as: a, json: { ...input, mobile: 12345 }, invalid: true, expect: 'VALIDATION' });
+    if (broken.met && broken.conforming) {
+      const fields = (broken.body as { details: { fields: Record<string, string> } }).details.fields;
+      kit.check(broken, 'mobile' in fields, 'body/details/fields/mobile', 'must name the broken field mobile', { expected: 'mobile', got: Object.keys(fields).join(', ') });
+    }
+    // A complete form without a photo: VALIDATION at photo. The key is used again once the photo is
+    // there: a refusal is not kept, so the same key then submits.
+    const key = newKey();
+    const noPhoto = await kit.call(step, 'submitApplication', { as: a, json: input, idempotencyKey: key, expect: 'VALIDATION' });
+    if (noPhoto.met && noPhoto.conforming) {
+      const fields = (noPhoto.body as { details: { fields: Record<string, string> } }).details.fields;
+      kit.check(noPhoto, 'photo' in fields, 'body/details/fields/photo', 'a submission without an uploaded photo names the photo', { expected: 'photo', got: Object.keys(fields).join(', ') });
+    }
+    flow.facts.submitKey = key;
+  });
+
   await flow.step('the checked photo (295×413 JPEG)', ['input'], ['photo'], async () => {
     const step = 'the checked photo (295×413 JPEG)';
     const bytes = portraitJpeg();
@@ -179,25 +200,13 @@ export async function applicationSteps(ctx: Context): Promise<void> {
     flow.facts.photo = true;
   });
 
-  await flow.step('submission refused: no Idempotency-Key, against the schema', ['photo'], [], async () => {
-    const step = 'submission refused: no Idempotency-Key, against the schema';
+  await flow.step('submission: 8 at once with one Idempotency-Key (the one refused without a photo), the replay, the key with another body', ['photo'], ['application'], async () => {
+    const step = 'submission: 8 at once with one Idempotency-Key (the one refused without a photo), the replay, the key with another body';
     const a = flow.facts.aVerified!.candidate;
     const input = flow.facts.input!;
-    await kit.call(step, 'submitApplication', { as: a, json: input, idempotencyKey: 'omit', invalid: true, expect: 'IDEMPOTENCY_KEY_REQUIRED' });
-    const answer = await kit.call(step, 'submitApplication', { as: a, json: { ...input, mobile: 12345 }, invalid: true, expect: 'VALIDATION' });
-    if (answer.met && answer.conforming) {
-      const fields = (answer.body as { details: { fields: Record<string, string> } }).details.fields;
-      kit.check(answer, 'mobile' in fields, 'body/details/fields/mobile', 'must name the broken field mobile', { expected: 'mobile', got: Object.keys(fields).join(', ') });
-    }
-  });
-
-  await flow.step('submission: 8 at once with one Idempotency-Key, the replay, the key with another body', ['photo'], ['application'], async () => {
-    const step = 'submission: 8 at once with one Idempotency-Key, the replay, the key with another body';
-    const a = flow.facts.aVerified!.candidate;
-    const input = flow.facts.input!;
-    const key = newKey();
+    const key = flow.facts.submitKey ?? newKey();
     const first = await concurrentDuplicates(ctx, step, 'submitApplication', a, input, key);
-    const application = first.body as { id: string; status: string; registrationNumber: string | null };
+    const application = first.body as { id: string; status: string; registrationNumber: string | null; feeFen: number | null };
     kit.check(first, application.status === 'submitted', 'body/status', 'a submitted application is submitted', { expected: 'submitted', got: application.status });
     await replay(ctx, step, 'submitApplication', a, input, key, first);
     // The same JSON value with its keys in another order is the same body.
@@ -207,7 +216,8 @@ export async function applicationSteps(ctx: Context): Promise<void> {
     const current = kit.need<{ application: { id: string; status: string } | null }>(state);
     kit.check(state, current.application?.id === application.id, 'body/application/id', 'one application: the one the duplicates answered', { expected: application.id, got: current.application?.id ?? null });
     kit.check(state, current.application?.status === 'submitted', 'body/application/status', 'must be submitted', { expected: 'submitted', got: current.application?.status ?? null });
-    flow.facts.application = { id: application.id, status: application.status, registrationNumber: application.registrationNumber, subjectCount: (input.subjectIds as unknown[]).length };
+    kit.check(first, application.feeFen !== null, 'body/feeFen', 'the fee is known once the application is submitted');
+    flow.facts.application = { id: application.id, status: application.status, registrationNumber: application.registrationNumber, feeFen: application.feeFen, subjectCount: (input.subjectIds as unknown[]).length };
   });
 
   await flow.step('a submitted application refuses edits: INVALID_STATE (draft, photo, a new submission, an order, 报名表, a change request)', ['application'], [], async () => {

@@ -25,6 +25,7 @@ export interface ApplicationView {
   id: string;
   status: string;
   registrationNumber: string | null;
+  feeFen: number | null;
   subjectCount: number;
 }
 
@@ -49,6 +50,8 @@ export interface Facts {
   /** The application form the main candidate submits. */
   input: Record<string, unknown>;
   photo: true;
+  /** The idempotency key of a submission refused for want of a photo (used again once it is there). */
+  submitKey: string;
   application: ApplicationView;
   approved: true;
   order: { id: string; amountFen: number };

@@ -56,6 +56,11 @@ async function sessionChecks(ctx: Context, step: string, candidate: Candidate): 
     kit.check(answer, state.csrfToken === candidate.csrfToken, 'body/csrfToken', 'cookie mode: getSession answers the session\'s CSRF token again (a reloaded page needs it)', { expected: candidate.csrfToken, got: state.csrfToken ?? '(absent)' });
   }
   await kit.call(step, 'getApplication', { as: candidate, expect: 'ok' });
+  if (candidate.mode === 'bearer' && kit.modes.has('cookie')) {
+    // When both are sent, the bearer token wins.
+    const both = await kit.call(step, 'getSession', { as: candidate, headers: { Cookie: `${kit.doc.names.sessionCookie}=kit-unknown-session` }, expect: 'ok' });
+    if (both.met && both.conforming) kit.check(both, (both.body as { session: unknown }).session !== null, 'body/session', 'with a bearer token and a session cookie, the bearer token wins', { expected: candidate.account, got: null });
+  }
 }
 
 /** Every POST and PUT that takes the CSRF header, with the cookie and without it: 403 CSRF_FAILED; a wrong one too. */

@@ -47,7 +47,7 @@ export async function officeJourneySteps(ctx: Context): Promise<void> {
     const answer = kit.need<{ status: string; registrationNumber: string | null; feeFen: number | null }>(approved);
     kit.check(approved, answer.status === 'approved', 'body/status', 'must be approved', { expected: 'approved', got: answer.status });
     await kit.call(step, 'reviewApplication', { params: { applicationId: application.id }, json: { result: 'approved' }, expect: 'INVALID_STATE' });
-    flow.facts.application = { ...application, status: 'approved', registrationNumber: answer.registrationNumber };
+    flow.facts.application = { ...application, status: 'approved', registrationNumber: answer.registrationNumber, feeFen: answer.feeFen };
     flow.facts.approved = true;
   });
 
@@ -67,7 +67,12 @@ export async function officeJourneySteps(ctx: Context): Promise<void> {
     const first = await concurrentDuplicates(ctx, step, 'createPaymentOrder', a(), { channel: 'alipay' }, key);
     const order = first.body as { id: string; amountFen: number; applicationId: string };
     kit.check(first, order.applicationId === flow.facts.application!.id, 'body/applicationId', 'the order is for the candidate\'s application', { expected: flow.facts.application!.id, got: order.applicationId });
+    const fee = flow.facts.application!.feeFen;
+    if (fee !== null) kit.check(first, order.amountFen === fee, 'body/amountFen', 'the order is for the application\'s fee', { expected: fee, got: order.amountFen });
     await replay(ctx, step, 'createPaymentOrder', a(), { channel: 'alipay' }, key, first);
+    // Another key for the same channel while its order is open: that order again.
+    const again = await kit.call(step, 'createPaymentOrder', { as: a(), json: { channel: 'alipay' }, expect: 'ok' });
+    if (again.met && again.conforming) kit.check(again, (again.body as { id: string }).id === order.id, 'body/id', 'creating an order while one of the channel is open returns that order', { expected: order.id, got: (again.body as { id: string }).id });
     await kit.call(step, 'createPaymentOrder', { as: a(), json: { channel: 'wechat' }, idempotencyKey: key, expect: 'IDEMPOTENCY_KEY_REUSED' });
     const current = await kit.call(step, 'getCurrentPayment', { as: a(), expect: 'ok' });
     const payment = kit.need<{ order: { id: string } | null }>(current);
@@ -107,7 +112,8 @@ export async function officeJourneySteps(ctx: Context): Promise<void> {
   await flow.step('the 报名表 (registration slip)', ['paid'], [], async () => {
     const step = 'the 报名表 (registration slip)';
     const answer = await kit.call(step, 'getRegistrationSlip', { as: a(), expect: 'ok' });
-    const slip = kit.need<{ registrationNumber: string }>(answer);
+    const slip = kit.need<{ registrationNumber: string; photoUrl: string | null }>(answer);
+    kit.check(answer, slip.photoUrl !== null, 'body/photoUrl', 'the 报名表 shows the uploaded photo', { expected: 'a URL', got: null });
     const expected = flow.facts.application!.registrationNumber;
     if (expected !== null) kit.check(answer, slip.registrationNumber === expected, 'body/registrationNumber', 'must be the application\'s registration number', { expected, got: slip.registrationNumber });
   });
