@@ -68,6 +68,35 @@ describe('the conformance kit against the mock office over HTTP', () => {
     });
   }
 
+  it('moves the clock into the ticket window when the 准考证 is not out yet, signs in again, and puts the clock back', async () => {
+    // A conformant variant: tickets and the arrangement are `not-yet` until the printing window
+    // opens (the mock opens it when tickets are published).
+    const server = await startMockOfficeServer({
+      auth: 'cookie',
+      wrap: (handler, office) => {
+        const opensAt = office.getExamSession().ticketWindow.opensAt;
+        return async (request) => {
+          const path = new URL(request.url).pathname;
+          if (/\/(admission-ticket|exam-arrangement)$/.test(path) && Date.parse(office.clock().now) < Date.parse(opensAt)) {
+            const answer = await handler(request);
+            if (answer.status !== 200) return answer;
+            return Response.json({ status: 'not-yet', opensAt });
+          }
+          return handler(request);
+        };
+      },
+    });
+    try {
+      const report = await runConformance({ baseUrl: server.url });
+      assertPassed(report);
+      assert.ok(report.notes.some((note) => /getAdmissionTicket answered not-yet .*moved the backend's clock/.test(note)), report.notes.join('\n'));
+      assert.ok(report.operations.find((row) => row.operation === 'getAdmissionTicket')!.calls >= 3, 'asked again after the clock moved');
+      assert.equal(server.office.clock().moved, false);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('--no-office: only the checks without the office API, which pass; the rest is skipped by choice', async () => {
     const server = await startMockOfficeServer({ auth: 'both' });
     try {
