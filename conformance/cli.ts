@@ -79,8 +79,17 @@ export async function main(argv: string[], out: (text: string) => void = (text) 
     err(`ruankao-conformance: --timeout must be a positive number of milliseconds, got "${String(values.timeout)}"`);
     return 2;
   }
+  // Ctrl-C stops the run (the kit puts the backend's clock back and reports what ran); a second one quits.
+  const controller = new AbortController();
+  const interrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    err('ruankao-conformance: stopping (the clock is put back); press Ctrl-C again to quit at once');
+    controller.abort();
+  };
+  process.on('SIGINT', interrupt);
   try {
     const report = await runConformance({
+      signal: controller.signal,
       baseUrl: values['base-url'],
       officeUrl: values['no-office'] ? null : (values.office as string | undefined),
       officeKey: (values['office-key'] as string | undefined) ?? process.env.RUANKAO_OFFICE_KEY ?? 'mock-office-key',
@@ -97,6 +106,8 @@ export async function main(argv: string[], out: (text: string) => void = (text) 
     }
     err(`ruankao-conformance: the kit failed: ${(error as Error).stack ?? String(error)}`);
     return 1;
+  } finally {
+    process.off('SIGINT', interrupt);
   }
 }
 

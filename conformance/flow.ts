@@ -5,7 +5,7 @@
  * that stops on an answer it cannot use fails; anything a step throws that is not the kit's own
  * "cannot go on" is reported too, so no answer can crash the kit.
  */
-import { StepFailed } from './kit.js';
+import { StepFailed, Stopped } from './kit.js';
 import type { Recorder } from './report.js';
 
 interface Missing {
@@ -48,7 +48,8 @@ export class Flow<Facts extends object> {
       }
       return true;
     } catch (error) {
-      if (!(error instanceof StepFailed)) {
+      if (error instanceof Stopped) this.recorder.skip(name, 'the run was stopped before this step could finish', 'failure');
+      else if (!(error instanceof StepFailed)) {
         this.recorder.note(`step "${name}" stopped on an answer the kit could not use: ${error instanceof Error ? error.message : String(error)}`);
         this.recorder.kitErrors += 1;
       }

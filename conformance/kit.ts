@@ -47,6 +47,8 @@ export interface CallOptions {
   idempotencyKey?: 'auto' | 'omit' | string;
   headers?: Record<string, string>;
   expect: Expectation;
+  /** Sent even after the run was stopped (putting the clock back). */
+  always?: boolean;
 }
 
 /** The answer of a call as the step sees it. */
@@ -71,6 +73,9 @@ export interface Answer {
 /** A step cannot go on; what failed is already recorded. */
 export class StepFailed extends Error {}
 
+/** The run was stopped (an interrupt) before the step could finish. */
+export class Stopped extends StepFailed {}
+
 export interface KitOptions {
   baseUrl: URL;
   officeUrl: URL | null;
@@ -92,8 +97,12 @@ export class Kit {
     readonly options: KitOptions,
   ) {}
 
+  /** Set when the run is stopped (an interrupt): no more calls but those marked `always`. */
+  stopped = false;
+
   /** One call of an operation in a step. */
   async call(step: string, operationId: string, options: CallOptions): Promise<Answer> {
+    if (this.stopped && !options.always) throw new Stopped('the run was stopped');
     const operation = this.doc.operation(operationId);
     const base = operation.auth === 'office' ? (this.options.officeUrl ?? this.options.baseUrl) : this.options.baseUrl;
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };

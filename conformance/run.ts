@@ -30,6 +30,8 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** The most of a body the kit reads, bytes. Default 2 MB. */
   maxBodyBytes?: number;
+  /** Stops the run early (the CLI aborts it on Ctrl-C): no new calls, the clock put back, the report of what ran. */
+  signal?: AbortSignal;
 }
 
 /** Bad options (the CLI exits 2). */
@@ -93,6 +95,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 
   const started = Date.now();
+  const stop = () => {
+    kit.stopped = true;
+    recorder.note('the run was stopped before its end (interrupted): what did not run is reported as skipped');
+    recorder.kitErrors += 1;
+  };
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
   try {
     await anonymousSteps(ctx);
     await accountSteps(ctx);
@@ -103,10 +112,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     await windowSteps(ctx);
   } finally {
     if (ctx.clockMoved) {
-      const answer = await kit.call('the clock back to real time (the kit always puts it back)', 'setClock', { json: { now: null }, expect: 'ok' });
+      const answer = await kit.call('the clock back to real time (the kit always puts it back)', 'setClock', { json: { now: null }, expect: 'ok', always: true });
       if (!answer.met) recorder.note('the kit could not put the backend\'s clock back: PUT /office/test/clock {"now": null} by hand');
     }
   }
+  options.signal?.removeEventListener('abort', stop);
   const mismatches = recorder.mismatches;
   return {
     tool: 'ruankao-conformance',

@@ -97,6 +97,29 @@ describe('the conformance kit against the mock office over HTTP', () => {
     }
   });
 
+  it('stopped midway (as Ctrl-C does), puts the clock back and reports what ran', async () => {
+    const controller = new AbortController();
+    const server = await startMockOfficeServer({
+      auth: 'both',
+      wrap: (handler) => async (request) => {
+        const answer = await handler(request);
+        // Stop once the kit has moved the clock (the password-reset step).
+        if (request.method === 'PUT' && new URL(request.url).pathname.endsWith('/office/test/clock') && answer.ok && !controller.signal.aborted) controller.abort();
+        return answer;
+      },
+    });
+    try {
+      const report = await runConformance({ baseUrl: server.url, signal: controller.signal });
+      assert.equal(report.passed, false);
+      assert.deepEqual(report.mismatches, []);
+      assert.ok(report.notes.some((note) => /stopped before its end/.test(note)));
+      assert.ok(report.skipped.some((entry) => /registration window/.test(entry.step)), 'the window checks did not run');
+      assert.equal(server.office.clock().moved, false, 'the clock is back');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('--no-office: only the checks without the office API, which pass; the rest is skipped by choice', async () => {
     const server = await startMockOfficeServer({ auth: 'both' });
     try {
