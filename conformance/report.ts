@@ -133,11 +133,21 @@ export function formatReport(report: ConformanceReport, options: { table?: boole
   lines.push(`document ${report.documentVersion || '(no version)'}; session modes found: ${report.authModes.length > 0 ? report.authModes.join(', ') : 'none'}; ${(report.durationMs / 1000).toFixed(1)} s`);
   if (options.table !== false) lines.push('', ...table(report));
   if (report.mismatches.length > 0) {
-    lines.push('', `Mismatches (${report.mismatches.length})`);
-    report.mismatches.forEach((mismatch, index) => {
-      lines.push(`${index + 1}. ${mismatch.operation} (${mismatch.endpoint}) → ${mismatch.status ?? 'no answer'}, step "${mismatch.step}"`);
+    // The same mismatch met again (every captcha of the run, say) is printed once, with its count.
+    const groups = new Map<string, { mismatch: Mismatch; count: number; steps: Set<string> }>();
+    for (const mismatch of report.mismatches) {
+      const key = JSON.stringify([mismatch.operation, mismatch.status, mismatch.where, mismatch.message, mismatch.expected, mismatch.got]);
+      const group = groups.get(key) ?? { mismatch, count: 0, steps: new Set<string>() };
+      group.count += 1;
+      group.steps.add(mismatch.step);
+      groups.set(key, group);
+    }
+    lines.push('', `Mismatches (${report.mismatches.length}${groups.size < report.mismatches.length ? `, ${groups.size} different` : ''})`);
+    [...groups.values()].forEach(({ mismatch, count, steps }, index) => {
+      const again = count > 1 ? ` (×${count}${steps.size > 1 ? ` in ${steps.size} steps` : ''})` : '';
+      lines.push(`${index + 1}. ${mismatch.operation} (${mismatch.endpoint}) → ${mismatch.status ?? 'no answer'}, step "${mismatch.step}"${again}`);
       lines.push(`   ${mismatch.where}: ${mismatch.message}`);
-      if (mismatch.expected !== undefined || mismatch.got !== undefined) {
+      if ((mismatch.expected !== undefined || mismatch.got !== undefined) && !mismatch.message.startsWith('expected ')) {
         lines.push(`   expected: ${mismatch.expected ?? '-'}`);
         lines.push(`   got:      ${mismatch.got ?? '-'}`);
       }
