@@ -46,6 +46,8 @@ export interface DocumentedOperation {
   /** The JSON request body's schema pointer. */
   requestPointer?: string;
   multipart: boolean;
+  /** Multipart parts: each required part and the content type the document gives it (if any). */
+  parts: Array<{ name: string; required: boolean; contentType?: string }>;
   /** Path parameters and their schema pointers (or inline schemas). */
   pathParams: Map<string, unknown>;
   responses: Map<number, DocumentedResponse>;
@@ -201,6 +203,18 @@ export class ContractDocument {
     return node;
   }
 
+  #parts(media: unknown): DocumentedOperation['parts'] {
+    if (!isObject(media)) return [];
+    const schema = this.#resolve(media.schema);
+    const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+    const encoding = (isObject(media.encoding) ? media.encoding : {}) as Record<string, Json>;
+    return Object.keys((schema.properties ?? {}) as Json).map((name) => ({
+      name,
+      required: required.includes(name),
+      ...(typeof encoding[name]?.contentType === 'string' ? { contentType: encoding[name]!.contentType as string } : {}),
+    }));
+  }
+
   #operation(id: string, method: string, path: string, operation: Json): DocumentedOperation {
     const security = Array.isArray(operation.security) ? (operation.security as Json[]) : Array.isArray(this.#doc.security) ? (this.#doc.security as Json[]) : [];
     const schemeNames = security.flatMap((requirement) => Object.keys(requirement));
@@ -248,6 +262,7 @@ export class ContractDocument {
       csrf: header(this.names.csrfHeader),
       ...(requestPointer ? { requestPointer } : {}),
       multipart: isObject(content['multipart/form-data']),
+      parts: this.#parts(content['multipart/form-data']),
       pathParams,
       responses,
       statusOfCode,

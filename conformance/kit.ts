@@ -197,6 +197,16 @@ export class Kit {
     for (const [name, schema] of operation.pathParams) {
       for (const issue of this.doc.checkInline(schema, options.params?.[name] ?? '')) report(`request path {${name}}`, issue.message);
     }
+    if (options.form && operation.multipart) {
+      for (const part of operation.parts) {
+        const value = options.form.get(part.name);
+        if (value === null) {
+          if (part.required) report(`request part ${part.name}`, 'lacks this required part');
+        } else if (part.contentType && (typeof value === 'string' || value.type !== part.contentType)) {
+          report(`request part ${part.name}`, `has the type ${typeof value === 'string' ? 'text' : value.type || '(none)'}, not ${part.contentType}`);
+        }
+      }
+    }
     const key = headers[this.doc.names.idempotencyHeader];
     if (operation.idempotent && key !== undefined && !/^[\x21-\x7e]{8,128}$/.test(key)) report(`request header ${this.doc.names.idempotencyHeader}`, 'is not 8–128 printable ASCII characters');
   }

@@ -145,7 +145,7 @@ export async function applicationSteps(ctx: Context): Promise<void> {
     const step = 'photos refused: PNG, other dimensions, empty, too large, the body limit, not multipart, no part';
     const a = flow.facts.aVerified!.candidate;
     const rejected = async (form: FormData, reason: string) => {
-      const answer = await kit.call(step, 'uploadPhoto', { as: a, form, expect: 'PHOTO_REJECTED' });
+      const answer = await kit.call(step, 'uploadPhoto', { as: a, form, invalid: true, expect: 'PHOTO_REJECTED' });
       const got = (answer.body as { details?: { reason?: string } } | undefined)?.details?.reason;
       if (answer.met) kit.check(answer, got === reason, 'body/details/reason', `must say why the photo was refused`, { expected: reason, got });
     };
@@ -157,11 +157,11 @@ export async function applicationSteps(ctx: Context): Promise<void> {
     await rejected(photoForm(big, 'image/jpeg'), 'size');
     const huge = new Uint8Array(300 * 1024);
     huge.set(portraitJpeg());
-    await kit.call(step, 'uploadPhoto', { as: a, form: photoForm(huge, 'image/jpeg'), expect: 'PAYLOAD_TOO_LARGE' });
-    await kit.call(step, 'uploadPhoto', { as: a, raw: { body: JSON.stringify({ photo: 'not multipart' }), contentType: 'application/json' }, expect: 'UNSUPPORTED_MEDIA_TYPE' });
+    await kit.call(step, 'uploadPhoto', { as: a, form: photoForm(huge, 'image/jpeg'), invalid: true, expect: 'PAYLOAD_TOO_LARGE' });
+    await kit.call(step, 'uploadPhoto', { as: a, raw: { body: JSON.stringify({ photo: 'not multipart' }), contentType: 'application/json' }, invalid: true, expect: 'UNSUPPORTED_MEDIA_TYPE' });
     const noPart = new FormData();
     noPart.append('picture', new Blob([portraitJpeg() as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), 'photo.jpg');
-    const missing = await kit.call(step, 'uploadPhoto', { as: a, form: noPart, expect: 'VALIDATION' });
+    const missing = await kit.call(step, 'uploadPhoto', { as: a, form: noPart, invalid: true, expect: 'VALIDATION' });
     if (missing.met && missing.conforming) {
       const fields = (missing.body as { details: { fields: Record<string, string> } }).details.fields;
       kit.check(missing, 'photo' in fields, 'body/details/fields/photo', 'must name the missing part photo', { expected: 'photo', got: Object.keys(fields).join(', ') });
