@@ -80,7 +80,8 @@ function summaryReporter() {
 
 export default {
   reporters: [defaultReporter(), summaryReporter()],
-  files: ['test/**/*.test.ts'],
+  // test/node: Node tests (npm run test:node), not for the browser.
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mswWorkerAtRoot()],
   plugins: [

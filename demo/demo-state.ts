@@ -1,25 +1,28 @@
 /**
  * Demo only: what makes the demo survive a reload. The mock office's state is kept in
- * localStorage after every answer, and the candidate's bearer token in sessionStorage, so a
- * reload finds the same candidate at the same step. A real site does neither: its backend keeps
- * the state, and tokens stay in memory (or in an httpOnly cookie).
+ * localStorage after every answer; the office hands out cookie sessions (as a real backend in
+ * cookie mode does), and MSW keeps the mocked session cookie in its own jar, so a reload finds
+ * the same candidate signed in at the same step. A real site keeps neither: its backend keeps the
+ * state, and the browser the httpOnly cookie.
  */
-import { ExamOffice, startMockOffice } from '../src/mocks/index.js';
+import { ExamOffice, SEED_ACCOUNT, startMockOffice } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 
 const OFFICE_KEY = 'ruankao-demo:office';
-const TOKEN_KEY = 'ruankao-demo:token';
+/** Where MSW keeps the mocked cookies (the demo's session cookie among them). */
+const MSW_COOKIE_STORE = '__msw-cookie-store__';
 
-/** Starts the mock office with the state of the last visit, saved again after every answer. */
+/** Starts the mock office (cookie sessions) with the state of the last visit, saved again after every answer. */
 export async function startDemoOffice(): Promise<ExamOffice> {
   let restored: ExamOffice | undefined;
   try {
     const saved = localStorage.getItem(OFFICE_KEY);
-    if (saved) restored = ExamOffice.restore(saved);
+    if (saved) restored = ExamOffice.restore(saved, { auth: 'cookie' });
   } catch {
     localStorage.removeItem(OFFICE_KEY);
   }
-  const { office, worker } = await startMockOffice({ baseUrl: '/api', quiet: true, ...(restored ? { office: restored } : {}) });
+  const office = restored ?? new ExamOffice({ auth: 'cookie' });
+  const { worker } = await startMockOffice({ baseUrl: '/api', quiet: true, office });
   const save = () => {
     try {
       localStorage.setItem(OFFICE_KEY, office.snapshot());
@@ -32,46 +35,18 @@ export async function startDemoOffice(): Promise<ExamOffice> {
   return office;
 }
 
-/** Forgets the saved office (the QA panel's 重置). */
+/** Forgets the saved office and the session cookie (the QA panel's 重置). */
 export function forgetDemoState(): void {
   localStorage.removeItem(OFFICE_KEY);
-  sessionStorage.removeItem(TOKEN_KEY);
-}
-
-/** Remembers a candidate's token for the tab. */
-export function rememberToken(token: string | undefined): void {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  localStorage.removeItem(MSW_COOKIE_STORE);
 }
 
 /**
- * The backend of the demo: the REST contract on `/api`, remembering the token of a sign-in for
- * the tab (the elements never see tokens: they stay inside the adapter).
+ * Signs the seeded candidate in as a candidate would (the office just seeded 张三 at a stage):
+ * a login through the API, whose answer sets the session cookie.
  */
-class DemoBackend extends HttpBackend {
-  override async login(...args: Parameters<HttpBackend['login']>) {
-    const result = await super.login(...args);
-    rememberToken(result.token);
-    return result;
-  }
-  override async register(...args: Parameters<HttpBackend['register']>) {
-    const result = await super.register(...args);
-    rememberToken(result.token);
-    return result;
-  }
-  override async logout(...args: Parameters<HttpBackend['logout']>) {
-    rememberToken(undefined);
-    return super.logout(...args);
-  }
-}
-
-export function demoBackend(): HttpBackend {
-  addEventListener('rk-session-expired', () => rememberToken(undefined));
-  return new DemoBackend({
-    baseUrl: '/api',
-    authHeaders: (): Record<string, string> => {
-      const token = sessionStorage.getItem(TOKEN_KEY);
-      return token ? { Authorization: `Bearer ${token}` } : {};
-    },
-  });
+export async function signInSeededCandidate(): Promise<void> {
+  const backend = new HttpBackend({ baseUrl: '/api' });
+  const captcha = await backend.getCaptcha();
+  await backend.login({ account: SEED_ACCOUNT.account, password: SEED_ACCOUNT.password, captchaId: captcha.id, captchaAnswer: '0000' });
 }

@@ -3,7 +3,7 @@
  * reload), then loads the library exactly as a site would and hands the QA panel the office.
  */
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
-import { demoBackend, startDemoOffice } from './demo-state.js';
+import { startDemoOffice } from './demo-state.js';
 import type { DemoQaPanel } from './qa-panel.js';
 
 const office = await startDemoOffice();
@@ -12,7 +12,6 @@ await import('./qa-panel.js');
 
 const provider = document.querySelector<RkProvider>('rk-provider')!;
 provider.config = { contactPhones: ['0871-64312910 转 835、836', '0871-63626248', '0871-63617131'], officeName: '省人事考试机构（演示）' };
-provider.backend = demoBackend();
 
 const panel = document.querySelector<DemoQaPanel>('demo-qa-panel');
 if (panel) panel.office = office;

@@ -8,7 +8,7 @@ import type { ExamOffice } from '../src/mocks/index.js';
 import { SCENARIOS, type ScenarioName } from '../src/mocks/index.js';
 import type { RkPortal } from '../src/components/portal/rk-portal.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
-import { forgetDemoState, rememberToken } from './demo-state.js';
+import { forgetDemoState, signInSeededCandidate } from './demo-state.js';
 
 const SCENARIO_LABELS: Record<ScenarioName, string> = {
   'happy-path': '正常流程',
@@ -73,12 +73,16 @@ export class DemoQaPanel extends LitElement {
 
   #setScenario(name: ScenarioName) {
     this.#act(`场景「${SCENARIO_LABELS[name]}」`, (office) => office.setScenario(name));
-    rememberToken(undefined);
     this.#reloadSession();
   }
 
-  #signIn(stage: (typeof STAGES)[number][0]) {
-    this.#act('模拟考生登录', (office) => rememberToken(office.seedCandidate({ stage }).token));
+  async #signIn(stage: (typeof STAGES)[number][0]) {
+    this.#act('模拟考生登录', (office) => office.seedCandidate({ stage }));
+    try {
+      await signInSeededCandidate();
+    } catch (error) {
+      this.message = `模拟考生登录：${error instanceof Error ? error.message : String(error)}`;
+    }
     this.#reloadSession();
   }
 
@@ -94,7 +98,7 @@ export class DemoQaPanel extends LitElement {
         ${SCENARIOS.map((name) => html`<option value=${name} ?selected=${this.office?.scenario === name}>${SCENARIO_LABELS[name]}</option>`)}
       </select>
       <label for="stage">模拟考生登录（流程阶段）</label>
-      <select id="stage" @change=${(e: Event) => this.#signIn((e.target as HTMLSelectElement).value as (typeof STAGES)[number][0])}>
+      <select id="stage" @change=${(e: Event) => void this.#signIn((e.target as HTMLSelectElement).value as (typeof STAGES)[number][0])}>
         <option value="">— 选择阶段 —</option>
         ${STAGES.map(([value, label]) => html`<option value=${value}>${label}</option>`)}
       </select>

@@ -94,7 +94,7 @@ function fieldNodes(json: Json, path: string[], examples: unknown[]): Array<{ no
   const found: Array<{ node: Json; values: unknown[] }> = [];
   const walk = (node: Json, rest: string[], values: unknown[]) => {
     for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
-      for (const branch of (node[key] as Json[] | undefined) ?? []) walk(branch, rest, values);
+      for (const branch of (node[key] as Json[] | undefined) ?? []) walk(branch, rest, values.filter((value) => fitsBranch(branch, value)));
     }
     if (node.type === 'array' && node.items) {
       walk(node.items as Json, rest, values.flatMap((value) => (Array.isArray(value) ? value : [])));
@@ -111,6 +111,19 @@ function fieldNodes(json: Json, path: string[], examples: unknown[]): Array<{ no
   };
   walk(json, path, examples);
   return found;
+}
+
+/**
+ * Whether an example value may be of a union branch: it has the value of every `const` property
+ * of the branch (the discriminator: `status: 'not-yet'`), so a branch's fields get examples of
+ * that branch only.
+ */
+function fitsBranch(branch: Json, value: unknown): boolean {
+  const properties = (branch.properties ?? {}) as Record<string, Json>;
+  return Object.entries(properties).every(
+    ([key, property]) =>
+      !('const' in property) || (value !== null && typeof value === 'object' && (value as Record<string, unknown>)[key] === property.const),
+  );
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -249,7 +262,7 @@ export function buildOpenApi(version: string): Json {
           required: false,
           description: `Cookie mode only: \`${SESSION_COOKIE}=<session id>; ${cookieAttributes}; Max-Age=<session lifetime>\`.`,
           schema: { type: 'string' },
-          example: `${SESSION_COOKIE}=3f9c…; Path=/api; Max-Age=28800; HttpOnly; SameSite=Lax; Secure`,
+          example: `${SESSION_COOKIE}=mock-3f9c2a1b7d4e5f60a1b2c3d4e5f60718; Path=/api; Max-Age=28800; HttpOnly; SameSite=Lax; Secure`,
         },
         ClearSessionCookie: {
           required: false,

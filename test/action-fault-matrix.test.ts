@@ -2,7 +2,7 @@
  * Faults of the actions: every call a candidate makes by pressing a button (log in, register,
  * send a code, reset the password, log out, verify the real name, save a draft, submit, upload
  * the photo, create a payment order, check the payment, request a change) × {network down,
- * timeout, HTTP 500, malformed JSON, an answer of the wrong shape, a business refusal}. For each
+ * timeout, HTTP 500, malformed JSON, an answer of the wrong shape, a rate limit (429)}. For each
  * cell: the element says what happened in plain words, keeps everything the candidate typed or
  * uploaded, and the same action succeeds once the fault clears (by the message's 重试 where there
  * is one, else by doing it again). The loading calls are in fault-matrix.test.ts.

@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { buildOpenApi } from '../scripts/openapi-document.js';
 import { operations } from '../src/services/contract.js';
+import { officeOperations } from '../src/services/office-contract.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { createHandlers, ExamOffice, startMockOffice } from '../src/mocks/index.js';
 import type { RegistrationBackend } from '../src/services/backend.js';
@@ -24,12 +25,12 @@ describe('REST contract', () => {
     expect(checkedIn).to.deep.equal(JSON.parse(JSON.stringify(buildOpenApi(version))));
   });
 
-  it('the document, the contract table and the mock handlers list the same routes', async () => {
+  it('the document, the contract tables (candidates and office API) and the mock handlers list the same routes', async () => {
     const doc = buildOpenApi('0.0.0') as { paths: Record<string, Record<string, { operationId: string }>> };
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => route(method, path)),
     );
-    const table = Object.values(operations).map((operation) => route(operation.method, operation.path));
+    const table = Object.values({ ...operations, ...officeOperations }).map((operation) => route(operation.method, operation.path));
     const handlers = createHandlers(new ExamOffice(), { baseUrl: '/api' }).map((handler) => {
       const info = handler.info as { method: string; path: string };
       return route(String(info.method), String(info.path).replace(/^\/api/, ''));

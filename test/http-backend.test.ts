@@ -46,10 +46,11 @@ for (const call of calls) {
   describe(`HttpBackend ${call.kind} (${call.path})`, () => {
     const answer = (resolver: Parameters<typeof http.get>[1]) => worker.use(http[call.method](BASE + call.path, resolver));
 
-    it('returns the parsed response', async () => {
+    it('returns the parsed response (relative image URLs resolved against the API base)', async () => {
       answer(() => HttpResponse.json(call.ok));
       const result = await call.run(new HttpBackend({ baseUrl: BASE }));
-      expect(result).to.deep.equal(call.ok);
+      const expected = call.kind === 'upload' ? { ...photo, url: new URL(photo.url, location.href).href } : call.ok;
+      expect(result).to.deep.equal(expected);
     });
 
     it('maps a network failure to NetworkError', async () => {
@@ -97,17 +98,27 @@ for (const call of calls) {
     it('maps a 4xx error body to BusinessError with code, message and details', async () => {
       answer(() =>
         HttpResponse.json(
-          { code: 'TOO_MANY_ATTEMPTS', message: '尝试次数过多', details: { retryAfterSeconds: 300 } },
-          { status: 429 },
+          { code: 'RATE_LIMITED', message: '请求过于频繁', details: { retryAfterSeconds: 30 } },
+          { status: 429, headers: { 'Retry-After': '30' } },
         ),
       );
       const error = await failure(call.run(new HttpBackend({ baseUrl: BASE })));
       expect(error).to.be.instanceOf(BusinessError);
       const business = error as BusinessError;
-      expect(business.code).to.equal('TOO_MANY_ATTEMPTS');
-      expect(business.backendMessage).to.equal('尝试次数过多');
-      expect(business.details).to.deep.equal({ retryAfterSeconds: 300 });
+      expect(business.code).to.equal('RATE_LIMITED');
+      expect(business.backendMessage).to.equal('请求过于频繁');
+      expect(business.details).to.deep.equal({ retryAfterSeconds: 30 });
       expect(business.status).to.equal(429);
+      // A rate limit passes: the same call may be tried again after the wait.
+      expect(business.retryable).to.equal(true);
+      expect(business.retryAfterSeconds).to.equal(30);
+    });
+
+    it('maps an error body that breaks the contract (a code the operation does not answer) to InvalidResponseError', async () => {
+      answer(() => HttpResponse.json({ code: 'ALREADY_PAID', message: '已缴费' }, { status: 409 }));
+      const error = await failure(call.run(new HttpBackend({ baseUrl: BASE })));
+      expect(error).to.be.instanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).issues[0]).to.include({ message: `ALREADY_PAID is not a code of ${(error as InvalidResponseError).operation}` });
     });
   });
 }

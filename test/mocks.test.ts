@@ -20,6 +20,7 @@ import {
 } from '../src/mocks/index.js';
 import { newIdempotencyKey } from '../src/services/backend.js';
 import { operations } from '../src/services/contract.js';
+import { officeOperations } from '../src/services/office-contract.js';
 import {
   BusinessError,
   HttpError,
@@ -147,14 +148,16 @@ describe('mock office: seeded round', () => {
     expect(s.ApplicationInput.safeParse(SEED_APPLICATION).success).to.equal(true);
   });
 
-  it('has exactly one handler per contract operation, at the contract path', () => {
+  it('has exactly one handler per contract operation (and office API operation), at the contract path', () => {
     const routes = handlerRoutes({ baseUrl: '/api' });
-    expect(routes).to.have.length(Object.keys(operations).length);
+    const all: Record<string, { method: string; path: string }> = { ...operations, ...officeOperations };
+    expect(routes).to.have.length(Object.keys(all).length);
     for (const route of routes) {
-      const operation = operations[route.operation];
+      const operation = all[route.operation]!;
       expect(route.method).to.equal(operation.method);
-      expect(route.path).to.equal(`/api${operation.path.replace('{orderId}', ':orderId')}`);
+      expect(route.path).to.equal(`/api${operation.path.replace(/\{(\w+)\}/g, ':$1')}`);
     }
+    expect(handlerRoutes({ baseUrl: '/api', officeApi: false })).to.have.length(Object.keys(operations).length);
     const infos = createHandlers(office).map((handler) => handler.info as { method: string; path: string });
     expect(infos.map((info) => `${info.method} ${info.path}`)).to.deep.equal(routes.map((route) => `${route.method} ${route.path}`));
   });
@@ -382,7 +385,7 @@ describe('mock office: registration and payment through HttpBackend', () => {
     expect((await backend.getApplication())?.changeRequest?.status).to.equal('approved');
   });
 
-  it('an idempotent call without Idempotency-Key is a 400 VALIDATION', async () => {
+  it('an idempotent call without Idempotency-Key is a 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
     const { token } = office.seedCandidate({ stage: 'approved' });
     const response = await fetch('/api/payment/orders', {
       method: 'POST',
@@ -390,7 +393,7 @@ describe('mock office: registration and payment through HttpBackend', () => {
       body: JSON.stringify({ channel: 'alipay' }),
     });
     expect(response.status).to.equal(400);
-    expect((await response.json()).code).to.equal('VALIDATION');
+    expect((await response.json()).code).to.equal('IDEMPOTENCY_KEY_REQUIRED');
   });
 });
 

@@ -147,11 +147,39 @@ describe('the registration form without zod', () => {
 });
 
 describe('response schemas', () => {
-  it('refuse an unsafe captcha image URL', () => {
-    expect(Captcha.safeParse({ id: 'c', image: 'data:image/png;base64,AAAA' }).success).to.equal(true);
-    expect(Captcha.safeParse({ id: 'c', image: 'javascript:alert(1)' }).success).to.equal(false);
-    expect(Captcha.safeParse({ id: 'c', image: 'data:text/html;base64,AAAA' }).success).to.equal(false);
-    expect(Captcha.safeParse({ id: 'c', image: '//evil.example/x.png' }).success).to.equal(false);
+  it('take every image URL of the rule and refuse anything else', () => {
+    const image = (url: string) => Captcha.safeParse({ id: 'c', image: url }).success;
+    const accepted = [
+      'https://exam.example.gov.cn/captcha/1.png',
+      'HTTP://exam.example.gov.cn/captcha/1.png',
+      '//cdn.example.gov.cn/captcha/1.png',
+      '/captcha/1.png',
+      '/',
+      'captcha/1.png',
+      'captcha.png?v=2',
+      './captcha/1.png',
+      '../files/1.jpg',
+      'blob:https://exam.example.gov.cn/2f3c',
+      'data:image/png;base64,AAAA',
+      'data:image/jpg;base64,AAAA',
+      'data:image/jpeg;base64,AAAA',
+      'data:image/svg+xml;charset=utf-8,%3Csvg%2F%3E',
+    ];
+    const refused = [
+      '',
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'vbscript:msgbox(1)',
+      'data:text/html;base64,AAAA',
+      'data:image/png',
+      'file:///etc/passwd',
+      ' https://exam.example.gov.cn/1.png',
+      'https://exam.example.gov.cn/a b.png',
+      '?x=1',
+      '#x',
+    ];
+    expect(accepted.filter((url) => !image(url))).to.deep.equal([]);
+    expect(refused.filter((url) => image(url))).to.deep.equal([]);
   });
 
   it('tell availability states apart', () => {

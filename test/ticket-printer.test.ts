@@ -138,12 +138,12 @@ describe('rk-ticket-printer: 报名表', () => {
     // A new session starts a new load in the middle of the element's update; that frame once
     // read "发生未知错误" (state error, reason already cleared) until the new answer came.
     const { worker } = await startMockOffice();
-    worker.use(http.get('/api/registration-slip', () => HttpResponse.json({ code: 'SERVICE_PAUSED', message: '报名表暂停查询。' }, { status: 409 })));
+    worker.use(http.get('/api/registration-slip', () => HttpResponse.json({ code: 'SERVICE_UNAVAILABLE', message: '报名表暂停查询。' }, { status: 503 })));
     try {
       const { el } = await printerAt('paid', 'slip', 'error');
       const provider = el.closest('rk-provider') as RkProvider;
       await waitUntil(() => provider.session && el.state === 'error', 'signed in, refused', { timeout: 5000 });
-      expect(textOf(el)).to.contain('报名表暂停查询');
+      expect(textOf(el)).to.contain('错误 503');
       const seen: { state: string; text: string }[] = [];
       const observer = new MutationObserver(() => seen.push({ state: el.state, text: textOf(el) }));
       observer.observe(el, { attributes: true });
@@ -154,7 +154,7 @@ describe('rk-ticket-printer: 报名表', () => {
       await el.updateComplete;
       observer.disconnect();
       expect(seen.filter((frame) => frame.text.includes('未知错误'))).to.deep.equal([]);
-      expect(textOf(el)).to.contain('报名表暂停查询');
+      expect(textOf(el)).to.contain('错误 503');
     } finally {
       worker.resetHandlers();
     }

@@ -19,7 +19,7 @@ import {
   OFFICE_KEY_HEADER,
   SESSION_COOKIE,
 } from './contract.js';
-import { ERROR_STATUS, errorBodyOf, type ErrorCode } from './error-codes.js';
+import { ERROR_DETAILS, ERROR_STATUS, errorBodyOf, type ErrorCode } from './error-codes.js';
 import { schemaDocEntries } from './contract-docs-schemas.js';
 
 /** The words of one schema. */
@@ -48,22 +48,22 @@ const e = (code: ErrorCode, message: string, details?: Record<string, unknown>) 
 export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   MALFORMED_REQUEST: {
     meaning: 'The body is not JSON (or not a multipart body for the photo).',
-    elements: 'Never sent by the elements; shown as a general error.',
+    elements: 'Not provoked by the elements (they send the JSON they built). If it comes: a business error that is not retryable, the backend\'s message shown where the action failed.',
     example: e('MALFORMED_REQUEST', '请求体不是有效的JSON。'),
   },
   IDEMPOTENCY_KEY_REQUIRED: {
     meaning: 'An idempotent operation came without `Idempotency-Key`, or with one that is not 8–128 printable ASCII characters.',
-    elements: 'Never sent by the elements (they always send a key); shown as a general error.',
+    elements: 'Not provoked: the adapter refuses to send an idempotent call without a key, and the elements send 32 hex digits. If it comes: the backend\'s message where the action failed, not retryable.',
     example: e('IDEMPOTENCY_KEY_REQUIRED', '缺少有效的 Idempotency-Key 请求头。'),
   },
   UNAUTHENTICATED: {
     meaning: 'No session, or the session has ended (expired, logged out, password reset).',
-    elements: 'The adapter forgets its credentials; the element fires `rk-session-expired`, the provider signs the candidate out and the login form is shown. What was typed stays in the form.',
+    elements: 'The adapter forgets its token and CSRF token. The element that got it fires `rk-session-expired` (the registration form, real name, photo checker, payment panel when loading or creating an order, and the papers and queries when loading) and rk-provider clears the session, so rk-portal shows the login form; the registration form\'s answers stay in the browser tab for the same account. A payment status check that gets it only counts as a failed check; the change request of the 报名表, rk-portal\'s own load of the application and rk-status-timeline show 登录已失效，请重新登录。 without signing out.',
     example: e('UNAUTHENTICATED', '请先登录，或登录已失效，请重新登录。'),
   },
   CSRF_FAILED: {
     meaning: `A POST or PUT with the session cookie lacks the session's \`${CSRF_HEADER}\` (or it is wrong).`,
-    elements: 'The adapter always sends it; seen only when the session changed in another tab. Shown with a hint to reload.',
+    elements: 'The adapter sends the CSRF token it got at login, registration or GET /account/session. When the session changed behind the page (the candidate signed in again in another tab), it asks GET /account/session for the new token once and sends the request again (the same idempotency key); only if that is refused too is the backend\'s message shown where the action failed.',
     example: e('CSRF_FAILED', '请求缺少有效的安全令牌，请刷新页面后重试。'),
   },
   FORBIDDEN: {
@@ -73,112 +73,112 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   NOT_FOUND: {
     meaning: 'The resource named in the path does not exist or is not the candidate\'s (an order of someone else answers the same as no order); or a test-only operation is switched off.',
-    elements: 'The payment panel starts a new order; elsewhere shown as the backend\'s message.',
+    elements: 'Of the candidate\'s operations only the order status answers it: the payment panel counts it as a failed check, keeps the QR code, checks again less often and says it has trouble (网络不稳定，正在重新查询支付结果…).',
     example: e('NOT_FOUND', '订单不存在。'),
   },
   ACCOUNT_EXISTS: {
     meaning: 'Registering (or sending a registration code to) an account that exists; or verifying an ID number another account has verified.',
-    elements: 'Shown at the account field (registration) or the document number (real name), with the way to log in.',
+    elements: 'Registration and its code request: 该账号已注册，请直接登录。 at the account field, with a link to log in. Real name: 该证件已在其他账号完成实名认证，请用原来的账号登录。 at the document number.',
     example: e('ACCOUNT_EXISTS', '该账号已注册，请直接登录。'),
   },
   INVALID_STATE: {
     meaning: 'Not allowed in the application\'s present status (edit after submission, pay before approval, 报名表 before payment, a second change request, …).',
-    elements: 'The element loads the application again and shows where the candidate stands (its step of the flow); nothing typed is lost.',
+    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and shows where it stands (read-only from `submitted` on); the typed answers stay in the tab. Creating an order: the payment panel loads the application and its payment again and shows what is true now. The 报名表 before payment: shown as not yet available, not as an error. Elsewhere (a second change request, the real name again with other data, a photo after submission): 当前状态下不能进行此操作，请刷新页面。 where the action failed. `details.status` is not read.',
     example: e('INVALID_STATE', '报名信息已提交，当前状态下不能修改或重复提交。', { status: 'submitted' }),
   },
   ALREADY_PAID: {
     meaning: 'A payment order for an application that is paid.',
-    elements: 'The payment panel shows the paid receipt instead of a QR code (and warns against paying twice).',
+    elements: 'The payment panel loads the application and its payment again and shows 缴费成功 with the receipt (or 该报名已缴费。) instead of a QR code.',
     example: e('ALREADY_PAID', '报名费已缴纳，请勿重复缴费。'),
   },
   IDEMPOTENCY_IN_PROGRESS: {
     meaning: 'A request with the same idempotency key is still being answered.',
-    elements: 'Retryable: the element offers 重试 (after details.retryAfterSeconds where given); the retry carries the same key.',
+    elements: 'Retryable: the registration form says the submission did not go through, keeps everything typed and offers 重新提交, which sends the same key; the payment panel offers 重试 with the same order key. The elements do not wait for details.retryAfterSeconds: the candidate chooses when.',
     example: e('IDEMPOTENCY_IN_PROGRESS', '相同的请求正在处理中，请稍候。', { retryAfterSeconds: 2 }),
   },
   PAYLOAD_TOO_LARGE: {
     meaning: `The body is larger than the operation takes (JSON ${MAX_JSON_BODY_BYTES / 1024} KB, the photo upload ${MAX_UPLOAD_BODY_BYTES / 1024} KB).`,
-    elements: 'Not reached by the elements (the checked photo is about 10 KB); shown as the backend\'s message.',
+    elements: 'Not provoked (the checked photo is about 10 KB, a draft far below 64 KB). If it comes: the backend\'s message where the action failed, not retryable.',
     example: e('PAYLOAD_TOO_LARGE', '请求体不能超过64KB。', { maxBytes: MAX_JSON_BODY_BYTES }),
   },
   UNSUPPORTED_MEDIA_TYPE: {
     meaning: 'A body that is not `application/json` (or `multipart/form-data` for the photo).',
-    elements: 'Never sent by the elements; shown as a general error.',
+    elements: 'Not provoked (the adapter sends application/json, and multipart/form-data for the photo). If it comes: the backend\'s message where the action failed, not retryable.',
     example: e('UNSUPPORTED_MEDIA_TYPE', '请求体须为 application/json。'),
   },
   VALIDATION: {
     meaning: 'The request breaks a rule of its schema or of the round (a plan choice that does not exist, a field that must repeat the real name, a missing photo, …). `details.fields` has one message per field, keyed by the field\'s dotted path in the request.',
-    elements: 'Each message is shown at its field (as text) and in the error summary, which takes focus; a field the form does not have is shown at the top.',
+    elements: 'The registration form, the real-name form and the login form show each message of details.fields at its field (as text) and in the error summary, which takes focus (the login form maps account/target, accountType, password/newPassword, code, captchaAnswer/captchaId). Messages of fields the form does not have are not shown; when none fits, the form shows its own sentence 提交的信息有误，请检查标出的项目。 at the top (a code request: at the code field). The change request of the 报名表 shows that sentence only.',
     example: e('VALIDATION', '提交的信息有误，请按提示修改。', { fields: { mobile: '请输入正确的11位手机号码', photo: '请上传经过检测的证件照片。' } }),
   },
   CAPTCHA_WRONG: {
     meaning: 'The captcha answer is wrong, or the captcha expired or was used (each captcha answers once, right or wrong).',
-    elements: 'Shown at the captcha field, which is emptied; a new captcha is loaded.',
+    elements: 'Login and code requests: 图形验证码错误，请重新输入。 at the captcha field, which is emptied, and a new captcha is loaded.',
     example: e('CAPTCHA_WRONG', '图形验证码错误或已过期，请重新输入。'),
   },
   CODE_WRONG: {
     meaning: 'The SMS or e-mail verification code is wrong, expired or used.',
-    elements: 'Shown at the code field; the candidate may send a new code when the countdown ends.',
+    elements: '验证码错误或已过期。 at the code field; the candidate may ask for a new code once the resend countdown ends.',
     example: e('CODE_WRONG', '验证码错误或已过期。'),
   },
   PASSWORD_WRONG: {
     meaning: 'The password does not fit the account. `details.remainingAttempts`: failed logins left before the account is locked, where the backend tells.',
-    elements: 'Shown at the password field, with "还可尝试 N 次" when remainingAttempts is given.',
+    elements: '账号或密码错误。 at the password field, followed by 还可尝试 N 次，之后账号将暂时锁定。 when details.remainingAttempts is more than 0; a new captcha is loaded.',
     example: e('PASSWORD_WRONG', '密码错误，还可尝试4次。', { remainingAttempts: 4 }),
   },
   ACCOUNT_UNKNOWN: {
     meaning: 'No account with this phone number or e-mail address (login, password reset, reset code).',
-    elements: 'Shown at the account field, with the way to register.',
+    elements: '该账号尚未注册。 at the account field; when logging in, with a link to register.',
     example: e('ACCOUNT_UNKNOWN', '该账号尚未注册，请先注册。'),
   },
   REALNAME_MISMATCH: {
     meaning: 'The name does not match the document number (the national ID check).',
-    elements: 'Shown at the top of the real-name form; the candidate corrects the name or number.',
+    elements: '姓名与证件号码不一致，请核对。 at the name and the document number, and at the top what to do: check both against the document and submit again, or call the office (with its phone numbers where the page configured them).',
     example: e('REALNAME_MISMATCH', '姓名与证件号码不一致，请核对后重新输入。'),
   },
   REALNAME_REQUIRED: {
     meaning: 'The application needs a verified real name first.',
-    elements: 'The element shows the real-name step instead.',
+    elements: 'The elements ask for the real name first from the session (rk-portal shows the real-name step until it is verified), so this comes only when the backend and the session disagree: the registration form shows 请先完成实名认证。 at the top (submitting) or at the photo (uploading), not retryable.',
     example: e('REALNAME_REQUIRED', '请先完成实名认证。'),
   },
   WINDOW_NOT_OPEN: {
     meaning: 'Registration or payment has not opened yet. `details.opensAt`: when it opens.',
-    elements: 'The element loads the round again and shows when the window opens; the form keeps what was typed.',
+    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and, before the window, shows the form read-only with the window\'s dates (the typed answers stay in the tab). Creating an order: the payment panel reloads and shows 缴费尚未开始 with the payment window. Uploading a photo: 尚未到办理时间。 at the photo. The dates shown come from the round (ExamSession), not from details.opensAt.',
     example: e('WINDOW_NOT_OPEN', '网上报名尚未开始，开始时间：2027年3月15日 09:00。', { opensAt: '2027-03-15T09:00:00+08:00' }),
   },
   WINDOW_CLOSED: {
     meaning: 'Registration or payment has closed. `details.closedAt`: when it closed.',
-    elements: 'The element loads the round again and says the window closed, with the office\'s phone numbers.',
+    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and shows 网上报名已截止 with the window\'s dates and the office\'s phone numbers, the answers read-only. Creating an order: the payment panel reloads and says payment has closed (缴费时间已结束). Uploading a photo: 办理时间已结束。 at the photo. The dates shown come from the round (ExamSession), not from details.closedAt.',
     example: e('WINDOW_CLOSED', '网上报名已于2027年3月25日 17:00截止。', { closedAt: '2027-03-25T17:00:00+08:00' }),
   },
   PHOTO_REJECTED: {
     meaning: `The uploaded photo is refused: \`details.reason\` is \`type\` (not image/jpeg), \`empty\`, \`size\` (over ${MAX_PHOTO_BYTES / 1024} KB), \`dimensions\` (not 295×413) or \`unreadable\`, with the limit broken.`,
-    elements: 'The photo checker shows the backend\'s message and lets the candidate check the photo again; the photo stays chosen.',
+    elements: 'The registration form\'s own upload shows the backend\'s message at the photo; rk-photo-checker shows 上传失败：照片不符合要求，请重新处理后上传。 Either way the checked photo stays chosen: the candidate may upload it again or choose another.',
     example: e('PHOTO_REJECTED', '照片不能超过200KB，请使用照片处理工具处理后上传。', { reason: 'size', bytes: 240000, maxBytes: MAX_PHOTO_BYTES }),
   },
   IDEMPOTENCY_KEY_REUSED: {
     meaning: 'The idempotency key was used before with another body (for this candidate and operation).',
-    elements: 'Not reached by the elements (a new action gets a new key); shown as the backend\'s message.',
+    elements: 'Not provoked: a retry sends the same body, any change to the form makes a new key, and an order\'s key (per application and channel) always comes with the same `{ channel }`. If it comes: the backend\'s message where the action failed, not retryable.',
     example: e('IDEMPOTENCY_KEY_REUSED', '该请求标识已用于内容不同的请求，请刷新页面后重试。', { operation: 'submitApplication' }),
   },
   TOO_MANY_ATTEMPTS: {
     meaning: 'Too many tries of one thing: the account is locked after failed logins, or a code was asked for again too soon. `details.retryAfterSeconds` (and `Retry-After`): when to try again.',
-    elements: 'Login shows "请 N 分钟后再试"; sending a code starts the resend countdown from retryAfterSeconds.',
+    elements: 'Login: 尝试次数过多，请 N 分钟后再试。 (N from details.retryAfterSeconds) at the top of the form, without 重试. Code request: the same sentence, and the send button counts down from details.retryAfterSeconds.',
     example: e('TOO_MANY_ATTEMPTS', '登录失败次数过多，请5分钟后再试。', { retryAfterSeconds: 300 }),
   },
   RATE_LIMITED: {
     meaning: 'Too many requests from this candidate or address. `details.retryAfterSeconds` (and `Retry-After`): when to try again.',
-    elements: 'Retryable: the element says to wait and offers 重试; submissions and orders keep their idempotency key.',
+    elements: 'Retryable: the elements say 操作过于频繁，请 N 秒后重试 (N from retryAfterSeconds) where the action failed or the view did not load, with a retry button where there is one (重试; 重新提交 for the submission); the candidate chooses when to press it, and a draft save is retried by itself. A retried submission or order keeps its idempotency key.',
     example: e('RATE_LIMITED', '请求过于频繁，请稍后再试。', { retryAfterSeconds: 30 }),
   },
   INTERNAL_ERROR: {
     meaning: 'The backend failed.',
-    elements: 'The adapter throws an HttpError (retryable): "服务器暂时无法处理请求" with 重试; nothing typed is lost.',
+    elements: 'The adapter throws an HttpError (retryable), not a business error: the elements show their own sentence 服务器暂时无法处理请求（错误 500），请稍后重试。 with 重试 (the backend\'s message is not shown); nothing typed is lost, and a draft save is retried by itself.',
     example: e('INTERNAL_ERROR', '系统繁忙，请稍后再试。'),
   },
   SERVICE_UNAVAILABLE: {
     meaning: 'The backend is down for maintenance or overloaded (its database is unreachable, say). `Retry-After` where known.',
-    elements: 'As INTERNAL_ERROR: an HttpError with 重试.',
+    elements: 'As INTERNAL_ERROR (错误 503). The wait (`Retry-After`, else details.retryAfterSeconds) is kept on the error (HttpError.retryAfterSeconds); the elements do not wait for it.',
     example: e('SERVICE_UNAVAILABLE', '系统维护中，请稍后再试。', { retryAfterSeconds: 120 }),
   },
 };
@@ -220,13 +220,17 @@ export const PARAMETER_DOCS: Record<string, Record<string, unknown>> = {
 /** Every named schema's words (the error bodies' come from {@link ERROR_DOCS}). */
 export const schemaDocs = new Map<z.ZodMiniType, SchemaDoc>(schemaDocEntries);
 for (const [code, doc] of Object.entries(ERROR_DOCS) as Array<[ErrorCode, ErrorDoc]>) {
+  const details = (ERROR_DETAILS as Partial<Record<ErrorCode, { required: boolean }>>)[code];
   schemaDocs.set(errorBodyOf(code), {
     description: `${code} (HTTP ${ERROR_STATUS[code]}): ${doc.meaning} Elements: ${doc.elements}`,
-    examples: [doc.example],
+    // A code without a details schema may still carry an object: the second example shows one.
+    examples: details || doc.example.details ? [doc.example] : [doc.example, { ...doc.example, details: {} }],
     fields: {
-      code: 'The business code.',
-      message: 'A sentence for the candidate in Chinese, shown as text (never as HTML).',
-      details: 'Facts the elements use (see the code).',
+      code: `Always \`${code}\`.`,
+      message: 'A sentence for the candidate in Chinese, rendered as text (never as HTML). The elements show their own sentence for the codes they know and this one for the others (see Elements).',
+      details: details
+        ? `The facts of this code${details.required ? '' : ', where the backend has them'} (its details schema).`
+        : 'None defined for this code: a backend may send an object, which the elements ignore.',
     },
   });
 }
@@ -240,7 +244,7 @@ export const API_DESCRIPTION = `What HttpBackend sends and a backend answers (th
 - Request bodies: \`application/json\` (415 otherwise), at most ${MAX_JSON_BODY_BYTES / 1024} KB (413); the photo upload is \`multipart/form-data\`, at most ${MAX_UPLOAD_BODY_BYTES / 1024} KB. Malformed JSON answers 400 MALFORMED_REQUEST; a body that breaks the schema 422 VALIDATION with \`details.fields\`.
 
 ## Errors
-Every refusal and failure answers \`{ "code", "message", "details" }\` (ErrorBody) with the status of its code. Each operation lists its codes per status; each code's \`details\` has a schema (components \`Error_<CODE>\`). 429 and 503 carry \`Retry-After\` (seconds). The adapter checks every error body: a code the operation does not answer, another status, or details of the wrong shape is an invalid response; an error without the body (a proxy's HTML page) is an HTTP error. Checks come in this order: office key (403), session (401), CSRF (403), idempotency key (400), content type (415), size (413), JSON (400), schema (422), then the business rules.
+Every refusal and failure answers \`{ "code", "message", "details" }\` (ErrorBody) with the status of its code. Each operation lists its codes per status; each code's \`details\` has a schema (components \`Error_<CODE>\`). 429 and 503 carry \`Retry-After\` (seconds). \`message\` is a sentence for the candidate, rendered as text: the elements show their own sentence (in the page's language) for the codes they act on and the backend's \`message\` for the others; for 5XX they show their own. The adapter checks every error body: a code the operation does not answer, another status, or details of the wrong shape is an invalid response; an error without the body (a proxy's HTML page) is an HTTP error. Checks come in this order: office key (403), session (401), CSRF (403), idempotency key (400), content type (415), size (413), JSON (400), schema (422), then the business rules.
 
 ## Sessions: two modes
 A backend offers one or both; the elements work with either.
@@ -256,7 +260,7 @@ A backend offers one or both; the elements work with either.
 \`Captcha.image\`, \`Captcha.audio\`, \`Photo.url\`, \`RegistrationSlip.photoUrl\` and \`AdmissionTicket.photoUrl\` follow the pattern of ImageUrl / AudioUrl: an http(s) URL, a protocol-relative \`//host/…\`, a path \`/…\`, a relative path without a scheme (\`captcha/1.png\`), a \`blob:\` URL or a \`data:image/…\` (\`data:audio/…\`) URL. Relative references are resolved against the API base with a trailing slash (\`https://exam.example.gov.cn/api/\` + \`captcha/1.png\`). Photos are served to their owner (and the office) only.
 
 ## Life cycles
-Application.status: \`draft\` → \`submitted\` (submit) → \`approved\` or \`rejected\` (the office's review; reason shown). \`rejected\` is edited and submitted again (→ \`submitted\`); an \`approved\`, unpaid one may still be rejected. \`approved\` → \`paid\` (payment confirmed) → \`change-requested\` (a change request) → \`paid\` (answered); \`paid\` → \`ticket-available\` (tickets published) → \`scored\` (scores published) → \`certified\` (certificate issued, passed only). Drafts and the photo change only in \`draft\` and \`rejected\`, inside the registration window.
+Application.status: \`draft\` → \`submitted\` (submit) → \`approved\` or \`rejected\` (the office's review; reason shown). \`rejected\` is edited and submitted again (→ \`submitted\`); an \`approved\`, unpaid one may still be rejected. \`approved\` → \`paid\` (payment confirmed) → \`change-requested\` (a change request) → \`paid\` (answered; \`ticket-available\` when tickets were published meanwhile); \`paid\` → \`ticket-available\` (tickets published) → \`scored\` (scores published) → \`certified\` (certificate issued, passed only). Drafts and the photo change only in \`draft\` and \`rejected\`, inside the registration window.
 
 PaymentStatus.status: \`unpaid\` → \`paying\` (the candidate scanned) → \`paid\` (with a receipt) or \`failed\` (with a reason); \`unpaid\` → \`expired\` (the QR code ran out: create an order again); \`unpaid\`/\`paying\` → \`closed\` (another order was paid, or the payment window closed). An unknown status is never shown as paid or failed: the client asks again.
 

@@ -97,8 +97,8 @@ export { PASSWORD_RULE };
 export const Password = z.string().check(
   z.minLength(PASSWORD_RULE.min, { error: 'v.passwordLength' }),
   z.maxLength(PASSWORD_RULE.max, { error: 'v.passwordLength' }),
-  z.regex(/[A-Za-z]/, { error: 'v.passwordMix' }),
-  z.regex(/\d/, { error: 'v.passwordMix' }),
+  // One pattern with both lookaheads, not two: some OpenAPI tools merge two patterns of an allOf wrongly.
+  z.regex(/^(?=.*[A-Za-z])(?=.*\d)/, { error: 'v.passwordMix' }),
 );
 
 export const Mobile = required(20).check(z.refine(isMainlandMobile, { error: 'v.mobile' }));

@@ -3,11 +3,11 @@ import { http, HttpResponse } from 'msw';
 import { startMockOffice, type ExamOffice, type FaultMode } from '../../src/mocks/index.js';
 import { operations, type OperationName } from '../../src/services/contract.js';
 
-export type Fault = Exclude<FaultMode, 'none' | 'http-503'> | 'business';
-export const FAULTS: Fault[] = ['network', 'timeout', 'http-500', 'malformed-json', 'invalid-schema', 'business'];
+export type Fault = Exclude<FaultMode, 'none' | 'http-503'> | 'rate-limited';
+export const FAULTS: Fault[] = ['network', 'timeout', 'http-500', 'malformed-json', 'invalid-schema', 'rate-limited'];
 
-/** The business refusal the matrices send: a rule of the backend, with its own words. */
-export const REFUSAL = '考试机构暂停了此项业务，请稍后再试。';
+/** The refusal every operation of the contract may answer: 429 RATE_LIMITED, with when to try again. */
+export const RATE_LIMIT = { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试。', details: { retryAfterSeconds: 1 } };
 
 /** What the candidate should read for each fault. */
 export const SAYS: Record<Fault, RegExp> = {
@@ -16,22 +16,22 @@ export const SAYS: Record<Fault, RegExp> = {
   'http-500': /错误 500/,
   'malformed-json': /返回的数据有误/,
   'invalid-schema': /返回的数据有误/,
-  business: /考试机构暂停了此项业务/,
+  'rate-limited': /操作过于频繁/,
 };
 
 /** Makes `calls` fail with `fault` until `clearFaults()`. */
 export async function breakCalls(office: ExamOffice, calls: OperationName[], fault: Fault): Promise<void> {
-  if (fault !== 'business') {
+  if (fault !== 'rate-limited') {
     office.faults = { ...office.faults, down: fault, only: calls };
     return;
   }
-  // A refusal by a rule of the backend: 409 with the error body of the contract.
+  // A rate limit of the backend: 429 with the contract's error body and Retry-After.
   const { worker } = await startMockOffice();
   worker.use(
     ...calls.map((call) => {
       const { method, path } = operations[call];
       const url = `/api${path.replace(/\{(\w+)\}/g, ':$1')}`;
-      const answer = () => HttpResponse.json({ code: 'SERVICE_PAUSED', message: REFUSAL }, { status: 409 });
+      const answer = () => HttpResponse.json(RATE_LIMIT, { status: 429, headers: { 'Retry-After': '1' } });
       return { GET: http.get, POST: http.post, PUT: http.put }[method](url, answer);
     }),
   );

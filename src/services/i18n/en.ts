@@ -42,6 +42,7 @@ export const en: Messages = {
   'error.code.ALREADY_PAID': 'This registration is already paid. Do not pay again.',
   'error.code.NOT_FOUND': 'Nothing was found.',
   'error.code.PHOTO_REJECTED': 'The photo does not meet the requirements. Please check it again.',
+  'error.code.RATE_LIMITED': 'Too many requests. Please try again in {seconds} seconds.',
   'provider.sessionError': 'Could not load the sign-in state: {reason}',
 
   // Per-element catalogues (src/services/i18n/parts/)

@@ -97,8 +97,8 @@ export function errorMessage(
   if (error instanceof BusinessError) {
     const key = `error.code.${error.code}`;
     if (isMessageKey(key)) {
-      const seconds = Number(error.details.retryAfterSeconds ?? 0);
-      return t(key, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+      const seconds = error.retryAfterSeconds ?? 0;
+      return t(key, { minutes: Math.max(1, Math.ceil(seconds / 60)), seconds: Math.max(1, seconds) });
     }
     return t('error.business', { message: error.backendMessage });
   }

@@ -54,6 +54,7 @@ export const coreZhCN = {
   'error.code.ALREADY_PAID': '该报名已缴费，无需重复缴费。',
   'error.code.NOT_FOUND': '未找到相关信息。',
   'error.code.PHOTO_REJECTED': '照片不符合要求，请重新处理后上传。',
+  'error.code.RATE_LIMITED': '操作过于频繁，请 {seconds} 秒后重试。',
 
   // Provider
   'provider.sessionError': '无法获取登录状态：{reason}',
