@@ -66,11 +66,25 @@ function componentSchemas(names: Map<z.ZodMiniType, string>): Record<string, Jso
     const json = { ...converted[id] };
     delete json.$schema;
     delete json.$id;
+    addDiscriminator(json);
     const doc = schemaDocs.get(schema);
     if (doc) applyDoc(json, doc);
     components[id] = json;
   }
   return Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * A `oneOf` whose branches each fix one property to a constant (the availability answers' `status`)
+ * says so with a discriminator, so code generators make a tagged union of it.
+ */
+function addDiscriminator(json: Json): void {
+  const branches = json.oneOf as Json[] | undefined;
+  if (!branches?.length) return;
+  const tags = Object.keys((branches[0]!.properties as Record<string, Json> | undefined) ?? {}).filter((key) =>
+    branches.every((branch) => (branch.properties as Record<string, Json> | undefined)?.[key]?.const !== undefined && (branch.required as string[] | undefined)?.includes(key)),
+  );
+  if (tags.length === 1) json.discriminator = { propertyName: tags[0] };
 }
 
 /** Puts a schema's description and examples on it, and on each field its description and an example taken from the examples. */

@@ -10,7 +10,7 @@ import '../src/components/login/rk-login.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import { HttpBackend } from '../src/services/http-backend.js';
-import { SEED_ACCOUNT, type ExamOffice } from '../src/mocks/index.js';
+import { SEED_ACCOUNT, startMockOffice, type ExamOffice } from '../src/mocks/index.js';
 import { submit, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -89,6 +89,32 @@ describe('cookie sessions', () => {
     expect((await put({ 'X-CSRF-Token': signedIn.csrfToken! })).status).to.equal(200);
     await backend.logout();
     expect((await fetch('/api/application')).status).to.equal(401);
+  });
+
+  it('signed in again in another tab (a new session, a new CSRF token): the page\'s next action still goes through', async () => {
+    office.seedCandidate({ stage: 'verified' });
+    const login = async (backend: HttpBackend) => {
+      const captcha = await backend.getCaptcha();
+      return backend.login({ account: SEED_ACCOUNT.account, password: SEED_ACCOUNT.password, captchaId: captcha.id, captchaAnswer: '0000' });
+    };
+    const thisTab = new HttpBackend({ baseUrl: '/api' });
+    const first = await login(thisTab);
+    // The other tab's login replaces the session cookie; this tab still holds the old CSRF token.
+    const second = await login(new HttpBackend({ baseUrl: '/api' }));
+    expect(second.csrfToken).to.not.equal(first.csrfToken);
+    const csrfSent: (string | null)[] = [];
+    const { worker } = await startMockOffice();
+    const listen = ({ request }: { request: Request }) => {
+      if (new URL(request.url).pathname === '/api/application/draft') csrfSent.push(request.headers.get('X-CSRF-Token'));
+    };
+    worker.events.on('request:start', listen);
+    try {
+      const draft = await thisTab.saveApplicationDraft({ address: '云南省丽江市古城区' });
+      expect(draft.fields.address).to.equal('云南省丽江市古城区');
+    } finally {
+      worker.events.removeListener('request:start', listen);
+    }
+    expect(csrfSent).to.deep.equal([first.csrfToken, second.csrfToken]);
   });
 
   it('bearer mode hands out a token and no cookie: a new page is signed out', async () => {

@@ -7,6 +7,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from './handlers.js';
 import { ExamOffice } from './office.js';
 import type { ScenarioName } from './scenarios.js';
+import type { AuthMode } from './state.js';
 
 /** Options of {@link startMockOffice}. */
 export interface StartMockOfficeOptions {
@@ -16,6 +17,8 @@ export interface StartMockOfficeOptions {
   baseUrl?: string;
   /** Applies this scenario (which resets the office's state). */
   scenario?: ScenarioName;
+  /** How the office hands out sessions at login: `bearer` (default for a new office), `cookie` (httpOnly cookie and CSRF token) or `both`. */
+  auth?: AuthMode;
   /** Don't log intercepted requests. Default false. */
   quiet?: boolean;
   /** Where MSW's worker script is served. Default `/mockServiceWorker.js`. */
@@ -46,6 +49,7 @@ export async function startMockOffice(options: StartMockOfficeOptions = {}): Pro
   if (!current) {
     const office = options.office ?? new ExamOffice(options.scenario ? { scenario: options.scenario } : {});
     if (options.office && options.scenario) office.setScenario(options.scenario);
+    if (options.auth) office.authMode = options.auth;
     const worker = setupWorker(...createHandlers(office, { baseUrl }));
     const ready = worker
       .start({
@@ -71,6 +75,7 @@ export async function startMockOffice(options: StartMockOfficeOptions = {}): Pro
     current.worker.resetHandlers(...createHandlers(office, { baseUrl }));
   }
   if (options.scenario) office.setScenario(options.scenario);
+  if (options.auth) office.authMode = options.auth;
   return handle(current);
 }
 

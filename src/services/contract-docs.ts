@@ -63,7 +63,7 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   CSRF_FAILED: {
     meaning: `A POST or PUT with the session cookie lacks the session's \`${CSRF_HEADER}\` (or it is wrong).`,
-    elements: 'The adapter sends the CSRF token it got at login, registration or GET /account/session, so this comes only when the session changed behind the page (the candidate signed in again in another tab). No sentence of their own: the backend\'s message is shown where the action failed, not retryable; a reload of the page fetches the new token.',
+    elements: 'The adapter sends the CSRF token it got at login, registration or GET /account/session. When the session changed behind the page (the candidate signed in again in another tab), it asks GET /account/session for the new token once and sends the request again (the same idempotency key); only if that is refused too is the backend\'s message shown where the action failed.',
     example: e('CSRF_FAILED', '请求缺少有效的安全令牌，请刷新页面后重试。'),
   },
   FORBIDDEN: {

@@ -11,7 +11,7 @@ import { ERROR_STATUS, type ErrorCode } from './error-codes.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
-/** The largest JSON request body an operation must take (larger ones may get 413 PAYLOAD_TOO_LARGE). */
+/** The largest JSON request body an operation takes; a larger one is refused with 413 PAYLOAD_TOO_LARGE. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 /** The largest photo the contract promises to take (the checked photo is about 10 KB). */
 export const MAX_PHOTO_BYTES = 200 * 1024;

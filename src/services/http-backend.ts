@@ -112,7 +112,7 @@ export class HttpBackend implements RegistrationBackend {
     return this.#call('submitApplication', { ...options, body: input });
   }
   uploadPhoto(photo: Blob, options: UploadOptions = {}) {
-    return this.#upload(photo, options);
+    return this.#withFreshCsrf(() => this.#upload(photo, options), options.signal);
   }
 
   // --- payment -------------------------------------------------------------------------------------
@@ -190,7 +190,27 @@ export class HttpBackend implements RegistrationBackend {
     }
   }
 
-  async #call<N extends OperationName>(name: N, spec: RequestSpec = {}): Promise<ResponseOf<N>> {
+  #call<N extends OperationName>(name: N, spec: RequestSpec = {}): Promise<ResponseOf<N>> {
+    if (name === 'getSession') return this.#send(name, spec);
+    return this.#withFreshCsrf(() => this.#send(name, spec), spec.signal);
+  }
+
+  /**
+   * A cookie session whose CSRF token is stale (the candidate signed in again in another tab, so
+   * the cookie now belongs to a new session): ask for the session's token once and send again.
+   * The refused request changed nothing, and a retried submission keeps its idempotency key.
+   */
+  async #withFreshCsrf<T>(send: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof BusinessError && error.code === 'CSRF_FAILED')) throw error;
+      await this.getSession({ signal });
+      return send();
+    }
+  }
+
+  async #send<N extends OperationName>(name: N, spec: RequestSpec = {}): Promise<ResponseOf<N>> {
     const { fillPath, interpret, operations } = await this.#check(name);
     const operation = operations[name];
     if ('idempotent' in operation && operation.idempotent && !spec.idempotencyKey) {
