@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   testApi: z._default(bool, false),
   /** Serve the demo page (with the QA panel's office key) at `/`. Never in production. */
   demo: z._default(bool, false),
+  /** Where the built demo page is (`npm run server` builds it there). */
+  demoDir: z.optional(z.string()),
   /** A staff key created at start (development and tests): `name:key`. */
   devStaff: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,40}:[\x21-\x7e]{16,128}$/))),
   /** Verification code sender: `log` (development) or `smtp` (e-mail; SMS needs a provider's sender). */
@@ -58,9 +60,9 @@ export const ConfigSchema = z.object({
   /** Document numbers the real-name verifier puts to manual review (comma-separated). */
   manualReview: z._default(list, []),
   /** Requests per minute from one address, and one account; logins, codes and captchas per minute from one address. */
-  rateLimitAddress: z._default(int(1, 1_000_000), 600),
+  rateLimitAddress: z._default(int(1, 1_000_000), 1200),
   rateLimitAccount: z._default(int(1, 1_000_000), 300),
-  rateLimitSensitive: z._default(int(1, 1_000_000), 60),
+  rateLimitSensitive: z._default(int(1, 1_000_000), 300),
   /** scrypt cost (N); 16384 by default. */
   scryptCost: z._default(int(1024, 1 << 20), 16384),
   logLevel: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
@@ -72,7 +74,6 @@ export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
 const ENV_NAMES: Record<string, keyof Config> = {
-  NODE_ENV: 'env',
   PORT: 'port',
   DATABASE_URL: 'databaseUrl',
 };
@@ -124,6 +125,7 @@ export function parseConfig(input: ConfigInput | Record<string, unknown>): Confi
     if (refused.length > 0) throw new Error(`invalid configuration for production: ${refused.join(', ')}`);
   }
   config.dataDir = resolve(config.dataDir);
+  if (config.demoDir) config.demoDir = resolve(config.demoDir);
   return config;
 }
 
