@@ -440,8 +440,12 @@ function errorResponse(s: Services, c: Context, error: unknown): Response {
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
   if (error instanceof OfficeError) {
+    const headers: Record<string, string> = {};
     const retryAfter = error.details.retryAfterSeconds;
-    return json(error.status, error.toBody(), typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {});
+    if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
+    // The rest of an oversized body is never read: the connection cannot carry another request.
+    if (error.code === 'PAYLOAD_TOO_LARGE') headers.Connection = 'close';
+    return json(error.status, error.toBody(), headers);
   }
   if (error instanceof DatabaseUnavailableError || isUnavailable(error)) {
     s.log.error({ err: error }, 'database unavailable');

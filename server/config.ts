@@ -53,6 +53,8 @@ export const ConfigSchema = z.object({
   gateway: z._default(z.enum(['simulated']), 'simulated'),
   /** The simulated gateway's URL; unset: the server runs one itself under /sim-gateway. */
   gatewayUrl: z.optional(z.url()),
+  /** How long after an order's creation (or the last query) a status check asks the gateway again, ms. */
+  gatewayQueryIntervalMs: z._default(int(1000, 86_400_000), 15_000),
   /** The gateway's public key (PEM) that signs notifications. */
   gatewayPublicKey: z.optional(z.string()),
   /** The captcha's spoken alternative: `auto` (espeak-ng when installed), `espeak-ng`, or `none`. */

@@ -40,9 +40,6 @@ interface OrderRow {
 const SELECT_ORDER = `SELECT o.*, r.trade_no, r.gateway AS receipt_gateway, r.paid_at, r.amount_fen AS receipt_amount_fen
   FROM payment_orders o LEFT JOIN payment_receipts r ON r.order_id = o.id`;
 
-/** How long after the last look the server asks the gateway about an open order again. */
-export const QUERY_INTERVAL_MS = 15_000;
-
 function orderView(row: OrderRow, nowMs: number): PaymentOrder {
   return {
     id: row.id,
@@ -134,7 +131,7 @@ export async function paymentStatus(call: Call, account: AccountRow, orderId: st
 
 /** Whether this request may ask the gateway now (one atomic update: one query per interval across instances). */
 async function claimQuery(call: Call, orderId: string): Promise<boolean> {
-  const interval = call.s.config.env === 'test' ? Number.MAX_SAFE_INTEGER / 2 : QUERY_INTERVAL_MS;
+  const interval = call.s.config.gatewayQueryIntervalMs;
   const claimed = await call.s.db.query(
     'UPDATE payment_orders SET last_query_at = $2 WHERE id = $1 AND created_at <= $3 AND (last_query_at IS NULL OR last_query_at <= $3) RETURNING id',
     [orderId, new Date(call.realNowMs), new Date(call.realNowMs - interval)],
