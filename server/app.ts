@@ -270,6 +270,7 @@ async function answer(s: Services, name: AnyOperationName, operation: Operation,
   if (operation.request === 'multipart') request.photo = await readPhoto(c);
   else if (operation.request) Object.assign(request, await readJsonBody(operation.request, c));
   const result = await (handlers[name] as Handler<AnyOperationName>)(request);
+  if (config.responseDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.responseDelayMs));
   return success(s, c, operation, result, session, bearer);
 }
 

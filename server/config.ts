@@ -68,6 +68,8 @@ export const ConfigSchema = z.object({
   /** scrypt cost (N); 16384 by default. */
   scryptCost: z._default(int(1024, 1 << 20), 16384),
   logLevel: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  /** Development and tests: wait this long after an operation before answering (a slow network; the kill -9 test). */
+  responseDelayMs: z._default(int(0, 60_000), 0),
   /** How long a graceful shutdown waits for requests in flight, ms. */
   shutdownGraceMs: z._default(int(0, 600_000), 10_000),
 });
@@ -123,6 +125,7 @@ export function parseConfig(input: ConfigInput | Record<string, unknown>): Confi
       config.devStaff && 'devStaff (create staff with `npm run server:staff`)',
       config.sender === 'log' && 'sender=log (codes would only reach the log)',
       config.gateway === 'simulated' && 'gateway=simulated',
+      config.responseDelayMs > 0 && 'responseDelayMs',
     ].filter(Boolean);
     if (refused.length > 0) throw new Error(`invalid configuration for production: ${refused.join(', ')}`);
   }

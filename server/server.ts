@@ -100,7 +100,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       inFlight += 1;
       try {
         if (!app) return new Response('{"code":"SERVICE_UNAVAILABLE","message":"系统启动中，请稍后再试。"}', { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '2' } });
-        return await app.fetch(request, env as never);
+        const response = await app.fetch(request, env as never);
+        // Draining: the client opens its next request elsewhere (behind a load balancer, another instance).
+        if (draining) {
+          try {
+            response.headers.set('Connection', 'close');
+          } catch {
+            // an immutable response: the connection closes when the server does
+          }
+        }
+        return response;
       } finally {
         inFlight -= 1;
         if (inFlight === 0) idle?.();
@@ -176,9 +185,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         clearInterval(janitor);
         simulatedGateway?.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        if (inFlight > 0) {
-          await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs))]);
+        const deadline = Date.now() + config.shutdownGraceMs;
+        if (inFlight > 0) await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs))]);
+        // The last answers are being written: connections close as they become idle, until the grace period ends.
+        let ended = false;
+        void closed.then(() => (ended = true));
+        while (!ended && Date.now() < deadline) {
+          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;

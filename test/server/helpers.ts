@@ -40,10 +40,10 @@ export async function freshDatabase(): Promise<FreshDatabase> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
+  // postgres://user@/db?host=/var/run/postgresql is no WHATWG URL: replace the database's name as text.
+  const databaseUrl = process.env.DATABASE_URL!.replace(/^(postgres(?:ql)?:\/\/[^/]*\/)([^?]*)/, `$1${name}`);
   return {
-    databaseUrl: url.href,
+    databaseUrl,
     dataDir,
     drop: async () => {
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
