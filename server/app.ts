@@ -244,7 +244,11 @@ async function answer(s: Services, name: AnyOperationName, operation: Operation,
   let actor: Partial<Actor> = {};
   if (operation.office) {
     const staff = await staffOfKey(db, c.req.header(OFFICE_KEY_HEADER) ?? null);
-    if (!staff) throw new OfficeError('FORBIDDEN', '考务接口仅限考试机构工作人员使用（X-Office-Key）。');
+    if (!staff) {
+      // Guessing keys counts like guessing passwords.
+      await hit(db, `sensitive:${address}`, config.rateLimitSensitive, realNowMs);
+      throw new OfficeError('FORBIDDEN', '考务接口仅限考试机构工作人员使用（X-Office-Key）。');
+    }
     if (operation.testOnly && !config.testApi) throw new OfficeError('NOT_FOUND', '测试接口未开启。');
     actor = { type: 'staff', id: staff.name };
   }
@@ -366,6 +370,7 @@ async function readPhoto(c: Context): Promise<PhotoUpload> {
  * signature). Its bytes are checked again before they go out.
  */
 async function servePhoto(s: Services, c: Context): Promise<Response> {
+  await hit(s.db, `address:${clientAddress(s, c)}`, s.config.rateLimitAddress, s.clock.real());
   const call = await newCall(s, c);
   const photoId = c.req.param('photoId') ?? '';
   const { rows } = await s.db.query<{ account_id: string; storage_key: string; width: number; height: number }>(
