@@ -70,6 +70,8 @@ export const ConfigSchema = z.object({
   logLevel: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   /** Development and tests: wait this long after an operation before answering (a slow network; the kill -9 test). */
   responseDelayMs: z._default(int(0, 60_000), 0),
+  /** Tests on PostgreSQL: wait this long before each COMMIT, so racing requests surely overlap. */
+  commitDelayMs: z._default(int(0, 10_000), 0),
   /** How long a graceful shutdown waits for requests in flight, ms. */
   shutdownGraceMs: z._default(int(0, 600_000), 10_000),
 });
@@ -126,6 +128,7 @@ export function parseConfig(input: ConfigInput | Record<string, unknown>): Confi
       config.sender === 'log' && 'sender=log (codes would only reach the log)',
       config.gateway === 'simulated' && 'gateway=simulated',
       config.responseDelayMs > 0 && 'responseDelayMs',
+      config.commitDelayMs > 0 && 'commitDelayMs',
     ].filter(Boolean);
     if (refused.length > 0) throw new Error(`invalid configuration for production: ${refused.join(', ')}`);
   }

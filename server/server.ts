@@ -54,7 +54,7 @@ export interface StartOptions {
 
 /** Opens the database the configuration names and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize });
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize, commitDelayMs: config.commitDelayMs });
   mkdirSync(config.dataDir, { recursive: true });
   return openPglite(pgliteDirOf(config));
 }

@@ -78,6 +78,8 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
   /** Longest statement, ms. Default 10000. */
   statementTimeoutMs?: number;
+  /** Tests: wait this long before each COMMIT, so concurrent transactions surely overlap. */
+  commitDelayMs?: number;
 }
 
 /** PostgreSQL through a `pg` pool. */
@@ -123,6 +125,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
               },
             };
             const result = await work(tx);
+            if (options.commitDelayMs) await new Promise((resolve) => setTimeout(resolve, options.commitDelayMs));
             await client.query('COMMIT');
             return result;
           } catch (error) {

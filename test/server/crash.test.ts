@@ -77,23 +77,23 @@ describe(`kill -9 mid-request, then a restart (${databaseKind})`, () => {
     assert.ok(acknowledged.size >= 1, 'some answers came before the kill');
     assert.ok(acknowledged.size < candidates.length, `some requests were in flight at the kill (${acknowledged.size} of ${candidates.length} answered)`);
     const restarted = await spawnServer(database);
-    const retried: string[] = [];
-    for (const [index, candidate] of candidates.entries()) {
-      const answer = await send(restarted.api, candidate, keys[index]!);
-      assert.equal(answer.status, 200, `retry ${index}: ${answer.text}`);
-      if (acknowledged.has(index)) assert.equal(answer.text, acknowledged.get(index), `the acknowledged answer ${index} is answered again, byte for byte`);
-      retried.push(answer.text);
-    }
-    return {
-      api: restarted.api,
-      candidates,
-      acknowledged,
-      retried,
-      stop: async () => {
-        restarted.child.kill('SIGTERM');
-        await restarted.exited;
-      },
+    const stop = async () => {
+      restarted.child.kill('SIGTERM');
+      await restarted.exited;
     };
+    const retried: string[] = [];
+    try {
+      for (const [index, candidate] of candidates.entries()) {
+        const answer = await send(restarted.api, candidate, keys[index]!);
+        assert.equal(answer.status, 200, `retry ${index}: ${answer.text}`);
+        if (acknowledged.has(index)) assert.equal(answer.text, acknowledged.get(index), `the acknowledged answer ${index} is answered again, byte for byte`);
+        retried.push(answer.text);
+      }
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { api: restarted.api, candidates, acknowledged, retried, stop };
   }
 
   it('submissions: every acknowledged one is there, every retried one is there once', async () => {

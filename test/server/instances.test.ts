@@ -22,8 +22,9 @@ before(async () => {
   database = await freshDatabase();
   if (usingPostgres) {
     // Two processes; the first migrates and seeds, the second finds it done.
-    const first = await spawnServer(database);
-    const second = await spawnServer(database);
+    // Every transaction waits before its commit, so the raced requests surely overlap.
+    const first = await spawnServer(database, { RK_COMMIT_DELAY_MS: '150' });
+    const second = await spawnServer(database, { RK_COMMIT_DELAY_MS: '150' });
     const stop = (server: { child: ChildProcess; exited: Promise<number | null> }) => async () => {
       server.child.kill('SIGTERM');
       await server.exited;
