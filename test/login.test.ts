@@ -186,6 +186,28 @@ describe('rk-login: the form', () => {
   });
 });
 
+describe('rk-login: a captcha that runs out', () => {
+  it('is replaced when it expires, its answer cleared and the new picture announced, before the backend would refuse it', async () => {
+    /** Captchas that run out 1.2 s after they are given. */
+    class ShortCaptchas extends CountingBackend {
+      override async getCaptcha(options?: { signal?: AbortSignal }) {
+        const captcha = await super.getCaptcha(options);
+        return { ...captcha, expiresAt: new Date(Date.now() + 1200).toISOString() };
+      }
+    }
+    const backend = new ShortCaptchas();
+    const el = await loginElement(backend);
+    const first = (await captchaShown(el)).src;
+    await type(el, 'captcha', 'AB');
+    await waitUntil(() => backend.calls.getCaptcha === 2, 'no new captcha after the first ran out', { timeout: 5000 });
+    await waitUntil(() => maybe(el, '[part="captcha-image"] img') && $<HTMLImageElement>(el, '[part="captcha-image"] img').src !== first, 'the picture was not replaced', {
+      timeout: 5000,
+    });
+    expect($<HTMLInputElement>(el, '#captcha').value).to.equal('');
+    expect(textOf(el)).to.contain('已换一张新的图形验证码');
+  });
+});
+
 describe('rk-login: without a backend', () => {
   it('says the page is not connected instead of loading for ever', async () => {
     const el = await fixture<RkLogin>(html`<rk-login></rk-login>`);

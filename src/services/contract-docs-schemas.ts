@@ -613,7 +613,7 @@ doc(s.Captcha, {
     id: 'The captcha\'s id, sent back with the answer (captchaId).',
     image: 'The picture (ImageUrl), about 120×40 (3:1): the login form shows it 8.5 em wide, 17 em when enlarged.',
     audio: 'A spoken alternative (适老化), where the backend has one: the login form then offers a button that plays it.',
-    expiresAt: 'When the captcha runs out (the mock: 5 minutes). Informational: the elements load a new captcha only when one is used or the candidate asks, so an expired one gets CAPTCHA_WRONG.',
+    expiresAt: 'When the captcha runs out (the mock: 5 minutes). The login form shows a new captcha then (as far as the page\'s clock can tell) and empties the answer; an answer to an expired captcha gets CAPTCHA_WRONG.',
   },
 });
 

@@ -145,7 +145,15 @@ export class RkLogin extends RkElement {
   });
   readonly #sessionContext = new ContextConsumer(this, { context: sessionContext, subscribe: true });
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
-  readonly #captcha = new CaptchaController(this, () => this.effectiveBackend);
+  // A captcha that ran out is replaced before the candidate types an answer it would refuse
+  // (not while a request is out: its failure brings a new one).
+  readonly #captcha = new CaptchaController(
+    this,
+    () => this.effectiveBackend,
+    () => {
+      if (this.state !== 'submitting' && !this.sending) this.refreshCaptcha();
+    },
+  );
   readonly #resend = new CountdownController(this, {
     onEnd: () => {
       this.status = this.t('login.code.canResend');
