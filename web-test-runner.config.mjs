@@ -81,7 +81,7 @@ function summaryReporter() {
 export default {
   reporters: [defaultReporter(), summaryReporter()],
   // test/node: Node tests (npm run test:node), not for the browser.
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mswWorkerAtRoot()],
   plugins: [
