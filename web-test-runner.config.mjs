@@ -54,6 +54,21 @@ function chooseFilePlugin() {
   };
 }
 
+/**
+ * `emulate-timezone` {zone}: the page's time zone, as a browser set to another zone has it (a
+ * candidate abroad, a computer left on UTC); `null` goes back to the machine's.
+ */
+function timezonePlugin() {
+  return {
+    name: 'emulate-timezone',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-timezone') return undefined;
+      await session.browser.getPage(session.id).emulateTimezone(payload.zone ?? undefined);
+      return true;
+    },
+  };
+}
+
 /** Ends the run with one plain line, `tests: N passed, N failed`, that CI logs can read. */
 function summaryReporter() {
   const count = (suite, totals) => {
@@ -85,6 +100,7 @@ export default {
   middleware: [mswWorkerAtRoot()],
   plugins: [
     chooseFilePlugin(),
+    timezonePlugin(),
     commonjs({
       include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**', '**/node_modules/@sinonjs/**', '**/node_modules/type-detect/**'],
       // Node modules fake-timers asks for inside try/catch; in the browser they stay unresolved.

@@ -5,7 +5,7 @@
  * use and accessibility.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/registration-form/rk-registration-form.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
@@ -337,6 +337,24 @@ describe('rk-registration-form: drafts', () => {
     expect(backend.drafts.length).to.equal(before + 1);
     expect(backend.drafts.at(-1)).to.deep.equal({ employer: '丽江市' });
     await waitUntil(() => textOf(el).includes('草稿已于'), 'no saved status');
+  });
+
+  it('says when the draft was saved in Beijing time, in a browser set to UTC', async () => {
+    await executeServerCommand('emulate-timezone', { zone: 'UTC' });
+    try {
+      const { el, backend } = await formAt('verified');
+      await waitUntil(() => backend.drafts.length >= 1, 'the defaults were never saved');
+      const from = Date.now();
+      await type(el, 'employer', '丽江市');
+      await waitUntil(() => textOf(el).includes('草稿已于'), 'no saved status');
+      const to = Date.now();
+      const beijing = (at: number) =>
+        new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(at);
+      const shown = /草稿已于 (\d\d:\d\d) 自动保存/.exec(textOf(el))?.[1];
+      expect([beijing(from), beijing(to)]).to.include(shown);
+    } finally {
+      await executeServerCommand('emulate-timezone', { zone: null });
+    }
   });
 
   it('restores everything after a reload, including what never reached the backend', async () => {

@@ -13,7 +13,7 @@ import { OnDemand } from '../../services/on-demand.js';
 import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
-import { fenToYuan, formatDateTime, formatDay, formatSitting } from '../base/exam-format.js';
+import { fenToYuan, formatDateTime, formatDay, formatSitting, formatTime } from '../base/exam-format.js';
 import type { FieldTexts } from '../base/field.js';
 import { RkElement } from '../base/rk-element.js';
 import { chooseLevel, chooseProvince, chooseQualification, defaults, levelOfQualification } from './cascade.js';
@@ -875,9 +875,7 @@ export class RkRegistrationForm extends RkElement {
     const store = this.#draft.store;
     const state = store?.state ?? 'idle';
     const savedAt = store?.savedAt;
-    const time = savedAt
-      ? new Intl.DateTimeFormat(this.localize.lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(savedAt)
-      : '';
+    const time = savedAt ? formatTime(this.localize.lang, savedAt) : '';
     const text =
       state === 'saving'
         ? this.t('form.draft.saving')
