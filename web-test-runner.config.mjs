@@ -3,6 +3,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './scripts/find-chromium.mjs';
 
@@ -101,6 +102,8 @@ export default {
   plugins: [
     chooseFilePlugin(),
     timezonePlugin(),
+    // The browser's accessibility tree (names and roles as screen readers get them).
+    a11ySnapshotPlugin(),
     commonjs({
       include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**', '**/node_modules/@sinonjs/**', '**/node_modules/type-detect/**'],
       // Node modules fake-timers asks for inside try/catch; in the browser they stay unresolved.

@@ -130,6 +130,11 @@ async function panelAt(stage: CandidateStage, options: { state?: string; backend
   return { provider, el, backend };
 }
 
+/** What the panel's live status says (read by screen readers as it changes). */
+function liveStatus(el: RkPaymentPanel): string {
+  return $(el, 'p.visually-hidden[role="status"]').textContent!.trim();
+}
+
 function channelInput(el: RkPaymentPanel, channel: 'alipay' | 'wechat'): HTMLInputElement {
   return $<HTMLInputElement>(el, `input[value="${channel}"]`);
 }
@@ -220,8 +225,10 @@ describe('rk-payment-panel', () => {
     expect(textOf(el)).to.contain('5:00');
     await advance(60_000, 1000);
     expect(textOf(el)).to.contain('4:00');
+    expect(liveStatus(el)).to.equal('已生成微信支付付款二维码。');
     await advance(4 * 60_000 + 500, 2500);
     await stateIs(el, 'expired');
+    expect(liveStatus(el), 'the live status after expiry').to.equal('二维码已过期，请点击刷新重新获取。');
     expect(maybe(el, 'svg[part="qr-code"]')).to.equal(null);
     const cover = $<HTMLButtonElement>(el, '[part="refresh"]');
     expect(cover.textContent!.trim()).to.equal('二维码已过期，点击刷新');
@@ -232,6 +239,22 @@ describe('rk-payment-panel', () => {
     expect(second.qrPayload).to.not.equal(first.qrPayload);
     expect(new Set(backend.creates.map((create) => create.key)).size).to.equal(2);
     expect(officeOrders().map((order) => order.status)).to.deep.equal(['expired', 'unpaid']);
+  });
+
+  it('says so in its live status when the office lets the code expire or the payment fails', async () => {
+    fakeTime();
+    const { el } = await panelAt('approved');
+    await showCode(el, 'alipay');
+    office.expireOrders();
+    await advance(2_500);
+    await stateIs(el, 'expired');
+    expect(liveStatus(el)).to.equal('二维码已过期，请点击刷新重新获取。');
+    $<HTMLButtonElement>(el, '[part="refresh"]').click();
+    await stateIs(el, 'unpaid');
+    office.failPayment('银行卡余额不足');
+    await advance(2_500);
+    await stateIs(el, 'failed');
+    expect(liveStatus(el)).to.equal('支付失败，请查看原因后重新支付。');
   });
 
   it('covers a code that arrives already expired (scenario payment-expired) and does not poll it', async () => {

@@ -326,9 +326,7 @@ export class RkPaymentPanel extends RkElement {
     const entry = this.currentOrder;
     if (!entry || !isOpenStatus(entry.status)) return;
     void this.#poll.checkNow().then(() => {
-      if (!isOpenStatus(entry.status)) return;
-      this.#finish(entry, 'expired');
-      this.announcement = this.t('payment.announce.expired');
+      if (isOpenStatus(entry.status)) this.#finish(entry, 'expired');
     });
   }
 
@@ -380,6 +378,8 @@ export class RkPaymentPanel extends RkElement {
     this.#countdown.stop();
     this.#saidPaidAt = undefined;
     if (status !== 'paid' && this.application) dropOrderKey(this.application.id, entry.order.channel);
+    // The live status says what became of the code (it still said the code was generated).
+    if (status === 'expired' || status === 'failed' || status === 'closed') this.announcement = this.t(`payment.announce.${status}`);
     this.requestUpdate();
   }
 

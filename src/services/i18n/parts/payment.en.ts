@@ -65,5 +65,7 @@ export const paymentEn: Record<keyof typeof paymentZhCN, string> = {
   'payment.receipt.none': 'This application is paid.',
   'payment.announce.paid': 'Paid: {amount}.',
   'payment.announce.expired': 'The QR code expired. Refresh it to get a new one.',
+  'payment.announce.failed': 'The payment failed. See why, then pay again.',
+  'payment.announce.closed': 'The order was closed. Get a new payment code.',
   'payment.announce.qr': '{channel} QR code ready.',
 };

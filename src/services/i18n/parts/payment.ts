@@ -78,5 +78,7 @@ export const paymentZhCN = {
   'payment.receipt.none': '该报名已缴费。',
   'payment.announce.paid': '缴费成功，实付金额 {amount}。',
   'payment.announce.expired': '二维码已过期，请点击刷新重新获取。',
+  'payment.announce.failed': '支付失败，请查看原因后重新支付。',
+  'payment.announce.closed': '订单已关闭，请点击重新获取付款二维码。',
   'payment.announce.qr': '已生成{channel}付款二维码。',
 };
