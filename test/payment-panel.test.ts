@@ -189,6 +189,20 @@ describe('rk-payment-panel', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks the seed’s words: 考试费用, the office’s phones in the 特别提示 beside the code, 缴费状态 on the receipt', async () => {
+    const { el } = await panelAt('approved');
+    const amountRow = $(el, '.amount-row');
+    expect(amountRow.querySelector('dt')!.textContent!.trim()).to.equal('考试费用');
+    await showCode(el, 'alipay');
+    const tip = $(el, '[part="tip"]');
+    expect(tip.textContent).to.contain('支付完成后请不要立即关闭浏览器');
+    expect(tip.textContent).to.contain('0871-64312910、0871-63626248');
+    office.markPaid();
+    await el.checkNow();
+    await stateIs(el, 'paid');
+    expect($(el, '#receipt-title').textContent!.trim()).to.equal('缴费状态');
+  });
+
   it('creates one order for any number of clicks, re-renders and channel switches', async () => {
     office.faults = { ...office.faults, latencyMs: 200 };
     const token = office.seedCandidate({ stage: 'approved' }).token;

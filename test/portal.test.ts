@@ -16,7 +16,7 @@ import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import type { RkRegistrationForm } from '../src/components/registration-form/rk-registration-form.js';
 import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
-import { LIJIANG_AREA_CODE, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
+import { LIJIANG_AREA_CODE, LIJIANG_OFFICE_CODE, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
 import { $, stateIs, textOf, type } from './helpers/form-driver.js';
@@ -104,7 +104,8 @@ describe('rk-portal', () => {
     $<HTMLInputElement>(form, '#level-id-intermediate').click();
     await form.updateComplete;
     await select(form, 'qualification-id', 'software-designer');
-    await select(form, 'area-code', LIJIANG_AREA_CODE);
+    await select(form, 'province-code', LIJIANG_OFFICE_CODE);
+    expect($<HTMLSelectElement>(form, '#area-code').value).to.equal(LIJIANG_AREA_CODE);
     await select(form, 'fee-category', 'normal');
     await select(form, 'education', 'bachelor');
     await type(form, 'address', '云南省丽江市古城区福慧路8号');

@@ -15,6 +15,7 @@ import { HttpBackend } from '../src/services/http-backend.js';
 import type { ApplicationDraft, ApplicationInput, Photo } from '../src/services/schemas.js';
 import {
   LIJIANG_AREA_CODE,
+  LIJIANG_OFFICE_CODE,
   REJECTION_REASON,
   SEED_APPLICATION,
   YUNNAN,
@@ -62,9 +63,12 @@ interface Mounted {
   token: string;
 }
 
-async function formAt(stage: CandidateStage, options: { state?: string; token?: string; lang?: string } = {}): Promise<Mounted> {
+async function formAt(
+  stage: CandidateStage,
+  options: { state?: string; token?: string; lang?: string; backend?: WatchedBackend } = {},
+): Promise<Mounted> {
   const token = options.token ?? office.seedCandidate({ stage }).token;
-  const backend = backendFor(token);
+  const backend = options.backend ?? backendFor(token);
   const provider = await fixture<RkProvider>(
     html`<rk-provider .backend=${backend} lang=${options.lang ?? 'zh-CN'} .config=${{ contactPhones: ['0871-64312910'] }}>
       <rk-registration-form draft-delay="20"></rk-registration-form>
@@ -121,6 +125,7 @@ async function checkerAccepts(el: RkRegistrationForm, backend: HttpBackend): Pro
 async function fillRequired(el: RkRegistrationForm): Promise<void> {
   await clickRadio(el, 'level-id-intermediate');
   await choose(el, 'qualification-id', 'software-designer');
+  await choose(el, 'province-code', LIJIANG_OFFICE_CODE);
   await choose(el, 'area-code', LIJIANG_AREA_CODE);
   await choose(el, 'fee-category', 'normal');
   await choose(el, 'education', 'bachelor');
@@ -151,9 +156,24 @@ describe('rk-registration-form: the form', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes the province from the round (云南) and lists its exam areas, 丽江 among them', async () => {
+  it('offers the round’s city offices as 报名省市 (Yunnan registers by city): 丽江 gives 丽江 as 考试考区', async () => {
     const { el } = await formAt('verified');
+    expect($<HTMLSelectElement>(el, '#province-code').value).to.equal('');
+    expect(optionTexts(el, 'province-code').slice(1)).to.deep.equal(YUNNAN.areas.map((area) => area.name));
+    await choose(el, 'province-code', LIJIANG_OFFICE_CODE);
+    expect($<HTMLSelectElement>(el, '#area-code').value).to.equal(LIJIANG_AREA_CODE);
+    expect(optionTexts(el, 'area-code').slice(1)).to.deep.equal(['丽江市']);
+    await waitUntil(() => office.applicationOf('13800138000')?.fields.areaCode === LIJIANG_AREA_CODE, 'the area never reached the draft');
+  });
+
+  it('takes the province from a round that registers by province and lists its exam areas', async () => {
+    const token = office.seedCandidate({ stage: 'verified' }).token;
+    const backend = backendFor(token);
+    const getExamSession = backend.getExamSession.bind(backend);
+    backend.getExamSession = async (options) => ({ ...(await getExamSession(options)), provinces: [YUNNAN] });
+    const { el } = await formAt('verified', { backend, token });
     expect($<HTMLSelectElement>(el, '#province-code').value).to.equal(YUNNAN.code);
+    expect($<HTMLSelectElement>(el, '#area-code').value).to.equal('');
     const areas = optionTexts(el, 'area-code');
     expect(areas.slice(1)).to.deep.equal(YUNNAN.areas.map((area) => area.name));
     expect(areas).to.include('丽江市');
@@ -210,6 +230,7 @@ describe('rk-registration-form: the form', () => {
     expect(links, JSON.stringify(links)).to.deep.equal([
       '请选择报考级别',
       '请选择报考资格',
+      '请选择报名省市',
       '请选择考试考区',
       '请选择取费资格',
       '请选择学历',
@@ -238,7 +259,7 @@ describe('rk-registration-form: review and submit', () => {
     expect(deepActiveElement()).to.equal($(el, '#title'));
     const review = textOf(el);
     expect(review).to.contain('核对报考信息');
-    for (const answer of ['中级', '软件设计师', '基础知识', '应用技术', '云南省', '丽江市', '普通考生', '本科', '13800138000', '100.00 元']) {
+    for (const answer of ['中级', '软件设计师', '基础知识', '应用技术', '丽江市', '普通考生', '本科', '13800138000', '100.00 元']) {
       expect(review).to.contain(answer);
     }
     expect(el.shadowRoot!.querySelectorAll('[part="change"]').length).to.be.greaterThan(10);
@@ -477,9 +498,10 @@ describe('rk-registration-form: presets, keyboard, phone', () => {
     await sendKeys({ press: 'ArrowDown' }); // 软件设计师
     await el.updateComplete;
     expect($<HTMLSelectElement>(el, '#qualification-id').value).to.equal('software-designer');
-    await tabTo('area-code');
-    for (let i = 0; i < 6; i++) await sendKeys({ press: 'ArrowDown' }); // 丽江市 is the 6th area
+    await tabTo('province-code');
+    for (let i = 0; i < 6; i++) await sendKeys({ press: 'ArrowDown' }); // 丽江市 is the 6th office
     await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#province-code').value).to.equal(LIJIANG_OFFICE_CODE);
     expect($<HTMLSelectElement>(el, '#area-code').value).to.equal(LIJIANG_AREA_CODE);
     await tabTo('fee-category');
     await sendKeys({ press: 'ArrowDown' });

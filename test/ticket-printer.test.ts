@@ -70,6 +70,17 @@ describe('rk-ticket-printer: 报名表', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('prints 年龄 beside 出生日期: whole years on the round’s first exam day', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    const [year, month, day] = office.getExamSession().examDates[0]!.split('-').map(Number) as [number, number, number];
+    // The seed's candidate was born on 1990-05-12.
+    const age = year - 1990 - (month < 5 || (month === 5 && day < 12) ? 1 : 0);
+    const labels = Array.from(el.shadowRoot!.querySelectorAll('[part="document"] dt, [part="document"] th'), (cell) => cell.textContent!.trim());
+    expect(labels.indexOf('年龄'), '年龄 right after 出生日期').to.equal(labels.indexOf('出生日期') + 1);
+    const cell = Array.from(el.shadowRoot!.querySelectorAll('[part="document"] dt, [part="document"] th')).find((label) => label.textContent!.trim() === '年龄')!;
+    expect(cell.nextElementSibling!.textContent!.trim()).to.equal(String(age));
+  });
+
   it('prints the registration number as a Code 128 barcode that reads back', async () => {
     const { el, token } = await printerAt('paid', 'slip');
     await waitUntil(() => maybe(el, 'svg.barcode') !== null, 'no barcode', { timeout: 5000 });

@@ -213,6 +213,9 @@ const paymentStyles = css`
     border-top: 1px solid var(--_border);
     color: var(--_muted);
   }
+  .tip p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
 
   .receipt {
     padding: calc(var(--_space) * 2);

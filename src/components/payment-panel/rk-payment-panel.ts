@@ -94,6 +94,7 @@ const CHANNELS: PaymentChannel[] = ['alipay', 'wechat'];
  * @csspart countdown - The time left before the code expires.
  * @csspart status - The payment status line.
  * @csspart check - The "我已完成支付" button.
+ * @csspart tip - The 特别提示 beside the code: do not close the page, the office's phone numbers.
  * @csspart help - The help text with the office's phone numbers.
  * @csspart receipt - The receipt block after payment.
  *
@@ -570,7 +571,10 @@ export class RkPaymentPanel extends RkElement {
       <div class="qr" part="qr">${this.#renderCode(entry, channelName)}</div>
       <div class="pay-side">
         ${this.#renderStatus(entry, channelName)}
-        <p class="tip">${this.t('payment.tip')}</p>
+        <div class="tip" part="tip">
+          <p>${this.t('payment.tip')}</p>
+          ${this.#renderPhones()}
+        </div>
         ${this.#renderHelp()}
       </div>
     </div>`;
@@ -650,13 +654,23 @@ export class RkPaymentPanel extends RkElement {
     </div>`;
   }
 
+  /** The office's help lines: the site's (`config.contactPhones`), else the round's. */
+  #phones(): string[] {
+    return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
+  }
+
+  /** The seed's 特别提示 gives the office's phones beside the code, where a payment that does not arrive is noticed. */
+  #renderPhones() {
+    const phones = this.#phones();
+    return phones.length ? html`<p>${this.t('payment.help.phones', { phones: phones.join('、') })}</p>` : nothing;
+  }
+
   #renderHelp() {
     const saidAt = this.#saidPaidAt;
     if (saidAt === undefined || this.#exam.now() - saidAt < this.helpAfter * 1000) return nothing;
-    const phones = this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
     return html`<div class="notice help" part="help" role="note">
       <p>${this.t('payment.help')}</p>
-      ${phones.length ? html`<p>${this.t('payment.help.phones', { phones: phones.join('、') })}</p>` : nothing}
+      ${this.#renderPhones()}
     </div>`;
   }
 
