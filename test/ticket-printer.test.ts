@@ -11,7 +11,9 @@ import '../src/components/ticket-printer/rk-ticket-printer.js';
 import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import { SEED_ID_NUMBER, startMockOffice, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
+import type { CallOptions } from '../src/services/backend.js';
 import { HttpBackend } from '../src/services/http-backend.js';
+import type { TicketAvailability } from '../src/services/schemas.js';
 import { $, fieldError, maybe, textOf } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -218,5 +220,40 @@ describe('rk-ticket-printer: 准考证', () => {
     const opensAt = office.getExamSession().ticketWindow.opensAt;
     expect(textOf(el)).to.contain('准考证打印将于');
     expect(textOf(el)).to.contain(`${Number(opensAt.slice(5, 7))}月${Number(opensAt.slice(8, 10))}日`);
+  });
+
+  it('shows the ticket when its printing window opens: one request at that moment (the backend’s), none before', async function () {
+    this.timeout(20_000);
+    const token = office.seedCandidate({ stage: 'ticket' }).token;
+    const opensAt = new Date(Date.now() + 3_000).toISOString();
+    const asked: number[] = [];
+    /** The office's ticket, withheld (not-yet) until `opensAt`. */
+    class Window extends HttpBackend {
+      override async getAdmissionTicket(options?: CallOptions): Promise<TicketAvailability> {
+        asked.push(Date.now());
+        const answer = await super.getAdmissionTicket(options);
+        return Date.now() < Date.parse(opensAt) ? { status: 'not-yet', opensAt } : answer;
+      }
+    }
+    const backend = new Window({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const provider = await fixture(html`<rk-provider .backend=${backend}><rk-ticket-printer document="ticket"></rk-ticket-printer></rk-provider>`);
+    const el = provider.querySelector('rk-ticket-printer') as RkTicketPrinter;
+    await waitUntil(() => el.state === 'unavailable', `not withheld (is ${el.state})`, { timeout: 5000 });
+    expect(textOf(el)).to.contain('准考证打印将于');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(asked, 'no request before the window opens').to.have.length(1);
+    await waitUntil(() => el.state === 'ready', 'the ticket never came when the window opened', { timeout: 8000 });
+    expect(asked).to.have.length(2);
+    expect(asked[1]! - Date.parse(opensAt)).to.be.within(0, 4_000);
+  });
+
+  it('asks again when the candidate asks (recheck()), showing the old answer until the new one', async () => {
+    const { el } = await printerAt('paid', 'ticket', 'unavailable');
+    office.publishTickets();
+    const checking = el.recheck();
+    await el.updateComplete;
+    expect(el.state, 'no loading flash while asking again').to.equal('unavailable');
+    await checking;
+    await waitUntil(() => el.state === 'ready', 'no ticket after recheck()', { timeout: 5000 });
   });
 });

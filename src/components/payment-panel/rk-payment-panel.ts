@@ -5,6 +5,7 @@ import { CountdownController } from '../../controllers/countdown-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { sessionMoved } from '../../controllers/session-change.js';
 import { PollController } from '../../controllers/poll-controller.js';
+import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
@@ -153,6 +154,13 @@ export class RkPaymentPanel extends RkElement {
     task: (signal) => this.#checkStatus(signal),
     intervalMs: () => Math.max(500, this.pollInterval),
   });
+  /** Before approval, or before the payment window: asks again when it opens, the tab returns, or on `recheck()`. */
+  readonly #recheck = new LazyRecheck(this, {
+    check: () => this.#load(true),
+    waiting: () => this.state === 'not-eligible' || this.state === 'window-not-open',
+    due: () => (this.state === 'window-not-open' ? this.#exam.session?.paymentWindow.opensAt : undefined),
+    now: () => this.#exam.now(),
+  });
   /** The orders of this application, by channel. */
   readonly #orders = new Map<PaymentChannel, OrderEntry>();
   /** Orders being created, by channel: a second click waits for the first. */
@@ -183,15 +191,30 @@ export class RkPaymentPanel extends RkElement {
   }
 
   /** Loads the application and its payment again (what "重试" does). */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    return this.#load(false);
+  }
+
+  /**
+   * Asks again quietly, keeping what is shown until the answer: the payment's status while a
+   * code is shown, else the application (approved yet?). One request at a time.
+   */
+  recheck(): Promise<void> {
+    return this.state === 'unpaid' || this.state === 'paying' ? this.#poll.checkNow() : this.#recheck.recheck();
+  }
+
+  /** `quiet`: what is shown stays until the answer, and when it fails. */
+  async #load(quiet: boolean): Promise<void> {
     const backend = this.effectiveBackend;
     if (!backend) return;
     this.#loadedFor = { backend, session: this.#sessionContext.value };
     this.#loadRequest?.abort();
     const request = new AbortController();
     this.#loadRequest = request;
-    this.loadError = undefined;
-    this.application = undefined;
+    if (!quiet) {
+      this.loadError = undefined;
+      this.application = undefined;
+    }
     try {
       const [application, current] = await Promise.all([
         backend.getApplication({ signal: request.signal }),
@@ -211,10 +234,13 @@ export class RkPaymentPanel extends RkElement {
           this.#show(entry);
         }
       }
+      this.loadError = undefined;
     } catch (error) {
       if (request.signal.aborted) return;
       if (this.#signedOut(error)) return;
-      this.loadError = error;
+      if (!quiet || this.application === undefined) this.loadError = error;
+    } finally {
+      this.#recheck.answered();
     }
   }
 
@@ -421,6 +447,7 @@ export class RkPaymentPanel extends RkElement {
       this.#loadedFor.session = null;
     }
     this.state = this.#computeState(backend, sessionGone);
+    if (this.state === 'not-eligible' || this.state === 'window-not-open') this.#recheck.start().catch(() => undefined);
   }
 
   #computeState(backend: RegistrationBackend | undefined, sessionGone: boolean): PaymentPanelState {
