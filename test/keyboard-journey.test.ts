@@ -197,6 +197,12 @@ describe('keyboard only', () => {
     await tabTo(byPart('rk-payment-panel', 'check'), '我已完成支付');
     await sendKeys({ press: 'Enter' });
 
+    // The receipt first (缴费状态), then on to the 报名表.
+    await until(() => panel.getAttribute('state') === 'paid', 'no receipt');
+    focusStaysInPortal(portal, 'the payment');
+    await tabTo(byText('rk-portal', '打印报名表'), '下一步：查看并打印报名表');
+    await sendKeys({ press: 'Enter' });
+
     // 报名表: printed.
     const slip = (await step(portal, 'rk-ticket-printer')) as RkTicketPrinter;
     await until(() => slip.state === 'ready', 'no 报名表');

@@ -22,6 +22,18 @@ const portalStyles = css`
     margin: 0 0 var(--_space);
     font-size: 1.25em;
   }
+  .round-name a {
+    color: inherit;
+    text-decoration: none;
+    border-radius: var(--_radius);
+  }
+  .round-name a:hover {
+    text-decoration: underline;
+  }
+  .round-name a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .round p {
     margin: 0 0 calc(var(--_space) / 2);
   }
@@ -94,6 +106,9 @@ const portalStyles = css`
   }
   .content > * {
     max-width: none;
+  }
+  .next {
+    margin-top: calc(var(--_space) * 2);
   }
   .review h2 {
     font-size: 1.375em;
