@@ -83,6 +83,38 @@ describe('rk-ticket-printer: 报名表', () => {
     expect(cell.nextElementSibling!.textContent!.trim()).to.equal(String(age));
   });
 
+  it('on screen, at any width, leaves no character of the title alone on a line, and breaks the e-mail only after its “@”', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    const title = $(el, '[part="document"] h1');
+    const email = Array.from(el.shadowRoot!.querySelectorAll('[part="document"] td')).find((cell) => cell.textContent!.includes('@'))!;
+    /** The text of each line of `element`, from where its characters fall. */
+    const linesOf = (element: Element) => {
+      const lines = new Map<number, string>();
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i += 1) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const top = Math.round(rect.top);
+          lines.set(top, (lines.get(top) ?? '') + node.textContent![i]);
+        }
+      }
+      return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
+    };
+    for (let width = 360; width <= 900; width += 6) {
+      el.style.width = `${width}px`;
+      const titleLines = linesOf(title);
+      expect(titleLines.at(-1)!.length, `the title at ${width} px: ${titleLines.join(' / ')}`).to.be.above(2);
+      if (width >= 480) {
+        const emailLines = linesOf(email);
+        expect(emailLines.length === 1 || (emailLines.length === 2 && emailLines[0]!.endsWith('@')), `the e-mail at ${width} px: ${emailLines.join(' / ')}`).to.equal(true);
+      }
+    }
+  });
+
   it('prints the registration number as a Code 128 barcode that reads back', async () => {
     const { el, token } = await printerAt('paid', 'slip');
     await waitUntil(() => maybe(el, 'svg.barcode') !== null, 'no barcode', { timeout: 5000 });

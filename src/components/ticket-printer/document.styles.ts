@@ -27,6 +27,8 @@ export const documentStyles = css`
     font-size: 15pt;
     text-align: center;
     line-height: 1.3;
+    /* Lines of even length: no "表" alone on the last one. */
+    text-wrap: balance;
   }
   .doc .head {
     display: flex;
