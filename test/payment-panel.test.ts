@@ -196,7 +196,8 @@ describe('rk-payment-panel', () => {
     await showCode(el, 'alipay');
     const tip = $(el, '[part="tip"]');
     expect(tip.textContent).to.contain('支付完成后请不要立即关闭浏览器');
-    expect(tip.textContent).to.contain('0871-64312910、0871-63626248');
+    expect(tip.textContent).to.contain('咨询电话：0871-64312910；0871-63626248');
+    expect(Array.from(tip.querySelectorAll('.phone'), (phone) => getComputedStyle(phone).whiteSpace)).to.deep.equal(['nowrap', 'nowrap']);
     office.markPaid();
     await el.checkNow();
     await stateIs(el, 'paid');
@@ -320,7 +321,7 @@ describe('rk-payment-panel', () => {
     await advance(31_000);
     await el.updateComplete;
     const help = $(el, '[part="help"]');
-    expect(help.textContent).to.contain('0871-64312910、0871-63626248');
+    expect(help.textContent).to.contain('0871-64312910；0871-63626248');
     expect(help.textContent).to.contain('不要重复付款');
   });
 

@@ -221,7 +221,7 @@ describe('rk-portal', () => {
     await waitUntil(() => portal.shadowRoot!.querySelector('[part="round"] h2'), 'no round', { timeout: 5000 });
     expect(portal.shadowRoot!.querySelector('[part="round"] h2')!.textContent).to.equal(office.getExamSession().name);
     const items = Array.from(portal.shadowRoot!.querySelectorAll('[part="nav-item"]'), (a) => a.textContent!.trim());
-    expect(items).to.deep.equal(['⌂ 返回首页', '考生须知', '考试计划', '考生报名', '报名审核', '网上缴费', '打印准考证', '考试安排', '成绩查询', '证书查询']);
+    expect(items).to.deep.equal(['返回首页', '考生须知', '考试计划', '考生报名', '报名审核', '网上缴费', '打印准考证', '考试安排', '成绩查询', '证书查询']);
     (portal.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="nav-item"]')[2]!).click();
     await shown(portal, 'rk-exam-plan');
     expect(portal.shadowRoot!.querySelector('[aria-current="page"]')!.textContent!.trim()).to.equal('考试计划');
@@ -409,6 +409,7 @@ describe('rk-portal', () => {
     const bar = timeline(portal);
     const visible = () => Array.from(bar.shadowRoot!.querySelectorAll('li')).filter((li) => li.getBoundingClientRect().height > 0);
     expect(visible().map((li) => li.dataset.step)).to.deep.equal(['payment']);
+    expect(visible()[0]!.querySelector('[part="marker"]')!.textContent!.trim(), 'its number in the journey').to.equal('7');
     expect(bar.getBoundingClientRect().height).to.be.below(160);
     const toggle = bar.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');

@@ -80,7 +80,9 @@ describe('rk-status-timeline', () => {
     const el = await timelineAt('approved');
     expect(el.shadowRoot!.querySelector('ol')).to.not.equal(null);
     // The button's name is its text: visible name and state, with the step number and separators hidden.
-    const label = $(el, 'li[data-step="payment"] button').textContent!.replace(/<!--.*?-->/g, '').trim();
+    // (The marker's number is aria-hidden: not part of the name.)
+    const label = $(el, 'li[data-step="payment"] button .label').textContent!.replace(/<!--.*?-->/g, '').trim();
+    expect($(el, 'li[data-step="payment"] [part="marker"]').getAttribute('aria-hidden')).to.equal('true');
     expect(label).to.equal('第 7 步，网上缴费：进行中');
     await expect(el).to.be.accessible();
   });
@@ -116,7 +118,7 @@ describe('rk-status-timeline', () => {
 
   it('says 审核中 while the office reviews, not 未开始', async () => {
     const el = await timelineAt('submitted');
-    const review = $(el, 'li[data-step="review"] button').textContent!.replace(/<!--.*?-->/g, '').trim();
+    const review = $(el, 'li[data-step="review"] button .label').textContent!.replace(/<!--.*?-->/g, '').trim();
     expect(review).to.equal('第 6 步，报名审核：审核中');
   });
 

@@ -115,6 +115,18 @@ describe('rk-ticket-printer: 报名表', () => {
     }
   });
 
+  it('on a phone, lays the pairs one under the other and fits the screen (the paper stays two pairs a row)', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    el.style.width = '340px';
+    await el.updateComplete;
+    const paper = $(el, '.paper');
+    expect(paper.scrollWidth, 'nothing wider than the phone').to.be.at.most(paper.clientWidth + 1);
+    const firstRow = el.shadowRoot!.querySelector('.fields tr')!;
+    const tops = Array.from(firstRow.children, (cell) => Math.round(cell.getBoundingClientRect().top));
+    expect(tops[2], '证件类型 under 姓名').to.be.above(tops[0]!);
+    expect(tops[1], '张三 beside 姓名').to.equal(tops[0]);
+  });
+
   it('prints the registration number as a Code 128 barcode that reads back', async () => {
     const { el, token } = await printerAt('paid', 'slip');
     await waitUntil(() => maybe(el, 'svg.barcode') !== null, 'no barcode', { timeout: 5000 });

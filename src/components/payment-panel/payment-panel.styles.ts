@@ -216,6 +216,9 @@ const paymentStyles = css`
   .tip p {
     margin: 0 0 calc(var(--_space) / 2);
   }
+  .phone {
+    white-space: nowrap;
+  }
 
   .receipt {
     padding: calc(var(--_space) * 2);

@@ -686,10 +686,15 @@ export class RkPaymentPanel extends RkElement {
     return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
   }
 
-  /** The seed's 特别提示 gives the office's phones beside the code, where a payment that does not arrive is noticed. */
+  /**
+   * The seed's 特别提示 gives the office's phones beside the code, where a payment that does not
+   * arrive is noticed: each number kept on one line, separated by ；(a number may hold 、: 转 835、836).
+   */
   #renderPhones() {
     const phones = this.#phones();
-    return phones.length ? html`<p>${this.t('payment.help.phones', { phones: phones.join('、') })}</p>` : nothing;
+    if (!phones.length) return nothing;
+    const [before, after] = this.t('payment.help.phones', { phones: '\u0000' }).split('\u0000');
+    return html`<p>${before}${phones.map((phone, i) => html`${i ? '；' : ''}<span class="phone">${phone}</span>`)}${after}</p>`;
   }
 
   #renderHelp() {

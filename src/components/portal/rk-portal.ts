@@ -434,7 +434,7 @@ export class RkPortal extends RkElement {
       <ul id="nav-list">
         <li>
           <a part="nav-item" class="home" href=${`#/${viewForState(this.session, this.application)}`} @click=${this.#onHome}
-            ><span aria-hidden="true">⌂</span> ${this.t('portal.home')}</a
+            >${this.t('portal.home')}</a
           >
         </li>
         ${PORTAL_VIEWS.map(

@@ -81,7 +81,6 @@ export class RkStatusTimeline extends RkElement {
         margin: 0;
         padding: 0;
         list-style: none;
-        counter-reset: step;
       }
       li {
         position: relative;
@@ -139,10 +138,6 @@ export class RkStatusTimeline extends RkElement {
         background: var(--_surface);
         color: var(--_muted);
         font-weight: 700;
-        counter-increment: step;
-      }
-      [part='marker']:empty::before {
-        content: counter(step);
       }
       [data-state='done'] [part='marker'] {
         background: var(--_primary);
@@ -418,7 +413,7 @@ export class RkStatusTimeline extends RkElement {
             aria-current=${status.state === 'current' ? 'step' : 'false'}
           >
             <button type="button" class="step" @click=${() => this.#navigate(status.step, false)}>
-              <span part="marker" aria-hidden="true">${MARKS[status.state]}</span>
+              <span part="marker" aria-hidden="true">${MARKS[status.state] || index + 1}</span>
               <span class="label"
                 ><span class="visually-hidden">${this.t('timeline.stepNumber', { n: index + 1 })}</span
                 ><span class="name">${name}</span

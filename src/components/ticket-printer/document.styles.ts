@@ -37,6 +37,9 @@ export const documentStyles = css`
     justify-content: space-between;
     margin-bottom: 3mm;
   }
+  .doc .head > div {
+    min-width: 0;
+  }
   .doc .number {
     margin: 0;
     font-size: 12pt;

@@ -89,6 +89,30 @@ export class RkTicketPrinter extends RkElement {
     css`
       :host {
         max-width: 52rem;
+        container-type: inline-size;
+      }
+      /* A phone: the 报名表's pairs one under the other (on paper, two to a row as the seed's form). */
+      @container (max-width: 560px) {
+        .fields,
+        .fields tbody {
+          display: block;
+          border-top: 1px solid #000000;
+        }
+        .fields tr {
+          display: grid;
+          grid-template-columns: minmax(6em, 35%) minmax(0, 1fr);
+        }
+        .fields th,
+        .fields td {
+          width: auto;
+          border-top: 0;
+        }
+        .head {
+          flex-wrap: wrap;
+        }
+        .fields [aria-hidden='true'] {
+          display: none;
+        }
       }
       .paper {
         overflow-x: auto;
