@@ -21,6 +21,7 @@ import type { CallOptions } from '../src/services/backend.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
 import { $, stateIs, textOf, type } from './helpers/form-driver.js';
+import { linesOf } from './helpers/lines.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 let office: ExamOffice;
@@ -405,6 +406,17 @@ describe('rk-portal', () => {
     await timeline(portal).updateComplete;
     expect(timelineCurrent(portal)).to.equal('payment');
     expect(timelineAction(portal)?.textContent ?? null, '下一步：去缴费 on the payment page itself').to.equal(null);
+    // The round's dates stay whole at phone widths (2027年2月5日, not 2027年2月5 / 日).
+    for (let width = 300; width <= 480; width += 4) {
+      wrapper.style.width = `${width}px`;
+      for (const line of portal.shadowRoot!.querySelectorAll('[part="round"] p')) {
+        const lines = linesOf(line);
+        const insideADate = lines.slice(1).some((text, i) => /[0-9年月:]$/.test(lines[i]!) && /^[0-9年月日:]/.test(text));
+        expect(insideADate, `${width} px: ${lines.join(' / ')}`).to.equal(false);
+      }
+    }
+    wrapper.style.width = '375px';
+    await timeline(portal).updateComplete;
     // Folded: the current step and a button to see every step, not 11 steps above the view.
     const bar = timeline(portal);
     const visible = () => Array.from(bar.shadowRoot!.querySelectorAll('li')).filter((li) => li.getBoundingClientRect().height > 0);

@@ -5,7 +5,8 @@
  * use and accessibility.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/registration-form/rk-registration-form.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
@@ -154,6 +155,29 @@ describe('rk-registration-form: the form', () => {
     expect(text).to.not.contain('530702199005121238');
     expect(maybe(el, 'input#name')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('names the photo once, in the section’s heading, with the checker’s headings beneath it (h3 → h4 → h5)', async () => {
+    const token = office.seedCandidate({ stage: 'verified' }).token;
+    const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backendFor(token)}>
+      <rk-registration-form draft-delay="20"><rk-photo-checker slot="photo"></rk-photo-checker></rk-registration-form>
+    </rk-provider>`);
+    const el = provider.querySelector('rk-registration-form')!;
+    await stateIs(el, 'editing');
+    const section = $(el, 'section[aria-labelledby="section-photo"]');
+    expect(section.textContent!.split('证件照片').length - 1, 'the section says 证件照片 once (its heading), no label repeating it').to.equal(1);
+    expect(section.querySelector('h3')!.textContent).to.contain('必填');
+    type Node = { role: string; name: string; level?: number; children: Node[] };
+    const headings: { name: string; level: number }[] = [];
+    findAccessibilityNode<Node>((await a11ySnapshot({})) as unknown as Node, (node) => {
+      if (node.role === 'heading') headings.push({ name: node.name.replace(/\s+/g, ''), level: node.level ?? 0 });
+      return false;
+    });
+    const photo = headings.findIndex((heading) => heading.name.startsWith('证件照片'));
+    expect(headings.slice(photo, photo + 2), JSON.stringify(headings)).to.deep.equal([
+      { name: '证件照片（必填）', level: 3 },
+      { name: '证件照片', level: 4 },
+    ]);
   });
 
   it('offers the round’s city offices as 报名省市 (Yunnan registers by city): 丽江 gives 丽江 as 考试考区', async () => {

@@ -15,6 +15,7 @@ import type { CallOptions } from '../src/services/backend.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import type { TicketAvailability } from '../src/services/schemas.js';
 import { $, fieldError, maybe, textOf } from './helpers/form-driver.js';
+import { linesOf } from './helpers/lines.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 let office: ExamOffice;
@@ -87,23 +88,6 @@ describe('rk-ticket-printer: 报名表', () => {
     const { el } = await printerAt('paid', 'slip');
     const title = $(el, '[part="document"] h1');
     const email = Array.from(el.shadowRoot!.querySelectorAll('[part="document"] td')).find((cell) => cell.textContent!.includes('@'))!;
-    /** The text of each line of `element`, from where its characters fall. */
-    const linesOf = (element: Element) => {
-      const lines = new Map<number, string>();
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let i = 0; i < node.textContent!.length; i += 1) {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = range.getClientRects()[0];
-          if (!rect) continue;
-          const top = Math.round(rect.top);
-          lines.set(top, (lines.get(top) ?? '') + node.textContent![i]);
-        }
-      }
-      return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
-    };
     for (let width = 360; width <= 900; width += 6) {
       el.style.width = `${width}px`;
       const titleLines = linesOf(title);

@@ -36,6 +36,8 @@ const portalStyles = css`
   }
   .round p {
     margin: 0 0 calc(var(--_space) / 2);
+    /* Dates stay whole (2027年2月5日, not 2027年2月5 / 日): lines break at spaces and 、 only. */
+    word-break: keep-all;
   }
   button.enter {
     margin-top: var(--_space);

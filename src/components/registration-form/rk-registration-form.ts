@@ -581,7 +581,12 @@ export class RkRegistrationForm extends RkElement {
 
   #onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
-    this.slotted = slot.assignedElements().length > 0;
+    const elements = slot.assignedElements();
+    this.slotted = elements.length > 0;
+    // The checker's heading goes under the 证件照片 section's (h3), unless the page set its level.
+    for (const element of elements) {
+      if (element.localName === 'rk-photo-checker' && !element.hasAttribute('heading-level')) (element as HTMLElement & { headingLevel: number }).headingLevel = 4;
+    }
   }
 
   // --- continuing and submitting ----------------------------------------------------------------
@@ -917,7 +922,6 @@ export class RkRegistrationForm extends RkElement {
         progress: this.uploadProgress,
         uploadError: this.uploadError,
         error: this.errors.photo,
-        requiredText: texts.required,
         errorPrefix: texts.errorPrefix,
         disabled: this.busy,
         t: (key, params) => this.t(key, params),
