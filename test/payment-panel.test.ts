@@ -413,6 +413,33 @@ describe('rk-payment-panel', () => {
     expect(maybe(rejected.el, '[part="channels"]')).to.equal(null);
   });
 
+  it('before approval, asks again when the tab is shown again (not while hidden) and on recheck(): the code can be paid once approved', async function () {
+    this.timeout(15_000);
+    const { el, backend } = await panelAt('submitted', { state: 'not-eligible' });
+    let asked = 0;
+    const getApplication = backend.getApplication.bind(backend);
+    backend.getApplication = (options) => {
+      asked += 1;
+      return getApplication(options);
+    };
+    await sleep(2_100);
+    office.approve();
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await sleep(300);
+    expect(asked, 'nothing asked while hidden').to.equal(0);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await stateIs(el, 'choose');
+    expect(asked).to.equal(1);
+
+    // Rejected after all: recheck() (what rk-portal calls when the candidate asks) shows it.
+    office.reject('照片不合格');
+    await el.recheck();
+    await stateIs(el, 'not-eligible');
+    expect(textOf(el)).to.contain('照片不合格');
+  });
+
   it('shows a failed payment with its reason, and 重新支付 makes a new order', async () => {
     office.setScenario('payment-failed');
     office.faults = { ...office.faults, latencyMs: 0 };
