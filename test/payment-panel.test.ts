@@ -17,6 +17,7 @@ import { HttpBackend } from '../src/services/http-backend.js';
 import type { CreateOrderInput, ExamSession } from '../src/services/schemas.js';
 import { PAYMENT_FAILURE_REASON, REJECTION_REASON, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
 import { $, maybe, textOf } from './helpers/form-driver.js';
+import { linesOf } from './helpers/lines.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 const realSetTimeout = window.setTimeout.bind(window);
@@ -194,6 +195,12 @@ describe('rk-payment-panel', () => {
     const amountRow = $(el, '.amount-row');
     expect(amountRow.querySelector('dt')!.textContent!.trim()).to.equal('考试费用');
     await showCode(el, 'alipay');
+    // The payment window's dates stay whole at a phone's width.
+    el.style.width = '300px';
+    const dates = $(el, '.dates');
+    const lines = linesOf(dates);
+    expect(lines.slice(1).some((text, i) => /[0-9年月:]$/.test(lines[i]!) && /^[0-9年月日:]/.test(text)), lines.join(' / ')).to.equal(false);
+    el.style.width = '';
     const tip = $(el, '[part="tip"]');
     expect(tip.textContent).to.contain('支付完成后请不要立即关闭浏览器');
     expect(tip.textContent).to.contain('咨询电话：0871-64312910；0871-63626248');

@@ -219,6 +219,10 @@ const paymentStyles = css`
   .phone {
     white-space: nowrap;
   }
+  /* Dates stay whole (2026年12月18日, not 2026年12月18 / 日): the line breaks at the spaces. */
+  .dates {
+    word-break: keep-all;
+  }
 
   .receipt {
     padding: calc(var(--_space) * 2);

@@ -560,7 +560,7 @@ export class RkPaymentPanel extends RkElement {
         ${row(this.t('payment.exam'), exam.name)} ${row(this.t('payment.registrationNumber'), this.application?.registrationNumber)}
         ${row(this.t('payment.level'), level?.name)} ${row(this.t('payment.qualification'), qualification?.name)}
         ${row(this.t('payment.subjects'), subjects.map((subject) => subject.name).join('、'))}
-        ${row(this.t('payment.window'), this.t('payment.windowRange', this.#windowText(payWindow)))}
+        ${row(this.t('payment.window'), html`<span class="dates">${this.t('payment.windowRange', this.#windowText(payWindow))}</span>`)}
         ${amountFen === null
           ? nothing
           : html`<div class="row amount-row">
