@@ -204,7 +204,10 @@ describe('rk-payment-panel', () => {
     const tip = $(el, '[part="tip"]');
     expect(tip.textContent).to.contain('支付完成后请不要立即关闭浏览器');
     expect(tip.textContent).to.contain('咨询电话：0871-64312910；0871-63626248');
-    expect(Array.from(tip.querySelectorAll('.phone'), (phone) => getComputedStyle(phone).whiteSpace)).to.deep.equal(['nowrap', 'nowrap']);
+    expect(Array.from(tip.querySelectorAll('.phone'), (phone) => [phone.textContent, getComputedStyle(phone).whiteSpace])).to.deep.equal([
+      ['0871-64312910', 'nowrap'],
+      ['0871-63626248', 'nowrap'],
+    ]);
     office.markPaid();
     await el.checkNow();
     await stateIs(el, 'paid');

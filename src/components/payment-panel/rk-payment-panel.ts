@@ -688,13 +688,18 @@ export class RkPaymentPanel extends RkElement {
 
   /**
    * The seed's 特别提示 gives the office's phones beside the code, where a payment that does not
-   * arrive is noticed: each number kept on one line, separated by ；(a number may hold 、: 转 835、836).
+   * arrive is noticed, separated by ；(a number may hold 、: 转 835、836); each part of a number
+   * (0871-64312910, 转, 835、836) kept on one line, so that large text can still wrap between them.
    */
   #renderPhones() {
     const phones = this.#phones();
     if (!phones.length) return nothing;
     const [before, after] = this.t('payment.help.phones', { phones: '\u0000' }).split('\u0000');
-    return html`<p>${before}${phones.map((phone, i) => html`${i ? '；' : ''}<span class="phone">${phone}</span>`)}${after}</p>`;
+    return html`<p>
+      ${before}${phones.map(
+        (phone, i) => html`${i ? '；' : ''}${phone.split(' ').map((part, j) => html`${j ? ' ' : ''}<span class="phone">${part}</span>`)}`,
+      )}${after}
+    </p>`;
   }
 
   #renderHelp() {
