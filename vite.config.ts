@@ -90,8 +90,18 @@ const cdnElements = selfContained(
   elementsCodeSplitting,
 );
 
+/**
+ * `npm start` (the dev server): the dependency scan looks at the demo pages only. By default it
+ * scans every HTML file of the project, examples/ too, whose React and Vue pages import the
+ * built package (`ruankao-elements`), which a fresh clone has not built: the first screen of a
+ * newcomer's `npm start` was a "Failed to run dependency scan" error.
+ */
+const devServer: UserConfig = {
+  optimizeDeps: { entries: ['demo/*.html'] },
+};
+
 export default defineConfig(({ command, mode }) => {
-  if (command === 'serve') return {};
+  if (command === 'serve') return devServer;
   if (mode === 'cdn') return cdn;
   return mode === 'cdn-elements' ? cdnElements : library;
 });

@@ -3,6 +3,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './scripts/find-chromium.mjs';
 
@@ -54,6 +55,21 @@ function chooseFilePlugin() {
   };
 }
 
+/**
+ * `emulate-timezone` {zone}: the page's time zone, as a browser set to another zone has it (a
+ * candidate abroad, a computer left on UTC); `null` goes back to the machine's.
+ */
+function timezonePlugin() {
+  return {
+    name: 'emulate-timezone',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-timezone') return undefined;
+      await session.browser.getPage(session.id).emulateTimezone(payload.zone ?? undefined);
+      return true;
+    },
+  };
+}
+
 /** Ends the run with one plain line, `tests: N passed, N failed`, that CI logs can read. */
 function summaryReporter() {
   const count = (suite, totals) => {
@@ -86,6 +102,9 @@ export default {
   middleware: [mswWorkerAtRoot()],
   plugins: [
     chooseFilePlugin(),
+    timezonePlugin(),
+    // The browser's accessibility tree (names and roles as screen readers get them).
+    a11ySnapshotPlugin(),
     commonjs({
       include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**', '**/node_modules/@sinonjs/**', '**/node_modules/type-detect/**'],
       // Node modules fake-timers asks for inside try/catch; in the browser they stay unresolved.

@@ -4,7 +4,12 @@
 // through the QA panel is still signed in after a reload of the page.
 // `--path /demo/elements.html` checks the page of single elements instead.
 // `node scripts/demo-smoke.mjs --screenshot out.png [--width 390]` also saves a picture.
-import { createServer } from 'vite';
+// The dev server starts from a clean state (its own empty dependency cache, as on a fresh clone),
+// and any warning or error it prints fails the check: `npm start` must greet a newcomer cleanly.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, createServer } from 'vite';
 import { launchChromium } from './browser.mjs';
 
 const args = process.argv.slice(2);
@@ -16,11 +21,20 @@ const path = option('--path') ?? '/demo/index.html';
 const screenshot = option('--screenshot');
 const width = Number(option('--width') ?? 1280);
 
-const server = await createServer({ logLevel: 'error', server: { port: 0, open: false } });
+const problems = [];
+const logger = createLogger('warn');
+for (const level of ['warn', 'warnOnce', 'error']) {
+  const log = logger[level].bind(logger);
+  logger[level] = (message, options) => {
+    problems.push(`dev server ${level === 'error' ? 'error' : 'warning'}: ${message}`);
+    log(message, options);
+  };
+}
+const cacheDir = mkdtempSync(join(tmpdir(), 'rk-demo-vite-'));
+const server = await createServer({ customLogger: logger, cacheDir, server: { port: 0, open: false } });
 await server.listen();
 const url = new URL(path, server.resolvedUrls.local[0]).href;
 const browser = await launchChromium();
-const problems = [];
 try {
   const page = await browser.newPage();
   await page.setViewport({ width, height: 900 });
@@ -56,6 +70,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  rmSync(cacheDir, { recursive: true, force: true });
 }
 if (problems.length > 0) {
   console.error(problems.join('\n'));

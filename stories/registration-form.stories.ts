@@ -6,7 +6,7 @@ import '../src/components/provider/rk-provider.js';
 import '../src/components/registration-form/rk-registration-form.js';
 import type { PlanSelectDetail } from '../src/components/exam-plan/rk-exam-plan.js';
 import type { RkRegistrationForm } from '../src/components/registration-form/rk-registration-form.js';
-import { LIJIANG_AREA_CODE, type ExamOffice, type SeededCandidate } from '../src/mocks/index.js';
+import { LIJIANG_AREA_CODE, LIJIANG_OFFICE_CODE, type ExamOffice, type SeededCandidate } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import type { Session } from '../src/services/schemas.js';
 
@@ -105,6 +105,7 @@ async function leave(el: RkRegistrationForm, ids: string[]): Promise<void> {
 const REQUIRED = {
   'level-id-intermediate': 'x',
   'qualification-id': 'software-designer',
+  'province-code': LIJIANG_OFFICE_CODE,
   'area-code': LIJIANG_AREA_CODE,
   'fee-category': 'normal',
   education: 'bachelor',
@@ -135,7 +136,7 @@ async function toReview(el: RkRegistrationForm, canvas: HTMLElement): Promise<vo
 
 // --- editing ------------------------------------------------------------------------------------
 
-/** A verified candidate's empty form: personal data from the real name, 云南省 preselected. */
+/** A verified candidate's empty form: personal data from the real name; 报名省市 among Yunnan's city offices. */
 export const Empty: Story = {};
 
 /** In English. */

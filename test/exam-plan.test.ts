@@ -1,6 +1,6 @@
 /** rk-exam-plan: the round's plan as tables (cards on phones), filter by level, choosing for the form. */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, setViewport } from '@web/test-runner-commands';
 import '../src/components/exam-plan/rk-exam-plan.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkExamPlan } from '../src/components/exam-plan/rk-exam-plan.js';
@@ -72,6 +72,24 @@ describe('rk-exam-plan', () => {
     expect(el.getAttribute('selected')).to.equal('software-designer');
     expect(row.getAttribute('aria-current')).to.equal('true');
     expect(row.querySelector('button')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('names each choose button once, with its qualification, for screen readers (选择报考…, 已选择报考…)', async () => {
+    const el = await plan();
+    type Node = { role: string; name: string; children: Node[] };
+    const buttons = async () => {
+      const names: string[] = [];
+      findAccessibilityNode<Node>((await a11ySnapshot({})) as unknown as Node, (node) => {
+        if (node.role === 'button' && node.name.includes('软件设计师')) names.push(node.name.replace(/\s+/g, ''));
+        return false;
+      });
+      return names;
+    };
+    expect(await buttons()).to.deep.equal(['选择报考软件设计师']);
+    const row = Array.from(el.shadowRoot!.querySelectorAll('tbody tr')).find((tr) => tr.textContent!.includes('软件设计师'))!;
+    row.querySelector('button')!.click();
+    await el.updateComplete;
+    expect(await buttons()).to.deep.equal(['已选择报考软件设计师']);
   });
 
   it('shows a fee per subject or per qualification where the province charges so', async () => {

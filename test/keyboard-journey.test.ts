@@ -11,7 +11,7 @@ import '../src/components/provider/rk-provider.js';
 import type { RkPortal } from '../src/components/portal/rk-portal.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
-import { LIJIANG_AREA_CODE, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
+import { LIJIANG_AREA_CODE, LIJIANG_OFFICE_CODE, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { portraitJpeg } from './fixtures/photo-fixtures.js';
 import { pressAndChoose, writeToDisk } from './helpers/disk.js';
@@ -159,7 +159,8 @@ describe('keyboard only', () => {
     await tabTo((element) => inside('rk-registration-form')(element) && (element as HTMLInputElement).name === 'levelId', '报考级别');
     while (!form.shadowRoot!.querySelector<HTMLInputElement>('#level-id-intermediate')!.checked) await sendKeys({ press: 'ArrowDown' });
     await chooseWithArrows('rk-registration-form', 'qualification-id', 'software-designer');
-    await chooseWithArrows('rk-registration-form', 'area-code', LIJIANG_AREA_CODE);
+    await chooseWithArrows('rk-registration-form', 'province-code', LIJIANG_OFFICE_CODE);
+    await until(() => form.shadowRoot!.querySelector<HTMLSelectElement>('#area-code')!.value === LIJIANG_AREA_CODE, '丽江’s exam area not preselected');
     await chooseWithArrows('rk-registration-form', 'fee-category', 'normal');
     await chooseWithArrows('rk-registration-form', 'education', 'bachelor');
     await typeInto('rk-registration-form', 'address', '云南省丽江市古城区福慧路8号');
@@ -194,6 +195,12 @@ describe('keyboard only', () => {
     await until(() => panel.getAttribute('state') === 'unpaid' && panel.shadowRoot!.querySelector('svg[part="qr-code"]'), 'no QR code');
     office.markPaid();
     await tabTo(byPart('rk-payment-panel', 'check'), '我已完成支付');
+    await sendKeys({ press: 'Enter' });
+
+    // The receipt first (缴费状态), then on to the 报名表.
+    await until(() => panel.getAttribute('state') === 'paid', 'no receipt');
+    focusStaysInPortal(portal, 'the payment');
+    await tabTo(byText('rk-portal', '打印报名表'), '下一步：查看并打印报名表');
     await sendKeys({ press: 'Enter' });
 
     // 报名表: printed.

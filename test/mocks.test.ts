@@ -8,6 +8,8 @@ import {
   createHandlers,
   ExamOffice,
   handlerRoutes,
+  LIJIANG_AREA_CODE,
+  LIJIANG_OFFICE_CODE,
   PAYMENT_FAILURE_REASON,
   REJECTION_REASON,
   SCENARIOS,
@@ -16,6 +18,7 @@ import {
   SEED_REAL_NAME,
   seedExamSession,
   startMockOffice,
+  YUNNAN,
   type CandidateStage,
 } from '../src/mocks/index.js';
 import { newIdempotencyKey } from '../src/services/backend.js';
@@ -96,6 +99,7 @@ const liNaForm: s.ApplicationInput = {
   levelId: 'junior',
   qualificationId: 'programmer',
   subjectIds: ['programmer.fundamentals', 'programmer.applied'],
+  provinceCode: '5301',
   areaCode: '5301',
   name: '李娜',
   documentNumber: LI_NA.id,
@@ -119,9 +123,10 @@ describe('mock office: seeded round', () => {
     expect([levels['初级']!.feeFen, levels['中级']!.feeFen, levels['高级']!.feeFen]).to.deep.equal([10000, 10000, 15000]);
     expect(levels['高级']!.qualifications[0]!.subjects.map((subject) => subject.name)).to.deep.equal(['综合知识', '案例分析', '论文']);
     expect(levels['中级']!.qualifications[0]!.subjects.map((subject) => subject.name)).to.deep.equal(['基础知识', '应用技术']);
-    const yunnan = session.provinces[0]!;
-    expect([yunnan.code, yunnan.name, yunnan.areas.length]).to.deep.equal(['53', '云南省', 16]);
-    expect(yunnan.areas.map((area) => area.name)).to.include('丽江市');
+    // Yunnan registers by city: 16 offices, each with its own exam area.
+    expect(session.provinces.map((office) => office.name)).to.deep.equal(YUNNAN.areas.map((area) => area.name));
+    const lijiang = session.provinces.find((office) => office.code === LIJIANG_OFFICE_CODE)!;
+    expect([lijiang.name, lijiang.areas]).to.deep.equal(['丽江市', [{ code: LIJIANG_AREA_CODE, name: '丽江市' }]]);
     expect(session.contactPhones[0]).to.equal('0871-64312910 转 835、836');
     expect(session.notice.title).to.equal('考生须知');
     expect(session.notice.paragraphs.length).to.be.at.least(8);
@@ -604,7 +609,7 @@ describe('mock office: faults', () => {
   it('`only` limits the faults to the operations named', async () => {
     office.faults = { latencyMs: 0, down: 'http-500', only: ['login'] };
     const backend = new HttpBackend({ baseUrl: '/api' });
-    expect((await backend.getExamSession()).provinces[0]!.code).to.equal('53');
+    expect((await backend.getExamSession()).provinces[0]!.code).to.equal('5301');
     const error = await failure(backend.login({ account: '13800138000', password: 'x', captchaId: 'x', captchaAnswer: '0000' }));
     expect(error).to.be.instanceOf(HttpError);
   });

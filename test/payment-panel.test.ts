@@ -17,6 +17,7 @@ import { HttpBackend } from '../src/services/http-backend.js';
 import type { CreateOrderInput, ExamSession } from '../src/services/schemas.js';
 import { PAYMENT_FAILURE_REASON, REJECTION_REASON, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
 import { $, maybe, textOf } from './helpers/form-driver.js';
+import { linesOf } from './helpers/lines.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 const realSetTimeout = window.setTimeout.bind(window);
@@ -130,6 +131,11 @@ async function panelAt(stage: CandidateStage, options: { state?: string; backend
   return { provider, el, backend };
 }
 
+/** What the panel's live status says (read by screen readers as it changes). */
+function liveStatus(el: RkPaymentPanel): string {
+  return $(el, 'p.visually-hidden[role="status"]').textContent!.trim();
+}
+
 function channelInput(el: RkPaymentPanel, channel: 'alipay' | 'wechat'): HTMLInputElement {
   return $<HTMLInputElement>(el, `input[value="${channel}"]`);
 }
@@ -184,6 +190,30 @@ describe('rk-payment-panel', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks the seed’s words: 考试费用, the office’s phones in the 特别提示 beside the code, 缴费状态 on the receipt', async () => {
+    const { el } = await panelAt('approved');
+    const amountRow = $(el, '.amount-row');
+    expect(amountRow.querySelector('dt')!.textContent!.trim()).to.equal('考试费用');
+    await showCode(el, 'alipay');
+    // The payment window's dates stay whole at a phone's width.
+    el.style.width = '300px';
+    const dates = $(el, '.dates');
+    const lines = linesOf(dates);
+    expect(lines.slice(1).some((text, i) => /[0-9年月:]$/.test(lines[i]!) && /^[0-9年月日:]/.test(text)), lines.join(' / ')).to.equal(false);
+    el.style.width = '';
+    const tip = $(el, '[part="tip"]');
+    expect(tip.textContent).to.contain('支付完成后请不要立即关闭浏览器');
+    expect(tip.textContent).to.contain('咨询电话：0871-64312910；0871-63626248');
+    expect(Array.from(tip.querySelectorAll('.phone'), (phone) => [phone.textContent, getComputedStyle(phone).whiteSpace])).to.deep.equal([
+      ['0871-64312910', 'nowrap'],
+      ['0871-63626248', 'nowrap'],
+    ]);
+    office.markPaid();
+    await el.checkNow();
+    await stateIs(el, 'paid');
+    expect($(el, '#receipt-title').textContent!.trim()).to.equal('缴费状态');
+  });
+
   it('creates one order for any number of clicks, re-renders and channel switches', async () => {
     office.faults = { ...office.faults, latencyMs: 200 };
     const token = office.seedCandidate({ stage: 'approved' }).token;
@@ -220,8 +250,10 @@ describe('rk-payment-panel', () => {
     expect(textOf(el)).to.contain('5:00');
     await advance(60_000, 1000);
     expect(textOf(el)).to.contain('4:00');
+    expect(liveStatus(el)).to.equal('已生成微信支付付款二维码。');
     await advance(4 * 60_000 + 500, 2500);
     await stateIs(el, 'expired');
+    expect(liveStatus(el), 'the live status after expiry').to.equal('二维码已过期，请点击刷新重新获取。');
     expect(maybe(el, 'svg[part="qr-code"]')).to.equal(null);
     const cover = $<HTMLButtonElement>(el, '[part="refresh"]');
     expect(cover.textContent!.trim()).to.equal('二维码已过期，点击刷新');
@@ -232,6 +264,22 @@ describe('rk-payment-panel', () => {
     expect(second.qrPayload).to.not.equal(first.qrPayload);
     expect(new Set(backend.creates.map((create) => create.key)).size).to.equal(2);
     expect(officeOrders().map((order) => order.status)).to.deep.equal(['expired', 'unpaid']);
+  });
+
+  it('says so in its live status when the office lets the code expire or the payment fails', async () => {
+    fakeTime();
+    const { el } = await panelAt('approved');
+    await showCode(el, 'alipay');
+    office.expireOrders();
+    await advance(2_500);
+    await stateIs(el, 'expired');
+    expect(liveStatus(el)).to.equal('二维码已过期，请点击刷新重新获取。');
+    $<HTMLButtonElement>(el, '[part="refresh"]').click();
+    await stateIs(el, 'unpaid');
+    office.failPayment('银行卡余额不足');
+    await advance(2_500);
+    await stateIs(el, 'failed');
+    expect(liveStatus(el)).to.equal('支付失败，请查看原因后重新支付。');
   });
 
   it('covers a code that arrives already expired (scenario payment-expired) and does not poll it', async () => {
@@ -283,7 +331,7 @@ describe('rk-payment-panel', () => {
     await advance(31_000);
     await el.updateComplete;
     const help = $(el, '[part="help"]');
-    expect(help.textContent).to.contain('0871-64312910、0871-63626248');
+    expect(help.textContent).to.contain('0871-64312910；0871-63626248');
     expect(help.textContent).to.contain('不要重复付款');
   });
 
@@ -373,6 +421,33 @@ describe('rk-payment-panel', () => {
     const rejected = await panelAt('rejected', { state: 'not-eligible' });
     expect(textOf(rejected.el)).to.contain(REJECTION_REASON);
     expect(maybe(rejected.el, '[part="channels"]')).to.equal(null);
+  });
+
+  it('before approval, asks again when the tab is shown again (not while hidden) and on recheck(): the code can be paid once approved', async function () {
+    this.timeout(15_000);
+    const { el, backend } = await panelAt('submitted', { state: 'not-eligible' });
+    let asked = 0;
+    const getApplication = backend.getApplication.bind(backend);
+    backend.getApplication = (options) => {
+      asked += 1;
+      return getApplication(options);
+    };
+    await sleep(2_100);
+    office.approve();
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await sleep(300);
+    expect(asked, 'nothing asked while hidden').to.equal(0);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await stateIs(el, 'choose');
+    expect(asked).to.equal(1);
+
+    // Rejected after all: recheck() (what rk-portal calls when the candidate asks) shows it.
+    office.reject('照片不合格');
+    await el.recheck();
+    await stateIs(el, 'not-eligible');
+    expect(textOf(el)).to.contain('照片不合格');
   });
 
   it('shows a failed payment with its reason, and 重新支付 makes a new order', async () => {

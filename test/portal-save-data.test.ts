@@ -13,7 +13,8 @@ import { watchRequests } from './helpers/mock-office.js';
 
 /** The element files fetched (by tag) among the portal's views. */
 const ELEMENT_FILE = /\/src\/components\/[a-z-]+\/rk-[a-z-]+\.ts$/;
-const tagsOf = (paths: string[]) => paths.map((path) => /(rk-[a-z-]+)\.ts$/.exec(path)![1]);
+/** The views' elements fetched (the status timeline is the portal's own, fetched with the application). */
+const tagsOf = (paths: string[]) => paths.map((path) => /(rk-[a-z-]+)\.ts$/.exec(path)![1]).filter((tag) => tag !== 'rk-status-timeline');
 
 /** `navigator.connection` as the browser would report it, for `body`. */
 async function withConnection(connection: { saveData: boolean; effectiveType: string }, body: () => Promise<void>): Promise<void> {

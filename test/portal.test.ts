@@ -16,13 +16,24 @@ import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import type { RkRegistrationForm } from '../src/components/registration-form/rk-registration-form.js';
 import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
-import { LIJIANG_AREA_CODE, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
+import { LIJIANG_AREA_CODE, LIJIANG_OFFICE_CODE, SEED_ID_NUMBER, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
+import type { CallOptions } from '../src/services/backend.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
 import { $, stateIs, textOf, type } from './helpers/form-driver.js';
+import { linesOf } from './helpers/lines.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 let office: ExamOffice;
+
+/** Counts the application requests. */
+class CountingBackend extends HttpBackend {
+  applications = 0;
+  override getApplication(options?: CallOptions) {
+    this.applications += 1;
+    return super.getApplication(options);
+  }
+}
 beforeEach(async () => {
   office = await freshOffice();
   sessionStorage.clear();
@@ -53,6 +64,15 @@ async function select(el: RkRegistrationForm, id: string, value: string): Promis
   control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   await el.updateComplete;
 }
+
+/** The portal's own button whose text contains `text`. */
+const button = (portal: RkPortal, text: string) =>
+  Array.from(portal.shadowRoot!.querySelectorAll('button')).find((candidate) => candidate.textContent!.includes(text));
+
+const timeline = (portal: RkPortal) => portal.shadowRoot!.querySelector('rk-status-timeline')!;
+const stepState = (portal: RkPortal, step: string) => timeline(portal).shadowRoot?.querySelector<HTMLElement>(`li[data-step="${step}"]`)?.dataset.state;
+const stepText = (portal: RkPortal, step: string) => timeline(portal).shadowRoot!.querySelector(`li[data-step="${step}"]`)!.textContent!;
+const timelineAction = (portal: RkPortal) => timeline(portal).shadowRoot!.querySelector<HTMLButtonElement>('[part="action"]');
 
 const timelineCurrent = (portal: RkPortal) => portal.shadowRoot!.querySelector('rk-status-timeline')?.getAttribute('current');
 
@@ -104,7 +124,8 @@ describe('rk-portal', () => {
     $<HTMLInputElement>(form, '#level-id-intermediate').click();
     await form.updateComplete;
     await select(form, 'qualification-id', 'software-designer');
-    await select(form, 'area-code', LIJIANG_AREA_CODE);
+    await select(form, 'province-code', LIJIANG_OFFICE_CODE);
+    expect($<HTMLSelectElement>(form, '#area-code').value).to.equal(LIJIANG_AREA_CODE);
     await select(form, 'fee-category', 'normal');
     await select(form, 'education', 'bachelor');
     await type(form, 'address', '云南省丽江市古城区福慧路8号');
@@ -114,19 +135,23 @@ describe('rk-portal', () => {
     await stateIs(checker, 'ready');
     $<HTMLButtonElement>(checker, '[part="action"]').click();
     await stateIs(checker, 'accepted');
+    // The step bar follows at once: 上传照片 done (it stayed 未开始 until the view was left).
+    await waitUntil(() => stepState(portal, 'photo') === 'done', `上传照片 is ${stepState(portal, 'photo')}`, { timeout: 5000 });
     $<HTMLButtonElement>(form, '[part="continue"]').click();
     await stateIs(form, 'review');
     $<HTMLButtonElement>(form, '[part="submit"]').click();
 
     // Submitted: 报名审核 says 待审核 until the office approves.
     await waitUntil(() => portal.currentView === 'review' && textOf(portal).includes('待审核'), 'not waiting for review', { timeout: 8000 });
+    await waitUntil(() => stepState(portal, 'review') === 'pending', `报名审核 is ${stepState(portal, 'review')}`, { timeout: 5000 });
+    expect(stepText(portal, 'review')).to.contain('审核中');
     office.approve();
     await portal.refresh();
     await portal.updateComplete;
     expect(textOf(portal)).to.contain('审核通过');
     Array.from(portal.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('去缴费'))!.click();
 
-    // Pay: the office marks the order paid; the portal moves on to the 报名表.
+    // Pay: the office marks the order paid; the portal shows the receipt, then the way on to the 报名表.
     const panel = await shown<RkPaymentPanel>(portal, 'rk-payment-panel');
     await stateIs(panel, 'choose');
     $<HTMLInputElement>(panel, 'input[value="wechat"]').click();
@@ -134,7 +159,13 @@ describe('rk-portal', () => {
     office.markPaid();
     const paid = oneEvent(panel, 'rk-paid');
     await panel.checkNow();
-    await paid;
+    const { detail: payment } = await paid;
+    await stateIs(panel, 'paid');
+    expect(portal.currentView).to.equal('payment');
+    expect(textOf(panel)).to.contain('缴费状态');
+    expect(textOf(panel)).to.contain(payment.receipt.tradeNo);
+    await waitUntil(() => button(portal, '打印报名表'), 'no way on to the 报名表 below the receipt', { timeout: 5000 });
+    button(portal, '打印报名表')!.click();
     const slip = await shown<RkTicketPrinter>(portal, 'rk-ticket-printer');
     await stateIs(slip, 'ready');
     expect(portal.currentView).to.equal('apply');
@@ -147,9 +178,11 @@ describe('rk-portal', () => {
     await oneEvent(slip, 'rk-printed');
     expect(printed).to.contain(slip.slip!.registrationNumber);
 
-    // Tickets published: 打印准考证.
+    // Tickets published (the demo's office panel then refreshes the portal): the step bar's action leads on.
     office.publishTickets();
-    portal.navigate('ticket');
+    await portal.refresh();
+    await waitUntil(() => timelineCurrent(portal) === 'ticket', 'the step bar did not move on to the ticket', { timeout: 5000 });
+    timelineAction(portal)!.click();
     await waitUntil(() => portal.shadowRoot!.querySelector('rk-ticket-printer[document="ticket"]')?.getAttribute('state') === 'ready', 'no ticket', {
       timeout: 8000,
     });
@@ -189,8 +222,8 @@ describe('rk-portal', () => {
     await waitUntil(() => portal.shadowRoot!.querySelector('[part="round"] h2'), 'no round', { timeout: 5000 });
     expect(portal.shadowRoot!.querySelector('[part="round"] h2')!.textContent).to.equal(office.getExamSession().name);
     const items = Array.from(portal.shadowRoot!.querySelectorAll('[part="nav-item"]'), (a) => a.textContent!.trim());
-    expect(items).to.deep.equal(['考生须知', '考试计划', '考生报名', '报名审核', '网上缴费', '打印准考证', '考试安排', '成绩查询', '证书查询']);
-    (portal.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="nav-item"]')[1]!).click();
+    expect(items).to.deep.equal(['返回首页', '考生须知', '考试计划', '考生报名', '报名审核', '网上缴费', '打印准考证', '考试安排', '成绩查询', '证书查询']);
+    (portal.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="nav-item"]')[2]!).click();
     await shown(portal, 'rk-exam-plan');
     expect(portal.shadowRoot!.querySelector('[aria-current="page"]')!.textContent!.trim()).to.equal('考试计划');
     const changed = oneEvent(portal, 'rk-view-change');
@@ -225,5 +258,182 @@ describe('rk-portal', () => {
     expect(getComputedStyle(list).display).to.equal('block');
     expect(portal.getBoundingClientRect().width).to.be.at.most(360);
     expect(portal.scrollWidth).to.be.at.most(360);
+  });
+
+  describe('keeps up with the office', () => {
+    /** A portal of a seeded candidate, counting the application requests. */
+    async function candidatePortal(stage: CandidateStage, width = 1100) {
+      const token = office.seedCandidate({ stage }).token;
+      const backend = new CountingBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+      const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}>
+        <rk-provider .backend=${backend}><rk-portal></rk-portal></rk-provider>
+      </div>`);
+      const portal = wrapper.querySelector('rk-portal')!;
+      await waitUntil(() => timeline(portal)?.getAttribute('state') === 'ready', 'no timeline', { timeout: 8000 });
+      return { portal, backend };
+    }
+
+    afterEach(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    });
+
+    it('brings the view shown up to date when the office publishes tickets, scores and certificates, without leaving it', async function () {
+      this.timeout(30_000);
+      const { portal } = await candidatePortal('paid');
+      portal.navigate('ticket');
+      const printer = await shown<RkTicketPrinter>(portal, 'rk-ticket-printer');
+      await stateIs(printer, 'unavailable');
+      office.publishTickets();
+      await portal.refresh(); // what the demo's office panel does after acting
+      await stateIs(printer, 'ready');
+      expect(portal.shadowRoot!.querySelector('rk-ticket-printer') === printer, 'the same element, not a new one').to.equal(true);
+
+      portal.navigate('score');
+      const scores = await shown<HTMLElement & { updateComplete: Promise<boolean> }>(portal, 'rk-score-query');
+      await waitUntil(() => scores.getAttribute('state') === 'unavailable', 'scores not withheld', { timeout: 5000 });
+      office.publishScores();
+      await portal.refresh();
+      await waitUntil(() => scores.getAttribute('state') === 'ready', 'the scores view stayed stale', { timeout: 5000 });
+
+      portal.navigate('certificate');
+      const certificates = await shown<HTMLElement & { updateComplete: Promise<boolean> }>(portal, 'rk-certificate-query');
+      await waitUntil(() => certificates.getAttribute('state') === 'empty', 'certificates not empty', { timeout: 5000 });
+      office.issueCertificates();
+      await portal.refresh();
+      await waitUntil(() => certificates.getAttribute('state') === 'ready', 'the certificates view stayed stale', { timeout: 5000 });
+      expect(stepState(portal, 'certificate')).to.equal('done');
+    });
+
+    it('asks again when the candidate asks: the view shown chosen again, a step of the step bar', async () => {
+      const { portal } = await candidatePortal('paid');
+      portal.navigate('ticket');
+      const printer = await shown<RkTicketPrinter>(portal, 'rk-ticket-printer');
+      await stateIs(printer, 'unavailable');
+      office.publishTickets(); // nobody tells the portal
+      const item = Array.from(portal.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="nav-item"]')).find((a) => a.textContent!.includes('打印准考证'))!;
+      item.click();
+      await stateIs(printer, 'ready');
+      await waitUntil(() => stepState(portal, 'ticket') === 'current', 'the step bar stayed behind', { timeout: 5000 });
+
+      office.publishScores();
+      timeline(portal).shadowRoot!.querySelector<HTMLButtonElement>('li[data-step="ticket"] button')!.click();
+      await waitUntil(() => stepState(portal, 'score') === 'done', 'a step of the step bar did not ask again', { timeout: 5000 });
+    });
+
+    it('asks again when the tab is shown again, never while it is hidden: 报名审核 follows the office', async function () {
+      this.timeout(20_000);
+      const { portal, backend } = await candidatePortal('submitted');
+      await waitUntil(() => textOf(portal).includes('待审核'), 'not waiting for review', { timeout: 5000 });
+      expect(stepText(portal, 'review')).to.contain('审核中');
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      const before = backend.applications;
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      office.approve();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(backend.applications, 'no request while hidden').to.equal(before);
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('focus'));
+      // Approved: the state leads on to 网上缴费 (the candidate had not chosen a view).
+      await shown(portal, 'rk-payment-panel');
+      // The portal's one for the tab shown and the window focused together, and the payment panel's own.
+      expect(backend.applications).to.equal(before + 2);
+      await waitUntil(() => timelineCurrent(portal) === 'payment', 'the step bar stayed behind', { timeout: 5000 });
+    });
+  });
+
+  it('opens the view its address names on a reload, and says so (certified candidate on #/plan)', async () => {
+    const token = office.seedCandidate({ stage: 'certified' }).token;
+    history.replaceState(null, '', `${location.pathname}${location.search}#/plan`);
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1100px">
+        <rk-provider .backend=${new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) })}>
+          <rk-portal routing="hash"></rk-portal>
+        </rk-provider>
+      </div>`);
+      const portal = wrapper.querySelector('rk-portal')!;
+      await shown(portal, 'rk-exam-plan');
+      // The session and the application arrive after the first render: the view stays.
+      await waitUntil(() => timeline(portal)?.getAttribute('state') === 'ready', 'no timeline', { timeout: 8000 });
+      await portal.updateComplete;
+      expect(portal.currentView).to.equal('plan');
+      expect(portal.shadowRoot!.querySelector('rk-certificate-query') === null, 'no 证书查询').to.equal(true);
+      expect(location.hash).to.equal('#/plan');
+      expect(portal.shadowRoot!.querySelector('[aria-current="page"]')!.textContent!.trim()).to.equal('考试计划');
+      expect(portal.shadowRoot!.querySelector('p[role="status"]')!.textContent).to.equal('当前位置：考试计划');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
+  it('leads home (the view the candidate’s state leads to) from 返回首页 and from the round’s name', async () => {
+    const { portal } = await (async () => {
+      const token = office.seedCandidate({ stage: 'approved' }).token;
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1100px">
+        <rk-provider .backend=${new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) })}>
+          <rk-portal></rk-portal>
+        </rk-provider>
+      </div>`);
+      return { portal: wrapper.querySelector('rk-portal')! };
+    })();
+    await shown(portal, 'rk-payment-panel');
+    portal.navigate('plan');
+    await shown(portal, 'rk-exam-plan');
+    const home = Array.from(portal.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="nav-item"]')).find((a) => a.textContent!.includes('返回首页'))!;
+    home.click();
+    await shown(portal, 'rk-payment-panel');
+    expect(portal.currentView).to.equal('payment');
+    portal.navigate('notice');
+    await shown(portal, 'rk-exam-notice');
+    const name = portal.shadowRoot!.querySelector<HTMLAnchorElement>('[part="round"] h2 a[part="home"]')!;
+    expect(name.textContent).to.equal(office.getExamSession().name);
+    name.click();
+    await shown(portal, 'rk-payment-panel');
+    expect(portal.currentView).to.equal('payment');
+  });
+
+  it('does not offer the way to the page the candidate is on, and folds the step bar on a phone', async () => {
+    const token = office.seedCandidate({ stage: 'approved' }).token;
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 375px">
+      <rk-provider .backend=${new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) })}>
+        <rk-portal></rk-portal>
+      </rk-provider>
+    </div>`);
+    const portal = wrapper.querySelector('rk-portal')!;
+    await shown(portal, 'rk-payment-panel');
+    await waitUntil(() => timeline(portal)?.getAttribute('state') === 'ready', 'no timeline', { timeout: 8000 });
+    await timeline(portal).updateComplete;
+    expect(timelineCurrent(portal)).to.equal('payment');
+    expect(timelineAction(portal)?.textContent ?? null, '下一步：去缴费 on the payment page itself').to.equal(null);
+    // The round's dates stay whole at phone widths (2027年2月5日, not 2027年2月5 / 日).
+    for (let width = 300; width <= 480; width += 4) {
+      wrapper.style.width = `${width}px`;
+      for (const line of portal.shadowRoot!.querySelectorAll('[part="round"] p')) {
+        const lines = linesOf(line);
+        const insideADate = lines.slice(1).some((text, i) => /[0-9年月:]$/.test(lines[i]!) && /^[0-9年月日:]/.test(text));
+        expect(insideADate, `${width} px: ${lines.join(' / ')}`).to.equal(false);
+      }
+    }
+    wrapper.style.width = '375px';
+    await timeline(portal).updateComplete;
+    // Folded: the current step and a button to see every step, not 11 steps above the view.
+    const bar = timeline(portal);
+    const visible = () => Array.from(bar.shadowRoot!.querySelectorAll('li')).filter((li) => li.getBoundingClientRect().height > 0);
+    expect(visible().map((li) => li.dataset.step)).to.deep.equal(['payment']);
+    expect(visible()[0]!.querySelector('[part="marker"]')!.textContent!.trim(), 'its number in the journey').to.equal('7');
+    expect(bar.getBoundingClientRect().height).to.be.below(160);
+    const toggle = bar.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.textContent!.replace(/\s+/g, ' ').trim()).to.equal('全部 11 个步骤 ▾');
+    toggle.click();
+    await bar.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(visible()).to.have.length(11);
+    // On another view the action leads to the payment.
+    portal.navigate('plan');
+    await shown(portal, 'rk-exam-plan');
+    await bar.updateComplete;
+    expect(timelineAction(portal)!.textContent).to.contain('去缴费');
   });
 });

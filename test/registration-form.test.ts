@@ -5,7 +5,8 @@
  * use and accessibility.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/registration-form/rk-registration-form.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
@@ -15,6 +16,7 @@ import { HttpBackend } from '../src/services/http-backend.js';
 import type { ApplicationDraft, ApplicationInput, Photo } from '../src/services/schemas.js';
 import {
   LIJIANG_AREA_CODE,
+  LIJIANG_OFFICE_CODE,
   REJECTION_REASON,
   SEED_APPLICATION,
   YUNNAN,
@@ -62,9 +64,12 @@ interface Mounted {
   token: string;
 }
 
-async function formAt(stage: CandidateStage, options: { state?: string; token?: string; lang?: string } = {}): Promise<Mounted> {
+async function formAt(
+  stage: CandidateStage,
+  options: { state?: string; token?: string; lang?: string; backend?: WatchedBackend } = {},
+): Promise<Mounted> {
   const token = options.token ?? office.seedCandidate({ stage }).token;
-  const backend = backendFor(token);
+  const backend = options.backend ?? backendFor(token);
   const provider = await fixture<RkProvider>(
     html`<rk-provider .backend=${backend} lang=${options.lang ?? 'zh-CN'} .config=${{ contactPhones: ['0871-64312910'] }}>
       <rk-registration-form draft-delay="20"></rk-registration-form>
@@ -121,6 +126,7 @@ async function checkerAccepts(el: RkRegistrationForm, backend: HttpBackend): Pro
 async function fillRequired(el: RkRegistrationForm): Promise<void> {
   await clickRadio(el, 'level-id-intermediate');
   await choose(el, 'qualification-id', 'software-designer');
+  await choose(el, 'province-code', LIJIANG_OFFICE_CODE);
   await choose(el, 'area-code', LIJIANG_AREA_CODE);
   await choose(el, 'fee-category', 'normal');
   await choose(el, 'education', 'bachelor');
@@ -151,9 +157,47 @@ describe('rk-registration-form: the form', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes the province from the round (云南) and lists its exam areas, 丽江 among them', async () => {
+  it('names the photo once, in the section’s heading, with the checker’s headings beneath it (h3 → h4 → h5)', async () => {
+    const token = office.seedCandidate({ stage: 'verified' }).token;
+    const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backendFor(token)}>
+      <rk-registration-form draft-delay="20"><rk-photo-checker slot="photo"></rk-photo-checker></rk-registration-form>
+    </rk-provider>`);
+    const el = provider.querySelector('rk-registration-form')!;
+    await stateIs(el, 'editing');
+    const section = $(el, 'section[aria-labelledby="section-photo"]');
+    expect(section.textContent!.split('证件照片').length - 1, 'the section says 证件照片 once (its heading), no label repeating it').to.equal(1);
+    expect(section.querySelector('h3')!.textContent).to.contain('必填');
+    type Node = { role: string; name: string; level?: number; children: Node[] };
+    const headings: { name: string; level: number }[] = [];
+    findAccessibilityNode<Node>((await a11ySnapshot({})) as unknown as Node, (node) => {
+      if (node.role === 'heading') headings.push({ name: node.name.replace(/\s+/g, ''), level: node.level ?? 0 });
+      return false;
+    });
+    const photo = headings.findIndex((heading) => heading.name.startsWith('证件照片'));
+    expect(headings.slice(photo, photo + 2), JSON.stringify(headings)).to.deep.equal([
+      { name: '证件照片（必填）', level: 3 },
+      { name: '证件照片', level: 4 },
+    ]);
+  });
+
+  it('offers the round’s city offices as 报名省市 (Yunnan registers by city): 丽江 gives 丽江 as 考试考区', async () => {
     const { el } = await formAt('verified');
+    expect($<HTMLSelectElement>(el, '#province-code').value).to.equal('');
+    expect(optionTexts(el, 'province-code').slice(1)).to.deep.equal(YUNNAN.areas.map((area) => area.name));
+    await choose(el, 'province-code', LIJIANG_OFFICE_CODE);
+    expect($<HTMLSelectElement>(el, '#area-code').value).to.equal(LIJIANG_AREA_CODE);
+    expect(optionTexts(el, 'area-code').slice(1)).to.deep.equal(['丽江市']);
+    await waitUntil(() => office.applicationOf('13800138000')?.fields.areaCode === LIJIANG_AREA_CODE, 'the area never reached the draft');
+  });
+
+  it('takes the province from a round that registers by province and lists its exam areas', async () => {
+    const token = office.seedCandidate({ stage: 'verified' }).token;
+    const backend = backendFor(token);
+    const getExamSession = backend.getExamSession.bind(backend);
+    backend.getExamSession = async (options) => ({ ...(await getExamSession(options)), provinces: [YUNNAN] });
+    const { el } = await formAt('verified', { backend, token });
     expect($<HTMLSelectElement>(el, '#province-code').value).to.equal(YUNNAN.code);
+    expect($<HTMLSelectElement>(el, '#area-code').value).to.equal('');
     const areas = optionTexts(el, 'area-code');
     expect(areas.slice(1)).to.deep.equal(YUNNAN.areas.map((area) => area.name));
     expect(areas).to.include('丽江市');
@@ -210,6 +254,7 @@ describe('rk-registration-form: the form', () => {
     expect(links, JSON.stringify(links)).to.deep.equal([
       '请选择报考级别',
       '请选择报考资格',
+      '请选择报名省市',
       '请选择考试考区',
       '请选择取费资格',
       '请选择学历',
@@ -238,7 +283,7 @@ describe('rk-registration-form: review and submit', () => {
     expect(deepActiveElement()).to.equal($(el, '#title'));
     const review = textOf(el);
     expect(review).to.contain('核对报考信息');
-    for (const answer of ['中级', '软件设计师', '基础知识', '应用技术', '云南省', '丽江市', '普通考生', '本科', '13800138000', '100.00 元']) {
+    for (const answer of ['中级', '软件设计师', '基础知识', '应用技术', '丽江市', '普通考生', '本科', '13800138000', '100.00 元']) {
       expect(review).to.contain(answer);
     }
     expect(el.shadowRoot!.querySelectorAll('[part="change"]').length).to.be.greaterThan(10);
@@ -337,6 +382,24 @@ describe('rk-registration-form: drafts', () => {
     expect(backend.drafts.length).to.equal(before + 1);
     expect(backend.drafts.at(-1)).to.deep.equal({ employer: '丽江市' });
     await waitUntil(() => textOf(el).includes('草稿已于'), 'no saved status');
+  });
+
+  it('says when the draft was saved in Beijing time, in a browser set to UTC', async () => {
+    await executeServerCommand('emulate-timezone', { zone: 'UTC' });
+    try {
+      const { el, backend } = await formAt('verified');
+      await waitUntil(() => backend.drafts.length >= 1, 'the defaults were never saved');
+      const from = Date.now();
+      await type(el, 'employer', '丽江市');
+      await waitUntil(() => textOf(el).includes('草稿已于'), 'no saved status');
+      const to = Date.now();
+      const beijing = (at: number) =>
+        new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(at);
+      const shown = /草稿已于 (\d\d:\d\d) 自动保存/.exec(textOf(el))?.[1];
+      expect([beijing(from), beijing(to)]).to.include(shown);
+    } finally {
+      await executeServerCommand('emulate-timezone', { zone: null });
+    }
   });
 
   it('restores everything after a reload, including what never reached the backend', async () => {
@@ -459,9 +522,10 @@ describe('rk-registration-form: presets, keyboard, phone', () => {
     await sendKeys({ press: 'ArrowDown' }); // 软件设计师
     await el.updateComplete;
     expect($<HTMLSelectElement>(el, '#qualification-id').value).to.equal('software-designer');
-    await tabTo('area-code');
-    for (let i = 0; i < 6; i++) await sendKeys({ press: 'ArrowDown' }); // 丽江市 is the 6th area
+    await tabTo('province-code');
+    for (let i = 0; i < 6; i++) await sendKeys({ press: 'ArrowDown' }); // 丽江市 is the 6th office
     await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#province-code').value).to.equal(LIJIANG_OFFICE_CODE);
     expect($<HTMLSelectElement>(el, '#area-code').value).to.equal(LIJIANG_AREA_CODE);
     await tabTo('fee-category');
     await sendKeys({ press: 'ArrowDown' });

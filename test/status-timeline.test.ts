@@ -44,7 +44,7 @@ const EXPECTED: Record<CandidateStage | 'signed-out', StepState[]> = {
   registered: [D, C, W, W, W, W, W, W, W, W, W],
   verified: [D, D, C, W, W, W, W, W, W, W, W],
   draft: [D, D, D, C, W, W, W, W, W, W, W],
-  submitted: [D, D, D, D, D, W, W, W, W, W, W],
+  submitted: [D, D, D, D, D, 'pending', W, W, W, W, W],
   rejected: [D, D, D, C, D, 'failed', W, W, W, W, W],
   approved: [D, D, D, D, D, D, C, W, W, W, W],
   paid: [D, D, D, D, D, D, D, W, W, W, W],
@@ -80,7 +80,9 @@ describe('rk-status-timeline', () => {
     const el = await timelineAt('approved');
     expect(el.shadowRoot!.querySelector('ol')).to.not.equal(null);
     // The button's name is its text: visible name and state, with the step number and separators hidden.
-    const label = $(el, 'li[data-step="payment"] button').textContent!.replace(/<!--.*?-->/g, '').trim();
+    // (The marker's number is aria-hidden: not part of the name.)
+    const label = $(el, 'li[data-step="payment"] button .label').textContent!.replace(/<!--.*?-->/g, '').trim();
+    expect($(el, 'li[data-step="payment"] [part="marker"]').getAttribute('aria-hidden')).to.equal('true');
     expect(label).to.equal('第 7 步，网上缴费：进行中');
     await expect(el).to.be.accessible();
   });
@@ -112,5 +114,52 @@ describe('rk-status-timeline', () => {
     await el.refresh();
     await el.updateComplete;
     expect(el.current).to.equal('payment');
+  });
+
+  it('says 审核中 while the office reviews, not 未开始', async () => {
+    const el = await timelineAt('submitted');
+    const review = $(el, 'li[data-step="review"] button .label').textContent!.replace(/<!--.*?-->/g, '').trim();
+    expect(review).to.equal('第 6 步，报名审核：审核中');
+  });
+
+  it('keeps a date and “开放” each in one piece in a narrow horizontal bar (Chinese breaks between any two characters)', async () => {
+    const el = await timelineAt('paid', 700);
+    expect(getComputedStyle($(el, 'ol')).flexDirection).to.equal('row');
+    const state = $(el, 'li[data-step="ticket"] .state');
+    const node = state.firstChild!.nodeType === Node.TEXT_NODE ? state.firstChild! : Array.from(state.childNodes).find((child) => child.nodeType === Node.TEXT_NODE)!;
+    const text = node.textContent!;
+    const opensAt = office.getExamSession().ticketWindow.opensAt;
+    const day = `${Number(opensAt.slice(5, 7))}月${Number(opensAt.slice(8, 10))}日`;
+    /** How many lines the substring takes on screen. */
+    const lines = (part: string) => {
+      const range = document.createRange();
+      const start = text.indexOf(part);
+      expect(start, `${part} in ${text}`).to.be.at.least(0);
+      range.setStart(node, start);
+      range.setEnd(node, start + part.length);
+      return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
+    };
+    expect(lines(day), `${day} on one line`).to.equal(1);
+    expect(lines('开放'), '开放 on one line').to.equal(1);
+  });
+
+  it('asks again by itself when its action is used, alone on a page', async () => {
+    const el = await timelineAt('ticket');
+    expect(el.current).to.equal('ticket');
+    office.publishScores();
+    $<HTMLButtonElement>(el, '[part="action"]').click();
+    await waitUntil(() => states(el).score === 'done', 'the step bar stayed behind', { timeout: 5000 });
+  });
+
+  it('asks again by itself when the tab is shown again, alone on a page', async function () {
+    this.timeout(15_000);
+    const el = await timelineAt('submitted');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    office.approve();
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => el.current === 'payment', 'the step bar stayed behind', { timeout: 5000 });
   });
 });

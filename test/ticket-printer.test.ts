@@ -11,8 +11,11 @@ import '../src/components/ticket-printer/rk-ticket-printer.js';
 import type { RkTicketPrinter } from '../src/components/ticket-printer/rk-ticket-printer.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import { SEED_ID_NUMBER, startMockOffice, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
+import type { CallOptions } from '../src/services/backend.js';
 import { HttpBackend } from '../src/services/http-backend.js';
+import type { TicketAvailability } from '../src/services/schemas.js';
 import { $, fieldError, maybe, textOf } from './helpers/form-driver.js';
+import { linesOf } from './helpers/lines.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 let office: ExamOffice;
@@ -68,6 +71,44 @@ describe('rk-ticket-printer: 报名表', () => {
     }
     expect($<HTMLImageElement>(el, 'img.photo').src).to.equal(slip.photoUrl);
     await expect(el).to.be.accessible();
+  });
+
+  it('prints 年龄 beside 出生日期: whole years on the round’s first exam day', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    const [year, month, day] = office.getExamSession().examDates[0]!.split('-').map(Number) as [number, number, number];
+    // The seed's candidate was born on 1990-05-12.
+    const age = year - 1990 - (month < 5 || (month === 5 && day < 12) ? 1 : 0);
+    const labels = Array.from(el.shadowRoot!.querySelectorAll('[part="document"] dt, [part="document"] th'), (cell) => cell.textContent!.trim());
+    expect(labels.indexOf('年龄'), '年龄 right after 出生日期').to.equal(labels.indexOf('出生日期') + 1);
+    const cell = Array.from(el.shadowRoot!.querySelectorAll('[part="document"] dt, [part="document"] th')).find((label) => label.textContent!.trim() === '年龄')!;
+    expect(cell.nextElementSibling!.textContent!.trim()).to.equal(String(age));
+  });
+
+  it('on screen, at any width, leaves no character of the title alone on a line, and breaks the e-mail only after its “@”', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    const title = $(el, '[part="document"] h1');
+    const email = Array.from(el.shadowRoot!.querySelectorAll('[part="document"] td')).find((cell) => cell.textContent!.includes('@'))!;
+    for (let width = 360; width <= 900; width += 6) {
+      el.style.width = `${width}px`;
+      const titleLines = linesOf(title);
+      expect(titleLines.at(-1)!.length, `the title at ${width} px: ${titleLines.join(' / ')}`).to.be.above(2);
+      if (width >= 480) {
+        const emailLines = linesOf(email);
+        expect(emailLines.length === 1 || (emailLines.length === 2 && emailLines[0]!.endsWith('@')), `the e-mail at ${width} px: ${emailLines.join(' / ')}`).to.equal(true);
+      }
+    }
+  });
+
+  it('on a phone, lays the pairs one under the other and fits the screen (the paper stays two pairs a row)', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    el.style.width = '340px';
+    await el.updateComplete;
+    const paper = $(el, '.paper');
+    expect(paper.scrollWidth, 'nothing wider than the phone').to.be.at.most(paper.clientWidth + 1);
+    const firstRow = el.shadowRoot!.querySelector('.fields tr')!;
+    const tops = Array.from(firstRow.children, (cell) => Math.round(cell.getBoundingClientRect().top));
+    expect(tops[2], '证件类型 under 姓名').to.be.above(tops[0]!);
+    expect(tops[1], '张三 beside 姓名').to.equal(tops[0]);
   });
 
   it('prints the registration number as a Code 128 barcode that reads back', async () => {
@@ -207,5 +248,40 @@ describe('rk-ticket-printer: 准考证', () => {
     const opensAt = office.getExamSession().ticketWindow.opensAt;
     expect(textOf(el)).to.contain('准考证打印将于');
     expect(textOf(el)).to.contain(`${Number(opensAt.slice(5, 7))}月${Number(opensAt.slice(8, 10))}日`);
+  });
+
+  it('shows the ticket when its printing window opens: one request at that moment (the backend’s), none before', async function () {
+    this.timeout(20_000);
+    const token = office.seedCandidate({ stage: 'ticket' }).token;
+    const opensAt = new Date(Date.now() + 3_000).toISOString();
+    const asked: number[] = [];
+    /** The office's ticket, withheld (not-yet) until `opensAt`. */
+    class Window extends HttpBackend {
+      override async getAdmissionTicket(options?: CallOptions): Promise<TicketAvailability> {
+        asked.push(Date.now());
+        const answer = await super.getAdmissionTicket(options);
+        return Date.now() < Date.parse(opensAt) ? { status: 'not-yet', opensAt } : answer;
+      }
+    }
+    const backend = new Window({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const provider = await fixture(html`<rk-provider .backend=${backend}><rk-ticket-printer document="ticket"></rk-ticket-printer></rk-provider>`);
+    const el = provider.querySelector('rk-ticket-printer') as RkTicketPrinter;
+    await waitUntil(() => el.state === 'unavailable', `not withheld (is ${el.state})`, { timeout: 5000 });
+    expect(textOf(el)).to.contain('准考证打印将于');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(asked, 'no request before the window opens').to.have.length(1);
+    await waitUntil(() => el.state === 'ready', 'the ticket never came when the window opened', { timeout: 8000 });
+    expect(asked).to.have.length(2);
+    expect(asked[1]! - Date.parse(opensAt)).to.be.within(0, 4_000);
+  });
+
+  it('asks again when the candidate asks (recheck()), showing the old answer until the new one', async () => {
+    const { el } = await printerAt('paid', 'ticket', 'unavailable');
+    office.publishTickets();
+    const checking = el.recheck();
+    await el.updateComplete;
+    expect(el.state, 'no loading flash while asking again').to.equal('unavailable');
+    await checking;
+    await waitUntil(() => el.state === 'ready', 'no ticket after recheck()', { timeout: 5000 });
   });
 });

@@ -3,6 +3,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RegistrationBackend } from '../services/backend.js';
 import { backendContext, sessionContext } from '../services/context.js';
 import { BusinessError } from '../services/errors.js';
+import { backendNow } from './server-clock.js';
+import { LazyRecheck } from './lazy-recheck.js';
 import { sessionMoved } from './session-change.js';
 
 /** `no-backend`, `signed-out` (no session, or the backend said UNAUTHENTICATED), `loading`, `error`, `ready`. */
@@ -10,16 +12,37 @@ export type QueryState = 'no-backend' | 'signed-out' | 'loading' | 'error' | 're
 
 type Host = ReactiveControllerHost & HTMLElement & { backend?: RegistrationBackend | undefined };
 
+/** What an answer waits for, so that the view keeps up (see RecheckController). */
+export interface Awaited<T> {
+  /** Whether the answer waits for the office or the calendar (not yet published, …). */
+  waiting: (value: T) => boolean;
+  /** When it says it changes (e.g. the `opensAt` of `not-yet`). */
+  due?: (value: T) => string | null | undefined;
+}
+
+/**
+ * A paper released later (`TicketAvailability`, scores, …) waits while it is `not-yet` (until its
+ * `opensAt`) or `not-applicable` (nothing paid yet); `available` and `closed` are final.
+ */
+export const awaitsRelease: Awaited<{ status: string; opensAt?: string | null }> = {
+  waiting: (answer) => answer.status === 'not-yet' || answer.status === 'not-applicable',
+  due: (answer) => answer.opensAt,
+};
+
 /**
  * Loads one answer of the adapter for an element (the queries: 考试安排, 成绩, 证书): the backend
  * from the element's `backend` property or the provider's, asked again when the backend or the
  * signed-in candidate changes; loading and error state, `reload()` for 重试, the request aborted
  * when the element leaves the page. Tells `rk-session-expired` when the backend says the
- * candidate is signed out.
+ * candidate is signed out. An answer that waits for something (`awaited`) is asked again quietly
+ * when its moment comes, when the tab returns and on `recheck()` (RecheckController).
  */
 export class BackendQueryController<T> implements ReactiveController {
   readonly #host: Host;
   readonly #load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>;
+  readonly #recheck: LazyRecheck;
+  /** From now on the view keeps up by itself, when the answer waits for something. */
+  readonly #keepUp: () => void;
   readonly #backendContext: ContextConsumer<typeof backendContext, Host>;
   readonly #sessionContext: ContextConsumer<typeof sessionContext, Host>;
   #sessionProvided = false;
@@ -31,9 +54,20 @@ export class BackendQueryController<T> implements ReactiveController {
   error: unknown;
   loading = false;
 
-  constructor(host: Host, load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>) {
+  constructor(host: Host, load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>, awaited?: Awaited<T>) {
     this.#host = host;
     this.#load = load;
+    const value = () => (this.state === 'ready' ? this.value : undefined);
+    const waits = (answer: T | undefined) => answer !== undefined && (awaited?.waiting(answer) ?? false);
+    this.#keepUp = () => {
+      if (waits(this.value)) this.#recheck.start().catch(() => undefined);
+    };
+    this.#recheck = new LazyRecheck(host, {
+      check: () => this.#fetch(true),
+      waiting: () => waits(value()),
+      due: () => (value() !== undefined ? awaited?.due?.(value()!) : undefined),
+      now: () => backendNow(this.backend),
+    });
     this.#backendContext = new ContextConsumer(host, { context: backendContext, subscribe: true, callback: () => host.requestUpdate() });
     this.#sessionContext = new ContextConsumer(host, {
       context: sessionContext,
@@ -90,19 +124,35 @@ export class BackendQueryController<T> implements ReactiveController {
   }
 
   /** Asks the backend again. */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    return this.#fetch(false);
+  }
+
+  /**
+   * Asks again quietly (the answer shown stays until the new one; a failure keeps it): the
+   * candidate asked, or the page knows something changed. One at a time, coalesced.
+   */
+  recheck(): Promise<void> {
+    return this.#recheck.recheck();
+  }
+
+  async #fetch(quiet: boolean): Promise<void> {
     const backend = this.backend;
     if (!backend) return;
     this.#request?.abort();
     const request = new AbortController();
     this.#request = request;
-    this.#signedOut = false;
-    this.error = undefined;
-    this.#loading(true);
+    if (!quiet) {
+      this.#signedOut = false;
+      this.error = undefined;
+      this.#loading(true);
+    }
     try {
       const value = await this.#load(backend, request.signal);
       if (request.signal.aborted) return;
       this.value = value;
+      this.error = undefined;
+      this.#keepUp();
     } catch (error) {
       if (request.signal.aborted) return;
       if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
@@ -110,9 +160,12 @@ export class BackendQueryController<T> implements ReactiveController {
         this.value = undefined;
         this.#host.dispatchEvent(new CustomEvent('rk-session-expired', { bubbles: true, composed: true }));
       }
-      this.error = error;
+      if (!quiet || this.value === undefined) this.error = error;
     } finally {
-      if (this.#request === request) this.#loading(false);
+      if (this.#request === request) {
+        this.#recheck.answered();
+        this.#loading(false);
+      }
     }
   }
 

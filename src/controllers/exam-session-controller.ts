@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RegistrationBackend } from '../services/backend.js';
 import type { ExamSession } from '../services/schemas.js';
+import { noteServerOffset } from './server-clock.js';
 
 /** How long an answer is shared by the elements of one page (notice, plan, form) before asking again. */
 const SHARE_MS = 60_000;
@@ -80,6 +81,7 @@ export class ExamSessionController implements ReactiveController {
       if (generation !== this.#generation) return;
       this.session = session;
       this.#offset = Date.parse(session.serverTime) - receivedAt;
+      noteServerOffset(backend, this.#offset);
     } catch (error) {
       if (generation !== this.#generation) return;
       this.error = error;

@@ -4,7 +4,7 @@
  */
 import type { ApplicationInput, RealNameInput } from '../services/schemas.js';
 import { svgDataUrl } from './encoding.js';
-import { LIJIANG_AREA_CODE, YUNNAN } from './seed.js';
+import { LIJIANG_AREA_CODE, LIJIANG_OFFICE_CODE } from './seed.js';
 import { LEVEL_IDS } from './seed-plan.js';
 
 /** The seeded candidate's login. */
@@ -30,7 +30,7 @@ export const SEED_APPLICATION: ApplicationInput = {
   levelId: LEVEL_IDS.intermediate,
   qualificationId: 'software-designer',
   subjectIds: ['software-designer.fundamentals', 'software-designer.applied'],
-  provinceCode: YUNNAN.code,
+  provinceCode: LIJIANG_OFFICE_CODE,
   areaCode: LIJIANG_AREA_CODE,
   name: '张三',
   documentType: 'resident-id',

@@ -43,6 +43,7 @@ export {
   FORM_OPTIONS,
   LEVEL_IDS,
   LIJIANG_AREA_CODE,
+  LIJIANG_OFFICE_CODE,
   QUALIFICATIONS,
   roundId,
   roundName,
@@ -51,6 +52,7 @@ export {
   seedNotice,
   YUNNAN,
   YUNNAN_FEES_FEN,
+  YUNNAN_OFFICES,
   type RegistrationTiming,
   type SeedOptions,
 } from './seed.js';

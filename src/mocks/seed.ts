@@ -1,8 +1,8 @@
 /**
  * The seeded round of the mock exam office, computed relative to "now" so the demo works on
  * any day: registration open (opened 3 days ago, closes in 10), payment open, the exam about 60
- * days ahead on two consecutive days, Yunnan with its 16 exam areas, the full plan, the form's
- * option lists, the notice and the office's phones.
+ * days ahead on two consecutive days, Yunnan's 16 city offices (报名省市) each with its exam area,
+ * the full plan, the form's option lists, the notice and the office's phones.
  */
 import type { ExamSession, FormOptions, Notice, Province, Window } from '../services/schemas.js';
 import { seedLevels } from './seed-plan.js';
@@ -34,8 +34,19 @@ export const YUNNAN: Province = {
   ],
 };
 
+/**
+ * Yunnan registers by city: a candidate chooses the city's office as 报名省市 and its exam area
+ * as 考试考区 (the seed's candidate chooses 丽江 for both). Each office of the round's `provinces`
+ * is a city or prefecture with its own exam area; a province that registers centrally is one
+ * entry with many areas, as {@link YUNNAN}.
+ */
+export const YUNNAN_OFFICES: Province[] = YUNNAN.areas.map((area) => ({ code: area.code, name: area.name, areas: [{ ...area }] }));
+
 /** The exam area of the seed's candidate (丽江). */
 export const LIJIANG_AREA_CODE = '5307';
+
+/** The registration office (报名省市) of the seed's candidate: 丽江's. */
+export const LIJIANG_OFFICE_CODE = '5307';
 
 /** The office's help lines (domain README). */
 export const CONTACT_PHONES: string[] = ['0871-64312910 转 835、836', '0871-63626248', '0871-63617131'];
@@ -151,7 +162,7 @@ export function seedExamSession(now: Date, options: SeedOptions = {}): ExamSessi
     scoreReleaseAt: chinaAt(addDays(firstExamDay, 45), '10:00'),
     notice: seedNotice(dated),
     plan: { levels: seedLevels(examDates) },
-    provinces: [structuredClone(YUNNAN)],
+    provinces: structuredClone(YUNNAN_OFFICES),
     formOptions: structuredClone(FORM_OPTIONS),
     contactPhones: [...CONTACT_PHONES],
     serverTime: chinaIso(nowMs),

@@ -26,6 +26,16 @@ export function formatDateTime(lang: Locale, iso: string): string {
   }).format(new Date(iso));
 }
 
+/** `1月28日` / `28 January` for a date-time in Beijing time: a day without its year, for narrow places. */
+export function formatMonthDay(lang: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { month: 'long', day: 'numeric', timeZone: ZONE }).format(new Date(iso));
+}
+
+/** `09:05` for a moment (a timestamp in ms or an ISO date-time), in Beijing time like every other time. */
+export function formatTime(lang: Locale, at: number | string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).format(new Date(at));
+}
+
 /** `5月23日（周六）08:30–10:30` / `Sat 23 May, 08:30–10:30` for a sitting. */
 export function formatSitting(lang: Locale, startsAt: string, endsAt: string): string {
   const day = new Intl.DateTimeFormat(intlLocale(lang), { month: 'long', day: 'numeric', weekday: 'short', timeZone: ZONE }).format(

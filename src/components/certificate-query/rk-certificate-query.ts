@@ -50,11 +50,18 @@ export class RkCertificateQuery extends RkElement {
 
   readonly #query = new BackendQueryController<CertificateList>(this, (backend, signal) =>
     this.certificates ? Promise.resolve(this.certificates) : backend.getCertificates({ signal }),
+    // None yet, or one still being made: the office will issue or send it.
+    { waiting: (list) => list.certificates.length === 0 || list.certificates.some((certificate) => certificate.status === 'pending') },
   );
 
   /** Asks the backend again. */
   reload(): Promise<void> {
     return this.#query.reload();
+  }
+
+  /** Asks again quietly, keeping what is shown until the answer (the candidate asked; the page knows something changed). */
+  recheck(): Promise<void> {
+    return this.#query.recheck();
   }
 
   protected override willUpdate(): void {

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { BackendQueryController, type QueryState } from '../../controllers/backend-query-controller.js';
+import { awaitsRelease, BackendQueryController, type QueryState } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { queriesZhCN } from '../../services/i18n/parts/queries.js';
 import type { ArrangementAvailability, ExamArrangement } from '../../services/schemas.js';
@@ -52,11 +52,17 @@ export class RkExamArrangement extends RkElement {
 
   readonly #query = new BackendQueryController<ArrangementAvailability>(this, (backend, signal) =>
     this.arrangement ? Promise.resolve(this.arrangement) : backend.getExamArrangement({ signal }),
+    awaitsRelease,
   );
 
   /** Asks the backend again. */
   reload(): Promise<void> {
     return this.#query.reload();
+  }
+
+  /** Asks again quietly, keeping what is shown until the answer (the candidate asked; the page knows something changed). */
+  recheck(): Promise<void> {
+    return this.#query.recheck();
   }
 
   protected override willUpdate(): void {

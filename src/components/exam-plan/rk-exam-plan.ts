@@ -236,7 +236,7 @@ export class RkExamPlan extends RkElement {
                           @click=${() => this.#choose(level, qualification)}
                         >
                           ${chosen ? this.t('plan.selected') : this.t('plan.select')}<span class="visually-hidden"
-                            >${this.t('plan.selectLabel', { qualification: qualification.name })}</span
+                            >${this.t('plan.selectFor', { qualification: qualification.name })}</span
                           >
                         </button>
                       </td>`}

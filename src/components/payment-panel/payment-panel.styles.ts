@@ -213,6 +213,16 @@ const paymentStyles = css`
     border-top: 1px solid var(--_border);
     color: var(--_muted);
   }
+  .tip p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  .phone {
+    white-space: nowrap;
+  }
+  /* Dates stay whole (2026年12月18日, not 2026年12月18 / 日): the line breaks at the spaces. */
+  .dates {
+    word-break: keep-all;
+  }
 
   .receipt {
     padding: calc(var(--_space) * 2);

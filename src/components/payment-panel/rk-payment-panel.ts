@@ -5,6 +5,7 @@ import { CountdownController } from '../../controllers/countdown-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { sessionMoved } from '../../controllers/session-change.js';
 import { PollController } from '../../controllers/poll-controller.js';
+import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, configContext, sessionContext } from '../../services/context.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
@@ -94,6 +95,7 @@ const CHANNELS: PaymentChannel[] = ['alipay', 'wechat'];
  * @csspart countdown - The time left before the code expires.
  * @csspart status - The payment status line.
  * @csspart check - The "我已完成支付" button.
+ * @csspart tip - The 特别提示 beside the code: do not close the page, the office's phone numbers.
  * @csspart help - The help text with the office's phone numbers.
  * @csspart receipt - The receipt block after payment.
  *
@@ -152,6 +154,13 @@ export class RkPaymentPanel extends RkElement {
     task: (signal) => this.#checkStatus(signal),
     intervalMs: () => Math.max(500, this.pollInterval),
   });
+  /** Before approval, or before the payment window: asks again when it opens, the tab returns, or on `recheck()`. */
+  readonly #recheck = new LazyRecheck(this, {
+    check: () => this.#load(true),
+    waiting: () => this.state === 'not-eligible' || this.state === 'window-not-open',
+    due: () => (this.state === 'window-not-open' ? this.#exam.session?.paymentWindow.opensAt : undefined),
+    now: () => this.#exam.now(),
+  });
   /** The orders of this application, by channel. */
   readonly #orders = new Map<PaymentChannel, OrderEntry>();
   /** Orders being created, by channel: a second click waits for the first. */
@@ -182,15 +191,30 @@ export class RkPaymentPanel extends RkElement {
   }
 
   /** Loads the application and its payment again (what "重试" does). */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    return this.#load(false);
+  }
+
+  /**
+   * Asks again quietly, keeping what is shown until the answer: the payment's status while a
+   * code is shown, else the application (approved yet?). One request at a time.
+   */
+  recheck(): Promise<void> {
+    return this.state === 'unpaid' || this.state === 'paying' ? this.#poll.checkNow() : this.#recheck.recheck();
+  }
+
+  /** `quiet`: what is shown stays until the answer, and when it fails. */
+  async #load(quiet: boolean): Promise<void> {
     const backend = this.effectiveBackend;
     if (!backend) return;
     this.#loadedFor = { backend, session: this.#sessionContext.value };
     this.#loadRequest?.abort();
     const request = new AbortController();
     this.#loadRequest = request;
-    this.loadError = undefined;
-    this.application = undefined;
+    if (!quiet) {
+      this.loadError = undefined;
+      this.application = undefined;
+    }
     try {
       const [application, current] = await Promise.all([
         backend.getApplication({ signal: request.signal }),
@@ -210,10 +234,13 @@ export class RkPaymentPanel extends RkElement {
           this.#show(entry);
         }
       }
+      this.loadError = undefined;
     } catch (error) {
       if (request.signal.aborted) return;
       if (this.#signedOut(error)) return;
-      this.loadError = error;
+      if (!quiet || this.application === undefined) this.loadError = error;
+    } finally {
+      this.#recheck.answered();
     }
   }
 
@@ -326,9 +353,7 @@ export class RkPaymentPanel extends RkElement {
     const entry = this.currentOrder;
     if (!entry || !isOpenStatus(entry.status)) return;
     void this.#poll.checkNow().then(() => {
-      if (!isOpenStatus(entry.status)) return;
-      this.#finish(entry, 'expired');
-      this.announcement = this.t('payment.announce.expired');
+      if (isOpenStatus(entry.status)) this.#finish(entry, 'expired');
     });
   }
 
@@ -380,6 +405,8 @@ export class RkPaymentPanel extends RkElement {
     this.#countdown.stop();
     this.#saidPaidAt = undefined;
     if (status !== 'paid' && this.application) dropOrderKey(this.application.id, entry.order.channel);
+    // The live status says what became of the code (it still said the code was generated).
+    if (status === 'expired' || status === 'failed' || status === 'closed') this.announcement = this.t(`payment.announce.${status}`);
     this.requestUpdate();
   }
 
@@ -420,6 +447,7 @@ export class RkPaymentPanel extends RkElement {
       this.#loadedFor.session = null;
     }
     this.state = this.#computeState(backend, sessionGone);
+    if (this.state === 'not-eligible' || this.state === 'window-not-open') this.#recheck.start().catch(() => undefined);
   }
 
   #computeState(backend: RegistrationBackend | undefined, sessionGone: boolean): PaymentPanelState {
@@ -532,7 +560,7 @@ export class RkPaymentPanel extends RkElement {
         ${row(this.t('payment.exam'), exam.name)} ${row(this.t('payment.registrationNumber'), this.application?.registrationNumber)}
         ${row(this.t('payment.level'), level?.name)} ${row(this.t('payment.qualification'), qualification?.name)}
         ${row(this.t('payment.subjects'), subjects.map((subject) => subject.name).join('、'))}
-        ${row(this.t('payment.window'), this.t('payment.windowRange', this.#windowText(payWindow)))}
+        ${row(this.t('payment.window'), html`<span class="dates">${this.t('payment.windowRange', this.#windowText(payWindow))}</span>`)}
         ${amountFen === null
           ? nothing
           : html`<div class="row amount-row">
@@ -570,7 +598,10 @@ export class RkPaymentPanel extends RkElement {
       <div class="qr" part="qr">${this.#renderCode(entry, channelName)}</div>
       <div class="pay-side">
         ${this.#renderStatus(entry, channelName)}
-        <p class="tip">${this.t('payment.tip')}</p>
+        <div class="tip" part="tip">
+          <p>${this.t('payment.tip')}</p>
+          ${this.#renderPhones()}
+        </div>
         ${this.#renderHelp()}
       </div>
     </div>`;
@@ -650,13 +681,33 @@ export class RkPaymentPanel extends RkElement {
     </div>`;
   }
 
+  /** The office's help lines: the site's (`config.contactPhones`), else the round's. */
+  #phones(): string[] {
+    return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
+  }
+
+  /**
+   * The seed's 特别提示 gives the office's phones beside the code, where a payment that does not
+   * arrive is noticed, separated by ；(a number may hold 、: 转 835、836); each part of a number
+   * (0871-64312910, 转, 835、836) kept on one line, so that large text can still wrap between them.
+   */
+  #renderPhones() {
+    const phones = this.#phones();
+    if (!phones.length) return nothing;
+    const [before, after] = this.t('payment.help.phones', { phones: '\u0000' }).split('\u0000');
+    return html`<p>
+      ${before}${phones.map(
+        (phone, i) => html`${i ? '；' : ''}${phone.split(' ').map((part, j) => html`${j ? ' ' : ''}<span class="phone">${part}</span>`)}`,
+      )}${after}
+    </p>`;
+  }
+
   #renderHelp() {
     const saidAt = this.#saidPaidAt;
     if (saidAt === undefined || this.#exam.now() - saidAt < this.helpAfter * 1000) return nothing;
-    const phones = this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
     return html`<div class="notice help" part="help" role="note">
       <p>${this.t('payment.help')}</p>
-      ${phones.length ? html`<p>${this.t('payment.help.phones', { phones: phones.join('、') })}</p>` : nothing}
+      ${this.#renderPhones()}
     </div>`;
   }
 

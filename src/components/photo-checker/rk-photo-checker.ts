@@ -168,6 +168,12 @@ export class RkPhotoChecker extends RkElement {
 
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /**
+   * The level of its heading (default 2; its sub-headings one deeper), for the page's outline:
+   * `rk-registration-form` makes it 4, under its 证件照片 section (3).
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** Any adapter; wins over the provider's. */
   @property({ attribute: false }) backend: RegistrationBackend | undefined;
 
@@ -740,11 +746,16 @@ export class RkPhotoChecker extends RkElement {
     }
   }
 
+  /** Its sub-headings' level, when not the default (3). */
+  get #subLevel() {
+    return this.headingLevel === 2 ? nothing : Math.min(6, this.headingLevel + 1);
+  }
+
   protected override render() {
     const rules = this.#rules();
     // A group, not a region: inside rk-registration-form's 证件照片 section it would repeat that landmark.
     return html`<div part="panel" role="group" aria-labelledby="title" aria-busy=${this.state === 'reading' || this.state === 'compressing' ? 'true' : 'false'}>
-      <h2 id="title" part="title">${this.t('photo.title')}</h2>
+      <h2 id="title" part="title" aria-level=${this.headingLevel === 2 ? nothing : this.headingLevel}>${this.t('photo.title')}</h2>
       ${this.state === 'accepted' ? this.#renderAccepted() : this.#renderWork(rules)}
       <p class="visually-hidden" role="status">${this.status()}</p>
       <slot name="footer"></slot>
@@ -774,7 +785,7 @@ export class RkPhotoChecker extends RkElement {
         : nothing}
       ${this.refusal
         ? html`<div class="notice danger" part="problem" role="alert">
-            <h3>${this.t('photo.refused.title')}</h3>
+            <h3 aria-level=${this.#subLevel}>${this.t('photo.refused.title')}</h3>
             <p>${this.#problemText(this.refusal)}</p>
           </div>`
         : nothing}
@@ -810,7 +821,7 @@ export class RkPhotoChecker extends RkElement {
   #renderChecklist() {
     if (this.checks.length === 0) return nothing;
     const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
-    return html`<h3 class="checklist-title">${this.t('photo.checklist.title')}</h3>
+    return html`<h3 aria-level=${this.#subLevel} class="checklist-title">${this.t('photo.checklist.title')}</h3>
       <ul class="checklist" part="checklist">
         ${this.checks.map(
           (check) => html`<li class="check ${check.status}" data-check=${check.id}>
@@ -829,7 +840,7 @@ export class RkPhotoChecker extends RkElement {
         ${this.restored ? html`<p class="notice">${this.t('photo.restored')}</p>` : nothing} ${this.#renderChecklist()}
         ${failed
           ? html`<div class="notice danger" part="problem" role="alert">
-              <h3>${this.t('photo.failed.title')}</h3>
+              <h3 aria-level=${this.#subLevel}>${this.t('photo.failed.title')}</h3>
               <p>${this.t('photo.failed.next')}</p>
             </div>`
           : this.#renderResult()}
@@ -845,7 +856,7 @@ export class RkPhotoChecker extends RkElement {
     const range = zoomRange(frame, this.#imageSize(), this.#outputSize());
     const locked = this.#locked();
     return html`<div class="crop" part="crop">
-      <h3 id="crop-title">${this.t('photo.crop.title')}</h3>
+      <h3 aria-level=${this.#subLevel} id="crop-title">${this.t('photo.crop.title')}</h3>
       <p class="hint" id="crop-hint">${this.t('photo.crop.hint')}</p>
       <div class="stage" @wheel=${(e: WheelEvent) => !locked && gestures.wheel(e)}>
         <canvas class="photo" role="img" aria-label=${this.t('photo.crop.photo')}></canvas>
@@ -913,7 +924,7 @@ export class RkPhotoChecker extends RkElement {
     return html`<div class="result-block">
       ${warn
         ? html`<div class="notice warning">
-            <h3>${this.t('photo.advisory.title')}</h3>
+            <h3 aria-level=${this.#subLevel}>${this.t('photo.advisory.title')}</h3>
             <p>${this.t('photo.advisory.body')}</p>
             <label class="choice confirm">
               <input
@@ -967,7 +978,7 @@ export class RkPhotoChecker extends RkElement {
     const result = this.result!;
     const source = this.source!;
     return html`<div class="notice success" part="accepted">
-        <h3 tabindex="-1">${this.t(this.uploaded ? 'photo.uploaded.title' : 'photo.accepted.title')}</h3>
+        <h3 aria-level=${this.#subLevel} tabindex="-1">${this.t(this.uploaded ? 'photo.uploaded.title' : 'photo.accepted.title')}</h3>
         <p>
           ${this.t('photo.accepted.body', {
             width: result.width,

@@ -2,7 +2,9 @@
  * The portal's views (the seed's left navigation), which need a signed-in candidate, and which
  * view a candidate's state leads to when the page has not chosen one.
  */
+import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import type { Application, Session } from '../../services/schemas.js';
+import type { JourneyStep } from '../status-timeline/journey.js';
 
 /** The navigation of the seed, in its order. */
 export const PORTAL_VIEWS = ['notice', 'plan', 'apply', 'review', 'payment', 'ticket', 'arrangement', 'score', 'certificate'] as const;
@@ -56,3 +58,31 @@ export const VIEW_OF_STEP: Readonly<Record<string, PortalView>> = {
   score: 'score',
   certificate: 'certificate',
 };
+
+/**
+ * The steps of the timeline whose page a view is (考生报名 shows the login, the real name, the
+ * notice and the form as the candidate's state needs), so the timeline does not offer the way to
+ * where the candidate already is.
+ */
+export const STEPS_OF_VIEW: Readonly<Record<PortalView, readonly JourneyStep[]>> = {
+  notice: ['notice'],
+  plan: [],
+  apply: ['account', 'real-name', 'notice', 'form', 'photo'],
+  review: ['review'],
+  payment: ['payment'],
+  ticket: ['ticket'],
+  arrangement: ['exam'],
+  score: ['score'],
+  certificate: ['certificate'],
+};
+
+/**
+ * Whether the application waits for the office or the calendar: review (submitted), a payment
+ * that may arrive from elsewhere (approved), tickets, scores and certificates (paid and on). A
+ * draft or a rejected application waits for the candidate.
+ */
+export function awaitsOffice(application: Application | null | undefined): boolean {
+  if (!application) return false;
+  const status = application.status;
+  return status === 'submitted' || status === 'approved' || (PAID_APPLICATION_STATUSES.has(status) && status !== 'certified');
+}

@@ -22,8 +22,22 @@ const portalStyles = css`
     margin: 0 0 var(--_space);
     font-size: 1.25em;
   }
+  .round-name a {
+    color: inherit;
+    text-decoration: none;
+    border-radius: var(--_radius);
+  }
+  .round-name a:hover {
+    text-decoration: underline;
+  }
+  .round-name a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .round p {
     margin: 0 0 calc(var(--_space) / 2);
+    /* Dates stay whole (2027年2月5日, not 2027年2月5 / 日): lines break at spaces and 、 only. */
+    word-break: keep-all;
   }
   button.enter {
     margin-top: var(--_space);
@@ -94,6 +108,9 @@ const portalStyles = css`
   }
   .content > * {
     max-width: none;
+  }
+  .next {
+    margin-top: calc(var(--_space) * 2);
   }
   .review h2 {
     font-size: 1.375em;

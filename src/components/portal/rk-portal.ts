@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
+import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, sessionContext } from '../../services/context.js';
 import { NetworkError } from '../../services/errors.js';
@@ -13,12 +14,11 @@ import { formatDateTime, formatDay } from '../base/exam-format.js';
 import { RkElement } from '../base/rk-element.js';
 import { readAcceptance } from '../exam-notice/notice-acceptance.js';
 import type { PlanSelectDetail } from '../exam-plan/rk-exam-plan.js';
-import '../status-timeline/rk-status-timeline.js';
 import { ELEMENT_LOADERS, type ElementTag } from '../element-loaders.js';
 import { prefetchPortalElements } from './portal-elements.js';
 import { renderReview } from './portal-review.js';
 import { styles } from './portal.styles.js';
-import { isPortalView, PORTAL_VIEWS, VIEW_OF_STEP, viewForState, type PortalView } from './portal-views.js';
+import { awaitsOffice, isPortalView, PORTAL_VIEWS, STEPS_OF_VIEW, VIEW_OF_STEP, viewForState, type PortalView } from './portal-views.js';
 
 /** What `rk-view-change` tells: the view shown and whether the candidate chose it. */
 export interface ViewChangeDetail {
@@ -44,12 +44,21 @@ declare global {
  * round's header (轮次, 报名时间, 考试时间, 进入报名), the left navigation (考生须知, 考试计划,
  * 考生报名, 报名审核, 网上缴费, 打印准考证, 考试安排, 成绩查询, 证书查询; a menu button in narrow
  * columns), the status timeline, and the element for the candidate's state: log in → verify →
- * notice → form with photo → wait for review → pay → print → queries. It moves on by itself when
- * a step is done (`rk-submitted`, `rk-paid`, …) and follows the timeline's `rk-navigate`.
+ * notice → form with photo → wait for review → pay (the receipt, then on to the 报名表) → print →
+ * queries. It moves on by itself when a step is done (`rk-submitted`, `rk-paid`, …) and follows
+ * the timeline's `rk-navigate`; "返回首页" and the round's name lead back to the view the
+ * candidate's state leads to.
  *
- * It paints its header, navigation and timeline first and fetches each view's element when the
- * view first needs it (portal-elements.ts; the rest when the browser is idle, unless it asks to
- * save data); offline, the view says so with a retry.
+ * It keeps up with the office for a candidate who keeps the tab open for days: while the
+ * application waits for something (review, payment, tickets, scores, certificates) it asks again
+ * when the awaited moment comes, when the tab is shown again and when the candidate asks (the
+ * navigation, the timeline's action); the view shown then asks too. Never while the tab is
+ * hidden, one request at a time (RecheckController).
+ *
+ * It paints its header and navigation first; the status timeline's element comes while the
+ * candidate's application is asked for, and each view's element when the view first needs it
+ * (portal-elements.ts; the rest when the browser is idle, unless it asks to save data); offline,
+ * the view says so with a retry.
  *
  * It lays itself out by its own width (container queries), so it fits a CMS content column from
  * 320 px to 1280 px. It leaves the page's URL alone unless `routing="hash"` (then `#/payment`
@@ -65,6 +74,7 @@ declare global {
  * @slot footer - Below the content.
  *
  * @csspart round - The exam round header.
+ * @csspart home - The round's name, a link back to the view the candidate's state leads to.
  * @csspart enter - The "进入报名" button.
  * @csspart nav - The navigation.
  * @csspart nav-item - Each navigation link.
@@ -106,6 +116,20 @@ export class RkPortal extends RkElement {
     callback: () => this.requestUpdate(),
   });
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
+  /** Asks for the application again while it waits for the office or a date (see the class comment). */
+  readonly #recheck = new LazyRecheck(this, {
+    check: () => this.#load(true),
+    waiting: () => awaitsOffice(this.application),
+    due: () => {
+      const exam = this.#exam.session;
+      const now = this.#exam.now();
+      if (!exam || !awaitsOffice(this.application)) return undefined;
+      // The next of the round's moments: payment opens, tickets open, scores are released.
+      const moments = [exam.paymentWindow.opensAt, exam.ticketWindow.opensAt, exam.scoreReleaseAt ?? ''].map(Date.parse);
+      return moments.filter((at) => at > now).sort((a, b) => a - b)[0];
+    },
+    now: () => this.#exam.now(),
+  });
   /** Which backend and session the application was loaded for. */
   #loadedFor: { backend: RegistrationBackend; session: Session | null | undefined } | undefined;
   #request: AbortController | undefined;
@@ -122,7 +146,19 @@ export class RkPortal extends RkElement {
     super();
     const refresh = () => void this.refresh();
     this.addEventListener('rk-submitted', () => this.#flowTo('review'));
-    this.addEventListener('rk-paid', () => this.#flowTo('apply'));
+    // The receipt first (缴费状态, 支付单号, …), with the way on to the 报名表 below it.
+    this.addEventListener('rk-paid', () => this.#flowTo('payment'));
+    // What the form saved is the application: the timeline follows (上传照片 done, 填报信息 …).
+    this.addEventListener('rk-draft-saved', (event) => (this.application = event.detail));
+    this.addEventListener('rk-photo-accepted', (event) => {
+      const photo = event.detail.photo;
+      if (photo && this.application) this.application = { ...this.application, photo };
+      else refresh();
+    });
+    this.addEventListener('rk-home', (event) => {
+      event.preventDefault();
+      this.home();
+    });
     this.addEventListener('rk-notice-accepted', () => this.#flowTo('apply'));
     this.addEventListener('rk-plan-select', (event) => {
       this.qualification = event.detail;
@@ -158,16 +194,48 @@ export class RkPortal extends RkElement {
     return this.#chosen ?? viewForState(this.session, this.application);
   }
 
-  /** Shows a view, as the navigation does. */
+  /**
+   * Shows a view, as the navigation does. The candidate asks where things stand: the application
+   * is asked for again, and the view already shown asks again too.
+   */
   navigate(view: PortalView): void {
+    const same = view === this.currentView;
     this.#chosen = view;
     this.menuOpen = false;
     this.#show(view, 'navigation');
     void this.#focusContent();
+    void this.refresh(same);
   }
 
-  /** Loads the candidate's application again (and the timeline's state). */
-  async refresh(): Promise<void> {
+  /** The home page of the seed (返回首页, the round's name): the view the candidate's state leads to. */
+  home(): void {
+    this.#chosen = undefined;
+    if (this.view) this.view = '';
+    this.navigate(this.currentView);
+  }
+
+  /**
+   * Asks for the candidate's application again (and so the timeline's state): one request at a
+   * time, however often it is called. When the application changed, or `view` is set, the view
+   * shown asks again too.
+   */
+  async refresh(view = false): Promise<void> {
+    const shown = this.#viewElement();
+    const before = this.application;
+    await this.#recheck.recheck();
+    const after = this.application;
+    const changed = !before || !after || before.status !== after.status || before.updatedAt !== after.updatedAt;
+    // Only an element that was there before: one just put there loads by itself.
+    if ((view || changed) && shown && shown === this.#viewElement()) await shown.recheck?.();
+  }
+
+  /** The element of the view shown, if it can be asked to check again. */
+  #viewElement(): (Element & { recheck?: () => Promise<void> }) | null {
+    return this.renderRoot.querySelector('[part="content"] > :not(template, p, div)');
+  }
+
+  /** Loads the application; `quiet`: what is shown stays when it fails. */
+  async #load(quiet = false): Promise<void> {
     const backend = this.effectiveBackend;
     const session = this.session;
     if (!backend) return;
@@ -179,12 +247,16 @@ export class RkPortal extends RkElement {
     }
     const request = new AbortController();
     this.#request = request;
-    this.applicationError = undefined;
+    if (!quiet) this.applicationError = undefined;
     try {
       const application = await backend.getApplication({ signal: request.signal });
-      if (!request.signal.aborted) this.application = application;
+      if (request.signal.aborted) return;
+      this.application = application;
+      this.applicationError = undefined;
     } catch (error) {
-      if (!request.signal.aborted) this.applicationError = error;
+      if (!request.signal.aborted && !(quiet && this.application)) this.applicationError = error;
+    } finally {
+      this.#recheck.answered();
     }
     // The timeline gets the application as a property (a new answer makes it ask for the ticket and
     // scores); it also re-reads what is not in the backend, such as the notice's acceptance.
@@ -196,7 +268,20 @@ export class RkPortal extends RkElement {
     window.addEventListener('hashchange', this.#onHash);
     window.addEventListener('online', this.#onOnline);
     this.#onHash();
+    this.#fetchTimeline();
     prefetchPortalElements();
+  }
+
+  /**
+   * The status timeline shows the candidate's application, so it is not needed before that
+   * answer: its element is fetched meanwhile, not in the first paint. Offline, the portal does
+   * without it until the browser is back online.
+   */
+  #fetchTimeline(): void {
+    ELEMENT_LOADERS['rk-status-timeline'].load().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
   }
 
   override disconnectedCallback(): void {
@@ -225,7 +310,6 @@ export class RkPortal extends RkElement {
   #show(view: PortalView, cause: ViewChangeDetail['cause']): void {
     if (this.view) this.view = view;
     if (this.routing === 'hash' && location.hash !== `#/${view}`) location.hash = `#/${view}`;
-    this.announcement = this.t('portal.current', { view: this.t(`portal.view.${view}`) });
     this.emit('rk-view-change', { view, cause });
     this.requestUpdate();
   }
@@ -248,10 +332,28 @@ export class RkPortal extends RkElement {
     this.#exam.ensure();
     const backend = this.effectiveBackend;
     if (backend && (this.#loadedFor?.backend !== backend || this.#loadedFor.session !== this.session)) {
-      if (this.#loadedFor && this.#loadedFor.session?.user.id !== this.session?.user.id) this.#chosen = undefined;
-      void this.refresh();
+      // Another candidate, or signed out: their choice of view goes. Not when the session only
+      // became known (a reload on #/plan: the provider learns the session after the first render).
+      const before = this.#loadedFor?.session;
+      if (before && before.user.id !== this.session?.user.id) this.#chosen = undefined;
+      void this.#load();
+    }
+    if (awaitsOffice(this.application)) this.#recheck.start().catch(() => undefined);
+    // The address, the view and what a screen reader was told agree, however the view came to be
+    // (the candidate's choice, the state, a reload).
+    const view = this.currentView;
+    if (view !== this.#announced) {
+      this.#announced = view;
+      this.announcement = this.t('portal.current', { view: this.t(`portal.view.${view}`) });
+      // A view the state led to (after signing out, say) replaces a stale address; one the
+      // candidate chose has set the address already.
+      const stale = this.routing === 'hash' && !this.#chosen && !this.view && isPortalView(/^#\/([a-z]+)$/.exec(location.hash)?.[1]);
+      if (stale && location.hash !== `#/${view}`) history.replaceState(history.state, '', `#/${view}`);
     }
   }
+
+  /** The view the live region last named. */
+  #announced: PortalView | undefined;
 
   #shownStep = '';
 
@@ -277,9 +379,14 @@ export class RkPortal extends RkElement {
         ${this.#renderNav(view)}
         <div class="main">
           ${this.#renderAccount()}
-          ${this.application === undefined
+          ${this.application === undefined || !customElements.get('rk-status-timeline')
             ? nothing
-            : html`<rk-status-timeline part="timeline" class="timeline" .application=${this.application}></rk-status-timeline>`}
+            : html`<rk-status-timeline
+                part="timeline"
+                class="timeline"
+                .application=${this.application}
+                .viewing=${STEPS_OF_VIEW[view]}
+              ></rk-status-timeline>`}
           <div part="content" class="content" tabindex="-1">
             ${this.#renderView(view)}
           </div>
@@ -298,8 +405,9 @@ export class RkPortal extends RkElement {
         <p>${this.#exam.error ? this.t('portal.round.error', { reason: this.localize.error(this.#exam.error) }) : this.t('portal.round.loading')}</p>
       </header>`;
     }
+    // The seed: 点击左上角考试名称回到主页.
     return html`<header class="round" part="round">
-      <h2 class="round-name">${exam.name}</h2>
+      <h2 class="round-name"><a part="home" href=${`#/${viewForState(this.session, this.application)}`} @click=${this.#onHome}>${exam.name}</a></h2>
       <p>
         ${this.t('portal.round.registration', {
           from: formatDateTime(lang, exam.registrationWindow.opensAt),
@@ -324,6 +432,11 @@ export class RkPortal extends RkElement {
         <span aria-hidden="true">☰</span> ${this.t('portal.nav.menu')} · ${this.t(`portal.view.${current}`)}
       </button>
       <ul id="nav-list">
+        <li>
+          <a part="nav-item" class="home" href=${`#/${viewForState(this.session, this.application)}`} @click=${this.#onHome}
+            >${this.t('portal.home')}</a
+          >
+        </li>
         ${PORTAL_VIEWS.map(
           (view) => html`<li>
             <a
@@ -341,6 +454,11 @@ export class RkPortal extends RkElement {
       </ul>
     </nav>`;
   }
+
+  readonly #onHome = (event: Event): void => {
+    event.preventDefault();
+    this.home();
+  };
 
   #renderAccount() {
     const session = this.session;
@@ -385,6 +503,7 @@ export class RkPortal extends RkElement {
   /** Back online: a view whose element could not be fetched tries again by itself. */
   readonly #onOnline = (): void => {
     if (this.#unloaded.size > 0) this.#retryElements([...this.#unloaded.keys()]);
+    if (!customElements.get('rk-status-timeline')) this.#fetchTimeline();
   };
 
   #retryElements(tags: ElementTag[]): void {
@@ -416,7 +535,16 @@ export class RkPortal extends RkElement {
           go: (target) => this.navigate(target),
         });
       case 'payment':
-        return this.#withElements(['rk-payment-panel'], html`<rk-payment-panel></rk-payment-panel>`);
+        // Paid: the receipt the panel shows, then the way on to the 报名表.
+        return this.#withElements(
+          ['rk-payment-panel'],
+          html`<rk-payment-panel></rk-payment-panel>
+            ${this.application && PAID_APPLICATION_STATUSES.has(this.application.status)
+              ? html`<div class="actions next">
+                  <button type="button" class="primary" @click=${() => this.navigate('apply')}>${this.t('portal.toSlip')}</button>
+                </div>`
+              : nothing}`,
+        );
       case 'ticket':
         return this.#withElements(['rk-ticket-printer'], html`<rk-ticket-printer document="ticket"></rk-ticket-printer>`);
       case 'arrangement':

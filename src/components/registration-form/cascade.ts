@@ -66,20 +66,31 @@ export function chooseQualification(session: ExamSession, values: FormValues, qu
   };
 }
 
-/** The changes a new province brings: the exam area goes unless it belongs to it. */
-export function chooseProvince(session: ExamSession, values: FormValues, provinceCode: string): FormValues {
-  const province = findProvince(session, provinceCode);
-  const keep = province?.areas.some((area) => area.code === values.areaCode);
-  return keep ? { provinceCode } : { provinceCode, areaCode: '' };
+/** The exam area of an office that has only one (a city office: 报名省市 丽江 → 考试考区 丽江). */
+function onlyArea(province: Province | undefined): string | undefined {
+  return province?.areas.length === 1 ? province.areas[0]!.code : undefined;
 }
 
 /**
- * Defaults the round gives: its only province (the registration is local, 属地化), and the
- * subjects of a chosen qualification when they are missing.
+ * The changes a new province (报名省市: a province, or a city's office where the province
+ * registers by city) brings: the exam area goes unless it belongs to it; an office with one exam
+ * area gets that one.
+ */
+export function chooseProvince(session: ExamSession, values: FormValues, provinceCode: string): FormValues {
+  const province = findProvince(session, provinceCode);
+  const keep = province?.areas.some((area) => area.code === values.areaCode);
+  return keep ? { provinceCode } : { provinceCode, areaCode: onlyArea(province) ?? '' };
+}
+
+/**
+ * Defaults the round gives: its only province (the registration is local, 属地化), the only exam
+ * area of the chosen office, and the subjects of a chosen qualification when they are missing.
  */
 export function defaults(session: ExamSession, values: FormValues): FormValues {
   const changes: FormValues = {};
   if (!str(values.provinceCode) && session.provinces.length === 1) changes.provinceCode = session.provinces[0]!.code;
+  const area = onlyArea(findProvince(session, str(changes.provinceCode ?? values.provinceCode)));
+  if (!str(values.areaCode) && area) changes.areaCode = area;
   const { qualification } = selectionOf(session, values);
   const ids = Array.isArray(values.subjectIds) ? values.subjectIds : [];
   if (qualification && ids.length === 0) changes.subjectIds = qualification.subjects.map((subject) => subject.id);

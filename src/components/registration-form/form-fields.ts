@@ -51,7 +51,12 @@ function renderSection(v: FormView, id: SectionId): TemplateResult {
     }
   })();
   return html`<section class="form-section" part="section" aria-labelledby=${`section-${id}`}>
-    <h3 id=${`section-${id}`} part="section-title">${v.t(`form.section.${id}`)}</h3>
+    <h3 id=${`section-${id}`} part="section-title">
+      ${v.t(`form.section.${id}`)}${id === 'photo'
+        ? // The photo is the section's one field: its heading names it (and says it is required), not a label beneath.
+          html`<span class="required-mark" aria-hidden="true">*</span><span class="visually-hidden">（${v.texts.required}）</span>`
+        : nothing}
+    </h3>
     ${id === 'personal' || id === 'work' || id === 'education'
       ? html`<p class="hint section-hint">${v.t(`form.section.${id}.hint`)}</p>`
       : nothing}

@@ -22,7 +22,6 @@ export interface PhotoView {
   uploadError: string | undefined;
   /** The field's problem (no photo yet). */
   error: string | undefined;
-  requiredText: string;
   errorPrefix: string;
   disabled: boolean;
   t: (key: string, params?: Record<string, string | number>) => string;
@@ -42,13 +41,9 @@ export function renderPhoto(v: PhotoView): TemplateResult {
     id=${id}
     role="group"
     tabindex="-1"
-    aria-labelledby="photo-label"
+    aria-labelledby="section-photo"
     aria-describedby=${ifDefined(describedBy({ id, hint, error: v.error }))}
   >
-    <p class="label" id="photo-label">
-      ${v.t('form.photo.label')}<span class="required-mark" aria-hidden="true">*</span
-      ><span class="visually-hidden">（${v.requiredText}）</span>
-    </p>
     <div class="hint" part="hint" id="photo-hint">${hint}</div>
     ${v.error
       ? html`<span class="error-message" part="error-message" id="photo-error"

@@ -13,7 +13,7 @@ import { OnDemand } from '../../services/on-demand.js';
 import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
-import { fenToYuan, formatDateTime, formatDay, formatSitting } from '../base/exam-format.js';
+import { fenToYuan, formatDateTime, formatDay, formatSitting, formatTime } from '../base/exam-format.js';
 import type { FieldTexts } from '../base/field.js';
 import { RkElement } from '../base/rk-element.js';
 import { chooseLevel, chooseProvince, chooseQualification, defaults, levelOfQualification } from './cascade.js';
@@ -581,7 +581,12 @@ export class RkRegistrationForm extends RkElement {
 
   #onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
-    this.slotted = slot.assignedElements().length > 0;
+    const elements = slot.assignedElements();
+    this.slotted = elements.length > 0;
+    // The checker's heading goes under the 证件照片 section's (h3), unless the page set its level.
+    for (const element of elements) {
+      if (element.localName === 'rk-photo-checker' && !element.hasAttribute('heading-level')) (element as HTMLElement & { headingLevel: number }).headingLevel = 4;
+    }
   }
 
   // --- continuing and submitting ----------------------------------------------------------------
@@ -875,9 +880,7 @@ export class RkRegistrationForm extends RkElement {
     const store = this.#draft.store;
     const state = store?.state ?? 'idle';
     const savedAt = store?.savedAt;
-    const time = savedAt
-      ? new Intl.DateTimeFormat(this.localize.lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(savedAt)
-      : '';
+    const time = savedAt ? formatTime(this.localize.lang, savedAt) : '';
     const text =
       state === 'saving'
         ? this.t('form.draft.saving')
@@ -919,7 +922,6 @@ export class RkRegistrationForm extends RkElement {
         progress: this.uploadProgress,
         uploadError: this.uploadError,
         error: this.errors.photo,
-        requiredText: texts.required,
         errorPrefix: texts.errorPrefix,
         disabled: this.busy,
         t: (key, params) => this.t(key, params),

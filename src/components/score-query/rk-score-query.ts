@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { BackendQueryController, type QueryState } from '../../controllers/backend-query-controller.js';
+import { awaitsRelease, BackendQueryController, type QueryState } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { queriesZhCN } from '../../services/i18n/parts/queries.js';
 import type { ScoreAvailability, ScoreReport } from '../../services/schemas.js';
@@ -78,11 +78,17 @@ export class RkScoreQuery extends RkElement {
 
   readonly #query = new BackendQueryController<ScoreAvailability>(this, (backend, signal) =>
     this.scores ? Promise.resolve(this.scores) : backend.getScores({ signal }),
+    awaitsRelease,
   );
 
   /** Asks the backend again. */
   reload(): Promise<void> {
     return this.#query.reload();
+  }
+
+  /** Asks again quietly, keeping what is shown until the answer (the candidate asked; the page knows something changed). */
+  recheck(): Promise<void> {
+    return this.#query.recheck();
   }
 
   protected override willUpdate(): void {

@@ -30,8 +30,11 @@ export const JOURNEY_STEPS = [
 /** One of {@link JOURNEY_STEPS}. */
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 
-/** done; current (the candidate's next thing to do); waiting (on the office or a date); failed; not applicable. */
-export type StepState = 'done' | 'current' | 'waiting' | 'failed' | 'not-applicable';
+/**
+ * done; current (the candidate's next thing to do); pending (the office is at it: 审核中);
+ * waiting (not started: on an earlier step or a date); failed; not applicable.
+ */
+export type StepState = 'done' | 'current' | 'pending' | 'waiting' | 'failed' | 'not-applicable';
 
 export interface StepStatus {
   step: JourneyStep;
@@ -73,7 +76,7 @@ export function journey(input: JourneyInput): StepStatus[] {
   if (!session) set('real-name', 'waiting');
   else if (verified) set('real-name', 'done');
   else if (realName?.status === 'rejected') set('real-name', 'failed', because(realName.reason));
-  else if (realName?.status === 'pending') set('real-name', 'waiting', because(realName.reason));
+  else if (realName?.status === 'pending') set('real-name', 'pending', because(realName.reason));
   else set('real-name', 'current');
 
   const before = (step: JourneyStep) => set(step, 'waiting');
@@ -101,7 +104,7 @@ export function journey(input: JourneyInput): StepStatus[] {
   }
 
   if (status === 'rejected') set('review', 'failed', because(application?.review?.reason));
-  else if (status === 'submitted') set('review', 'waiting');
+  else if (status === 'submitted') set('review', 'pending');
   else if (status && status !== 'draft') set('review', 'done');
   else before('review');
 

@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
+import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext, sessionContext } from '../../services/context.js';
 import { isRkError } from '../../services/errors.js';
@@ -14,7 +15,7 @@ import type {
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { timelineZhCN } from '../../services/i18n/parts/timeline.js';
 import { define } from '../base/define.js';
-import { formatDay } from '../base/exam-format.js';
+import { formatMonthDay } from '../base/exam-format.js';
 import { formStyles } from '../base/form-styles.js';
 import { RkElement } from '../base/rk-element.js';
 import { readAcceptance } from '../exam-notice/notice-acceptance.js';
@@ -42,7 +43,7 @@ declare global {
   }
 }
 
-const MARKS: Record<StepStatus['state'], string> = { done: '✓', current: '', waiting: '', failed: '!', 'not-applicable': '–' };
+const MARKS: Record<StepStatus['state'], string> = { done: '✓', current: '', pending: '', waiting: '', failed: '!', 'not-applicable': '–' };
 
 /**
  * Where the candidate stands: 注册登录 → 实名认证 → 考生须知 → 填报信息 → 上传照片 → 报名审核 →
@@ -61,6 +62,7 @@ const MARKS: Record<StepStatus['state'], string> = { done: '✓', current: '', w
  * @csspart step - Each step (`data-state`: done, current, waiting, failed, not-applicable).
  * @csspart marker - The circle of a step.
  * @csspart action - The current step's action button.
+ * @csspart toggle - In a narrow column, the button that shows every step or only the one that matters now.
  *
  * @cssprop --rk-color-primary - Current and done steps.
  * @cssprop --rk-color-danger - A failed step.
@@ -79,7 +81,6 @@ export class RkStatusTimeline extends RkElement {
         margin: 0;
         padding: 0;
         list-style: none;
-        counter-reset: step;
       }
       li {
         position: relative;
@@ -137,20 +138,22 @@ export class RkStatusTimeline extends RkElement {
         background: var(--_surface);
         color: var(--_muted);
         font-weight: 700;
-        counter-increment: step;
-      }
-      [part='marker']:empty::before {
-        content: counter(step);
       }
       [data-state='done'] [part='marker'] {
         background: var(--_primary);
         border-color: var(--_primary);
         color: var(--_primary-contrast);
       }
-      [data-state='current'] [part='marker'] {
+      [data-state='current'] [part='marker'],
+      [data-state='pending'] [part='marker'] {
         border-color: var(--_primary);
         color: var(--_primary);
         box-shadow: 0 0 0 4px color-mix(in srgb, var(--_primary) 20%, transparent);
+      }
+      /* The office is at it (审核中). */
+      [data-state='pending'] [part='marker'] {
+        border-style: dashed;
+        box-shadow: none;
       }
       [data-state='failed'] [part='marker'] {
         border-color: var(--_danger);
@@ -174,11 +177,15 @@ export class RkStatusTimeline extends RkElement {
       .state {
         color: var(--_muted);
         font-size: 0.8125em;
+        /* Chinese breaks between any two characters: a date would break inside itself (2027年1 / 月28日). */
+        word-break: keep-all;
       }
+
       [data-state='failed'] .state {
         color: var(--_danger);
       }
-      [data-state='current'] .state {
+      [data-state='current'] .state,
+      [data-state='pending'] .state {
         color: var(--_primary);
       }
       .next {
@@ -190,6 +197,9 @@ export class RkStatusTimeline extends RkElement {
       }
       .reason {
         color: var(--_danger);
+      }
+      .toggle {
+        display: none;
       }
       @container (max-width: 640px) {
         ol {
@@ -220,6 +230,14 @@ export class RkStatusTimeline extends RkElement {
         .label {
           align-items: flex-start;
         }
+        /* Folded on a phone: the step that matters now, and a way to see them all. */
+        ol:not(.expanded) li:not(.focus),
+        ol:not(.expanded) li::before {
+          display: none;
+        }
+        .toggle {
+          display: inline-flex;
+        }
       }
     `,
   ];
@@ -235,8 +253,16 @@ export class RkStatusTimeline extends RkElement {
   /** The application, when the page has it (then it is not asked for); `null`: none yet. */
   @property({ attribute: false }) application: Application | null | undefined;
 
+  /**
+   * The steps whose page the candidate is on (`rk-portal` sets it): the current step's action is
+   * not offered when it is one of them ("下一步：去缴费" on the payment page).
+   */
+  @property({ attribute: false }) viewing: readonly JourneyStep[] = [];
+
   @state() private loaded: { application: Application | null; ticket?: TicketAvailability; scores?: ScoreAvailability } | undefined;
   @state() private loadError: unknown;
+  /** In a narrow column: every step shown, not only the one that matters now. */
+  @state() private expanded = false;
 
   readonly #backendContext = new ContextConsumer(this, {
     context: backendContext,
@@ -251,6 +277,21 @@ export class RkStatusTimeline extends RkElement {
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   #loadedFor: { backend: RegistrationBackend; session: Session | null | undefined; application: unknown } | undefined;
   #request: AbortController | undefined;
+  /**
+   * Alone on a page, it keeps up by itself (a step opening, the tab shown again); given the
+   * application by the page (the portal), the page keeps it current.
+   */
+  readonly #recheck = new LazyRecheck(this, {
+    check: () => this.#refresh(true),
+    // Until the certificate something is on its way: the office's review, a date, a release.
+    waiting: () => this.#alone() && this.steps.at(-1)!.state === 'waiting',
+    due: () => (this.#alone() ? this.steps.map((step) => Date.parse(step.opensAt ?? '')).sort((a, b) => a - b).find((at) => at > this.#exam.now()) : undefined),
+    now: () => this.#exam.now(),
+  });
+
+  #alone(): boolean {
+    return this.application === undefined && this.state === 'ready';
+  }
 
   get effectiveBackend(): RegistrationBackend | undefined {
     return this.backend ?? this.#backendContext.value;
@@ -272,7 +313,12 @@ export class RkStatusTimeline extends RkElement {
   }
 
   /** Asks the backend again (after a step was done elsewhere on the page). */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    return this.#refresh(false);
+  }
+
+  /** `quiet`: a failure keeps the steps shown (a check the candidate did not ask for). */
+  async #refresh(quiet: boolean): Promise<void> {
     const backend = this.effectiveBackend;
     const session = this.#sessionContext.value;
     if (!backend) return;
@@ -295,7 +341,9 @@ export class RkStatusTimeline extends RkElement {
       if (request.signal.aborted) return;
       this.loaded = { application, ...(ticket ? { ticket } : {}), ...(scores ? { scores } : {}) };
     } catch (error) {
-      if (!request.signal.aborted) this.loadError = error;
+      if (!request.signal.aborted && !(quiet && this.loaded)) this.loadError = error;
+    } finally {
+      this.#recheck.answered();
     }
   }
 
@@ -303,6 +351,10 @@ export class RkStatusTimeline extends RkElement {
     super.disconnectedCallback();
     this.#request?.abort();
     this.#loadedFor = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    if (this.application === undefined) this.#recheck.start().catch(() => undefined);
   }
 
   protected override willUpdate(): void {
@@ -321,6 +373,8 @@ export class RkStatusTimeline extends RkElement {
   }
 
   #navigate(step: JourneyStep, action: boolean): void {
+    // The candidate asks where things stand: alone on a page, look again (the page does otherwise).
+    if (action && this.application === undefined) void this.#recheck.recheck();
     this.emit('rk-navigate', { step, action });
   }
 
@@ -339,16 +393,27 @@ export class RkStatusTimeline extends RkElement {
     const lang = this.localize.lang;
     const current = steps.find((step) => step.state === 'current');
     const failed = steps.find((step) => step.state === 'failed');
+    // The step that matters now, the one a folded (phone) bar shows: the candidate's, else the
+    // first one not done.
+    const focus = current ?? failed ?? steps.find((step) => step.state !== 'done') ?? steps.at(-1)!;
+    // Not "下一步：去缴费" on the payment page itself.
+    const action = current && !this.viewing.includes(current.step) ? current : undefined;
     return html`<nav aria-label=${this.t('timeline.title')}>
-      <ol part="list">
+      <ol part="list" id="steps" class=${this.expanded ? 'expanded' : ''}>
         ${steps.map((status, index) => {
           const name = this.t(`timeline.step.${status.step}`);
           const stateText = this.t(`timeline.state.${status.state}`);
-          const when = status.state === 'waiting' && status.opensAt ? this.t('timeline.opensAt', { date: formatDay(lang, status.opensAt.slice(0, 10)) }) : '';
+          const when = status.state === 'waiting' && status.opensAt ? this.t('timeline.opensAt', { date: formatMonthDay(lang, status.opensAt) }) : '';
           // No white space between the label's spans: the button's name reads 第 7 步，网上缴费：进行中.
-          return html`<li part="step" data-state=${status.state} data-step=${status.step} aria-current=${status.state === 'current' ? 'step' : 'false'}>
+          return html`<li
+            part="step"
+            class=${status === focus ? 'focus' : ''}
+            data-state=${status.state}
+            data-step=${status.step}
+            aria-current=${status.state === 'current' ? 'step' : 'false'}
+          >
             <button type="button" class="step" @click=${() => this.#navigate(status.step, false)}>
-              <span part="marker" aria-hidden="true">${MARKS[status.state]}</span>
+              <span part="marker" aria-hidden="true">${MARKS[status.state] || index + 1}</span>
               <span class="label"
                 ><span class="visually-hidden">${this.t('timeline.stepNumber', { n: index + 1 })}</span
                 ><span class="name">${name}</span
@@ -359,12 +424,22 @@ export class RkStatusTimeline extends RkElement {
           </li>`;
         })}
       </ol>
-      ${current || failed
+      <button
+        type="button"
+        part="toggle"
+        class="toggle link"
+        aria-controls="steps"
+        aria-expanded=${this.expanded ? 'true' : 'false'}
+        @click=${() => (this.expanded = !this.expanded)}
+      >
+        ${this.t('timeline.all', { n: steps.length })} <span aria-hidden="true">${this.expanded ? '▴' : '▾'}</span>
+      </button>
+      ${action || failed?.reason
         ? html`<div class="next">
             ${failed?.reason ? html`<span class="reason">${this.t(`timeline.step.${failed.step}`)}：${failed.reason}</span>` : nothing}
-            ${current
-              ? html`<button type="button" part="action" class="primary" @click=${() => this.#navigate(current.step, true)}>
-                  ${this.t('timeline.next')}${this.t(`timeline.action.${current.step}`)}
+            ${action
+              ? html`<button type="button" part="action" class="primary" @click=${() => this.#navigate(action.step, true)}>
+                  ${this.t('timeline.next')}${this.t(`timeline.action.${action.step}`)}
                 </button>`
               : nothing}
           </div>`

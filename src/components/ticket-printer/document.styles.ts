@@ -27,6 +27,8 @@ export const documentStyles = css`
     font-size: 15pt;
     text-align: center;
     line-height: 1.3;
+    /* Lines of even length: no "表" alone on the last one. */
+    text-wrap: balance;
   }
   .doc .head {
     display: flex;
@@ -34,6 +36,9 @@ export const documentStyles = css`
     align-items: flex-start;
     justify-content: space-between;
     margin-bottom: 3mm;
+  }
+  .doc .head > div {
+    min-width: 0;
   }
   .doc .number {
     margin: 0;

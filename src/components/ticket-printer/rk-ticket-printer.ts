@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { BackendQueryController } from '../../controllers/backend-query-controller.js';
+import { awaitsRelease, BackendQueryController } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { printerZhCN } from '../../services/i18n/parts/printer.js';
@@ -89,6 +89,30 @@ export class RkTicketPrinter extends RkElement {
     css`
       :host {
         max-width: 52rem;
+        container-type: inline-size;
+      }
+      /* A phone: the 报名表's pairs one under the other (on paper, two to a row as the seed's form). */
+      @container (max-width: 560px) {
+        .fields,
+        .fields tbody {
+          display: block;
+          border-top: 1px solid #000000;
+        }
+        .fields tr {
+          display: grid;
+          grid-template-columns: minmax(6em, 35%) minmax(0, 1fr);
+        }
+        .fields th,
+        .fields td {
+          width: auto;
+          border-top: 0;
+        }
+        .head {
+          flex-wrap: wrap;
+        }
+        .fields [aria-hidden='true'] {
+          display: none;
+        }
       }
       .paper {
         overflow-x: auto;
@@ -159,16 +183,25 @@ export class RkTicketPrinter extends RkElement {
   @state() private sendError: unknown;
   @state() private announcement = '';
 
-  readonly #query = new BackendQueryController<Answer>(this, async (backend, signal): Promise<Answer> => {
-    if (this.document === 'ticket') return { document: 'ticket', ticket: await backend.getAdmissionTicket({ signal }) };
-    try {
-      return { document: 'slip', slip: await backend.getRegistrationSlip({ signal }) };
-    } catch (error) {
-      // Not paid yet: no 报名表, which is a state, not a failure.
-      if (error instanceof BusinessError && error.code === 'INVALID_STATE') return { document: 'slip', slip: null };
-      throw error;
-    }
-  });
+  readonly #query = new BackendQueryController<Answer>(
+    this,
+    async (backend, signal): Promise<Answer> => {
+      if (this.document === 'ticket') return { document: 'ticket', ticket: await backend.getAdmissionTicket({ signal }) };
+      try {
+        return { document: 'slip', slip: await backend.getRegistrationSlip({ signal }) };
+      } catch (error) {
+        // Not paid yet: no 报名表, which is a state, not a failure.
+        if (error instanceof BusinessError && error.code === 'INVALID_STATE') return { document: 'slip', slip: null };
+        throw error;
+      }
+    },
+    {
+      // The ticket before its window; the 报名表 before payment, or while a change request waits for the office.
+      waiting: (answer) =>
+        answer.document === 'ticket' ? awaitsRelease.waiting(answer.ticket) : answer.slip === null || answer.slip.changeRequest?.status === 'pending',
+      due: (answer) => (answer.document === 'ticket' ? awaitsRelease.due!(answer.ticket) : undefined),
+    },
+  );
   #barcodeFor = '';
   #issued = new Date().toISOString();
 
@@ -181,6 +214,11 @@ export class RkTicketPrinter extends RkElement {
   /** Asks the backend again. */
   reload(): Promise<void> {
     return this.#query.reload();
+  }
+
+  /** Asks again quietly, keeping what is shown until the answer (the candidate asked; the page knows something changed). */
+  recheck(): Promise<void> {
+    return this.#query.recheck();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {

@@ -8,13 +8,19 @@ import type { PrintedField, RegistrationSlip } from '../../services/schemas.js';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
+/** An e-mail address may break after its "@": a narrow cell shows `zhangsan@` / `example.com`, not `zhangsan@examp` / `le.com`. */
+function breakable(value: string) {
+  const at = value.indexOf('@');
+  return at > 0 && !/\s/.test(value) ? html`${value.slice(0, at + 1)}<wbr />${value.slice(at + 1)}` : value;
+}
+
 /** Two label–value pairs per row, as the seed's form. */
 function rows(fields: PrintedField[]) {
   const pairs: PrintedField[][] = [];
   for (let i = 0; i < fields.length; i += 2) pairs.push(fields.slice(i, i + 2));
   return pairs.map(
     (pair) => html`<tr>
-      ${pair.map((field) => html`<th scope="row">${field.label}</th><td>${field.value}</td>`)}
+      ${pair.map((field) => html`<th scope="row">${field.label}</th><td>${breakable(field.value)}</td>`)}
       ${pair.length === 1 ? html`<th aria-hidden="true"></th><td aria-hidden="true"></td>` : nothing}
     </tr>`,
   );

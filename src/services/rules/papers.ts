@@ -3,7 +3,7 @@
  * and the round: 报名表, 准考证, 考试安排, 成绩 and 证书. Pure functions; the office decides when each
  * is available (`releases.ts`).
  */
-import { maskDocumentNumber } from '../id-document.js';
+import { ageOn, maskDocumentNumber } from '../id-document.js';
 import type {
   AdmissionTicket,
   Application,
@@ -75,6 +75,21 @@ export const TICKET_RULES: string[] = [
   '请妥善保管准考证，成绩查询和证书领取时需要使用。',
 ];
 
+/**
+ * 年龄 as the 报名表 prints it: whole years on the round's first exam day. That day, not the day
+ * of printing, so every print of one 报名表 says the same, and it is the age the candidate sits
+ * the exam at. Empty without a valid birth date.
+ */
+export function ageAtExam(session: Pick<ExamSession, 'examDates'>, birthDate: unknown): string {
+  const [year, month, day] = session.examDates[0]!.split('-').map(Number);
+  if (typeof birthDate !== 'string') return '';
+  try {
+    return String(ageOn(birthDate, new Date(year!, month! - 1, day)));
+  } catch {
+    return '';
+  }
+}
+
 /** The 报名表 of a paid application. */
 export function registrationSlip(
   session: ExamSession,
@@ -94,6 +109,7 @@ export function registrationSlip(
     { label: '证件号码', value: maskDocumentNumber(text(fields.documentNumber)) },
     { label: '性别', value: GENDER_LABELS[fields.gender as Gender] ?? '' },
     { label: '出生日期', value: text(fields.birthDate) },
+    { label: '年龄', value: ageAtExam(session, fields.birthDate) },
     { label: '报考级别', value: selection.level },
     { label: '报考资格', value: selection.qualification },
     { label: '报考科目', value: selection.subjects.map((subject) => subject.name).join('、') },

@@ -19,7 +19,7 @@ export const paymentZhCN = {
   'payment.subjects': '报考科目',
   'payment.window': '缴费时间',
   'payment.windowRange': '{opensAt} 至 {closesAt}',
-  'payment.amount': '应缴金额',
+  'payment.amount': '考试费用',
   'payment.registrationNumber': '报名序号',
 
   // Before payment is possible
@@ -68,7 +68,7 @@ export const paymentZhCN = {
   'payment.leaveWarning': '付款尚未完成，离开页面可能导致缴费状态无法及时更新。',
 
   // Receipt
-  'payment.receipt.title': '缴费结果',
+  'payment.receipt.title': '缴费状态',
   'payment.receipt.tradeNo': '支付单号',
   'payment.receipt.gateway': '支付网关',
   'payment.receipt.paidAt': '支付时间',
@@ -78,5 +78,7 @@ export const paymentZhCN = {
   'payment.receipt.none': '该报名已缴费。',
   'payment.announce.paid': '缴费成功，实付金额 {amount}。',
   'payment.announce.expired': '二维码已过期，请点击刷新重新获取。',
+  'payment.announce.failed': '支付失败，请查看原因后重新支付。',
+  'payment.announce.closed': '订单已关闭，请点击重新获取付款二维码。',
   'payment.announce.qr': '已生成{channel}付款二维码。',
 };

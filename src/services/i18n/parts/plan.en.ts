@@ -17,7 +17,7 @@ export const planEn: Record<keyof typeof planZhCN, string> = {
   'plan.col.fee': 'Fee',
   'plan.col.action': 'Register',
   'plan.select': 'Choose',
-  'plan.selectLabel': 'Choose {qualification}',
+  'plan.selectFor': ': {qualification}',
   'plan.selected': 'Chosen',
   'plan.selectedNote': 'Chosen: {level} {qualification}',
   'plan.fee.perLevel': '{amount} (per level)',

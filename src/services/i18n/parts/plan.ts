@@ -21,7 +21,7 @@ export const planZhCN = {
   'plan.col.fee': '报名费',
   'plan.col.action': '报考',
   'plan.select': '选择',
-  'plan.selectLabel': '选择报考{qualification}',
+  'plan.selectFor': '报考{qualification}',
   'plan.selected': '已选择',
   'plan.selectedNote': '已选择：{level} {qualification}',
   'plan.fee.perLevel': '{amount}（按级别）',

@@ -5,6 +5,7 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.nav.label': 'Registration',
   'portal.nav.menu': 'Menu',
   'portal.nav.close': 'Close menu',
+  'portal.home': 'Home',
   'portal.view.notice': 'Candidate notice',
   'portal.view.plan': 'Exam plan',
   'portal.view.apply': 'Register',
@@ -37,5 +38,6 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.review.toApply': 'Edit the application',
   'portal.review.toPay': 'Pay now',
   'portal.review.refresh': 'Check again',
+  'portal.toSlip': 'Next: view and print the registration form',
   'portal.loadFailed': 'This page could not be loaded: {reason}',
 };

@@ -8,6 +8,7 @@ export const portalZhCN = {
   'portal.nav.label': '网上报名导航',
   'portal.nav.menu': '菜单',
   'portal.nav.close': '收起菜单',
+  'portal.home': '返回首页',
   'portal.view.notice': '考生须知',
   'portal.view.plan': '考试计划',
   'portal.view.apply': '考生报名',
@@ -40,5 +41,6 @@ export const portalZhCN = {
   'portal.review.toApply': '修改报名信息',
   'portal.review.toPay': '去缴费',
   'portal.review.refresh': '刷新审核状态',
+  'portal.toSlip': '下一步：查看并打印报名表',
   'portal.loadFailed': '这一页未能加载：{reason}',
 };

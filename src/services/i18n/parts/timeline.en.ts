@@ -18,6 +18,7 @@ export const timelineEn: Record<keyof typeof timelineZhCN, string> = {
   'timeline.step.certificate': 'Certificate',
   'timeline.state.done': 'Done',
   'timeline.state.current': 'In progress',
+  'timeline.state.pending': 'Under review',
   'timeline.state.waiting': 'Not started',
   'timeline.state.failed': 'Not approved',
   'timeline.state.not-applicable': 'Not applicable',
@@ -34,5 +35,6 @@ export const timelineEn: Record<keyof typeof timelineZhCN, string> = {
   'timeline.action.exam': 'See the exam arrangement',
   'timeline.action.score': 'Look up scores',
   'timeline.action.certificate': 'Look up certificates',
+  'timeline.all': 'All {n} steps',
   'timeline.next': 'Next: ',
 };

@@ -21,6 +21,7 @@ export const timelineZhCN = {
   'timeline.step.certificate': '证书领取',
   'timeline.state.done': '已完成',
   'timeline.state.current': '进行中',
+  'timeline.state.pending': '审核中',
   'timeline.state.waiting': '未开始',
   'timeline.state.failed': '未通过',
   'timeline.state.not-applicable': '不适用',
@@ -37,5 +38,6 @@ export const timelineZhCN = {
   'timeline.action.exam': '查看考试安排',
   'timeline.action.score': '查询成绩',
   'timeline.action.certificate': '查询证书',
+  'timeline.all': '全部 {n} 个步骤',
   'timeline.next': '下一步：',
 };
