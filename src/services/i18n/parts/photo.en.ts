@@ -40,16 +40,24 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.check.bytes.fail': 'The file is too small: {size} (must be larger than {limit}). Use the original photo, not a compressed copy.',
   'photo.check.dimensions.pass': '{width}×{height} pixels (must be larger than {minWidth}×{minHeight})',
   'photo.check.dimensions.fail': 'Too few pixels: {width}×{height} (must be larger than {minWidth}×{minHeight})',
-  'photo.check.colour.pass': 'Colour photo ({share} in colour, at least {limit})',
-  'photo.check.colour.fail': 'This is a black-and-white photo (only {share} in colour, at least {limit}). Use a colour photo.',
-  'photo.check.background.pass': 'White background ({share} white along the frame edges, at least {limit})',
-  'photo.check.background.fail': 'The background is not white (only {share} white along the frame edges, at least {limit}). Take the photo again in front of a white wall.',
-  'photo.check.background.warn': 'The background may not be white (only {share} white along the frame edges; usually at least {limit}).',
-  'photo.check.enlargement.pass': 'Sharp, not an enlarged small photo (detail index {detail}, threshold {limit})',
+  'photo.check.colour.pass': 'Colour photo ({share} in colours other than the main tone, at least {limit})',
+  'photo.check.colour.fail':
+    'This is a black-and-white or single-tone photo (grey, yellowed, sepia): only {share} is in colours other than its main tone (at least {limit}). Use a colour photo, not a black-and-white or filtered one.',
+  'photo.check.background.pass': 'White background ({share} white along the frame edges, at least {limit}; white means at least {level} bright, with no tint)',
+  'photo.check.background.fail':
+    'The background is not white: only {share} is white along the frame edges (at least {limit}; white means at least {level} bright, with no tint: light grey, light blue and cream are not white). Take the photo again in front of a white wall or sheet, in even light.',
+  'photo.check.background.warn': 'The background may not be white: only {share} is white along the frame edges (usually at least {limit}; white means at least {level} bright, with no tint).',
+  'photo.check.enlargement.pass': 'Not an enlarged small photo (no traces of enlargement)',
   'photo.check.enlargement.fail':
-    'This photo was enlarged from a small one: it only holds the detail of about {width}×{height} pixels (must be larger than {minWidth}×{minHeight}; detail index {detail}, threshold {limit}). Enlarged small photos are not allowed: use the original photo.',
-  'photo.check.enlargement.warn':
-    'This photo may have been enlarged from a small one: it holds the detail of about {width}×{height} pixels (detail index {detail}, threshold {limit}).',
+    'This photo looks enlarged from a small one: its pixels repeat the same blend every {period} pixels (strength {strength}, threshold {limit}). Enlarged small photos are not allowed: use the original photo.',
+  'photo.check.enlargement.warn': 'This photo may have been enlarged from a small one: its pixels repeat the same blend every {period} pixels (strength {strength}, threshold {limit}).',
+  'photo.check.enlargement.fail.detail':
+    'This photo looks enlarged from a small one: it only holds the detail of about {width}×{height} pixels (more than {minWidth}×{minHeight} needed). Enlarged small photos are not allowed: use the original photo.',
+  'photo.check.enlargement.warn.detail': 'This photo may have been enlarged from a small one: it holds the detail of about {width}×{height} pixels (usually more than {minWidth}×{minHeight}).',
+  'photo.check.sharpness.pass': 'Sharp (edges blurred by about {blur} pixels: the detail of about {width}×{height} pixels, more than {minWidth}×{minHeight})',
+  'photo.check.sharpness.fail':
+    'This photo is not sharp enough: its edges are blurred by about {blur} pixels, the detail of only about {width}×{height} pixels (more than {minWidth}×{minHeight} needed). Take it again in good light, focused, holding the phone still.',
+  'photo.check.sharpness.warn': 'This photo may not be sharp enough: its edges are blurred by about {blur} pixels, the detail of about {width}×{height} pixels (usually more than {minWidth}×{minHeight}).',
   'photo.failed.title': 'This photo does not meet the requirements',
   'photo.failed.next': 'Please choose another photo as explained above.',
   'photo.advisory.title': 'Please check your photo',

@@ -43,16 +43,24 @@ export const photoZhCN = {
   'photo.check.bytes.fail': '文件太小：{size}（须大于 {limit}）。请使用原始照片，不要使用压缩过的照片。',
   'photo.check.dimensions.pass': '像素 {width}×{height}（须大于 {minWidth}×{minHeight}）',
   'photo.check.dimensions.fail': '像素不足：{width}×{height}（须大于 {minWidth}×{minHeight}）',
-  'photo.check.colour.pass': '彩色照片（彩色部分占 {share}，须不少于 {limit}）',
-  'photo.check.colour.fail': '这是黑白照片（彩色部分只占 {share}，须不少于 {limit}）。请使用彩色照片。',
-  'photo.check.background.pass': '白色背景（裁剪框边缘白色占 {share}，须不少于 {limit}）',
-  'photo.check.background.fail': '背景不是白色（裁剪框边缘白色只占 {share}，须不少于 {limit}）。请在白墙前重新拍摄。',
-  'photo.check.background.warn': '背景可能不是白色（裁剪框边缘白色只占 {share}，一般须不少于 {limit}）。',
-  'photo.check.enlargement.pass': '照片清晰，不是放大的小照片（细节指数 {detail}，门限 {limit}）',
+  'photo.check.colour.pass': '彩色照片（与照片主色调不同的颜色占 {share}，须不少于 {limit}）',
+  'photo.check.colour.fail':
+    '这是黑白或单色照片（灰色、泛黄、棕褐色等只有一种色调）：与主色调不同的颜色只占 {share}（须不少于 {limit}）。请使用彩色照片，不要用黑白照片或经过滤镜处理的照片。',
+  'photo.check.background.pass': '白色背景（裁剪框边缘 {share} 是白色，须不少于 {limit}；白色指亮度不低于 {level} 且不偏色）',
+  'photo.check.background.fail':
+    '背景不是白色：裁剪框边缘只有 {share} 是白色（须不少于 {limit}；白色指亮度不低于 {level} 且不偏色，浅灰、浅蓝、米黄都不算）。请在白墙或白布前、光线均匀处重拍。',
+  'photo.check.background.warn': '背景可能不是白色：裁剪框边缘只有 {share} 是白色（一般须不少于 {limit}；白色指亮度不低于 {level} 且不偏色）。',
+  'photo.check.enlargement.pass': '不是由小照片放大的（未发现放大留下的规则痕迹）',
   'photo.check.enlargement.fail':
-    '照片是由小照片放大的，实际清晰度只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}；细节指数 {detail}，门限 {limit}）。严禁小照片放大后使用，请使用原始照片。',
-  'photo.check.enlargement.warn':
-    '照片可能是由小照片放大的，清晰度约相当于 {width}×{height} 像素（细节指数 {detail}，门限 {limit}）。',
+    '照片像是由小照片放大而来：像素每隔约 {period} 个重复同一种插值规律（强度 {strength}，门限 {limit}）。严禁小照片放大后使用，请用原始照片。',
+  'photo.check.enlargement.warn': '照片可能是由小照片放大而来：像素每隔约 {period} 个重复同一种插值规律（强度 {strength}，门限 {limit}）。',
+  'photo.check.enlargement.fail.detail':
+    '照片像是由小照片放大而来：细节只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}）。严禁小照片放大后使用，请用原始照片。',
+  'photo.check.enlargement.warn.detail': '照片可能是由小照片放大而来：细节只相当于约 {width}×{height} 像素（一般须大于 {minWidth}×{minHeight}）。',
+  'photo.check.sharpness.pass': '照片清晰（边缘模糊约 {blur} 像素，细节相当于约 {width}×{height} 像素，须大于 {minWidth}×{minHeight}）',
+  'photo.check.sharpness.fail':
+    '照片不够清晰：边缘模糊约 {blur} 像素，细节只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}）。请在光线充足处对焦后重拍，拍照时保持手机稳定。',
+  'photo.check.sharpness.warn': '照片可能不够清晰：边缘模糊约 {blur} 像素，细节相当于约 {width}×{height} 像素（一般须大于 {minWidth}×{minHeight}）。',
   'photo.failed.title': '这张照片不符合要求',
   'photo.failed.next': '请按上面的说明换一张照片。',
   'photo.advisory.title': '请核对照片',
