@@ -190,7 +190,7 @@ describe('rk-photo-checker: failing rules', () => {
     await stateIs(el, 'failed');
     const checks = checklist(el);
     expect(checks.colour!.status).to.equal('fail');
-    expect(checks.colour!.text).to.contain('黑白或单色照片').and.contain('须不少于 0.02%');
+    expect(checks.colour!.text).to.contain('黑白或单色').and.contain('须不少于 0.02%');
     expect(maybe(el, '[part="action"]')).to.equal(null);
     expect(el.validity.customError).to.equal(true);
     await expect(el).to.be.accessible();
@@ -225,7 +225,7 @@ describe('rk-photo-checker: failing rules', () => {
     await stateIs(el, 'failed');
     const sharpness = checklist(el).sharpness!;
     expect(sharpness.status).to.equal('fail');
-    expect(sharpness.text).to.contain('照片不够清晰').and.contain('须大于 178×248').and.contain('光线充足');
+    expect(sharpness.text).to.contain('照片不够清晰').and.contain('须大于 178×248').and.contain('光线充足处对焦重拍');
     expect(sharpness.text).to.match(/细节只相当于约 1[2-7]\d×\d+ 像素/);
   });
 

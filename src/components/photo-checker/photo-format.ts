@@ -34,8 +34,8 @@ export function checkText(check: PhotoCheck, t: Translate): string {
     case 'background':
       return t(key, { share: formatShare(v.share!), limit: formatShare(v.limit!), level: formatShare(v.level! / 255) });
     case 'enlargement':
-      // A large photo is judged by its detail, not by traces (see checkPhoto).
-      if (!v.traced && check.status !== 'pass') return t(`${key}.detail`, v);
+      // A large photo is judged by its detail, not by traces (see checkPhoto): said as such.
+      if (!v.traced && check.status !== 'pass') return t(check.status === 'fail' ? `${key}.detail` : 'photo.check.sharpness.warn', v);
       return t(key, { period: formatPeriod(v.period!), strength: formatShare(v.strength!), limit: formatShare(v.limit!) });
     case 'sharpness':
       return t(key, { ...v, blur: Number.isFinite(v.blur!) ? v.blur!.toFixed(1) : '∞' });
