@@ -57,52 +57,54 @@ export function colourShare(pixels: Pixels): number {
   const { data, width, height } = pixels;
   const count = width * height;
   if (!count) return 0;
+  // Brightness, and R−Y and B−Y offset by 256 (0–511), of every pixel.
   const y = new Float32Array(count);
-  for (let i = 0, j = 0; j < count; i += 4, j++) y[j] = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+  const red = new Uint16Array(count);
+  const blue = new Uint16Array(count);
+  for (let i = 0, j = 0; j < count; i += 4, j++) {
+    const l = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+    y[j] = l;
+    red[j] = (data[i]! - l + 256.5) | 0;
+    blue[j] = (data[i + 2]! - l + 256.5) | 0;
+  }
   // Judged: pixels neither near black nor near white, away from strong edges (a JPEG keeps colour
-  // at half resolution, so an edge's pixels carry their neighbours' colour).
-  const judged = new Uint8Array(count);
+  // at half resolution, so an edge's pixels carry their neighbours' colour). Per brightness band
+  // (8 grey levels), histograms of R−Y and B−Y; hues of the clearly coloured pixels in 24
+  // sectors of 15° (255: no clear hue; 254: not judged).
+  const bands = 32;
+  const redBands = new Uint32Array(bands * 512);
+  const blueBands = new Uint32Array(bands * 512);
+  const inBand = new Uint32Array(bands);
+  const hues = new Uint32Array(24);
+  const sector = new Uint8Array(count).fill(254);
   for (let row = 1; row < height - 1; row++) {
-    for (let col = 1; col < width - 1; col++) {
-      const j = row * width + col;
+    for (let col = 1, j = row * width + 1; col < width - 1; col++, j++) {
       const l = y[j]!;
       if (l < 24 || l > 240) continue;
-      const edge = Math.max(Math.abs(y[j - 1]! - y[j + 1]!), Math.abs(y[j - width]! - y[j + width]!));
-      if (edge <= EDGE) judged[j] = 1;
+      if (Math.abs(y[j - 1]! - y[j + 1]!) > EDGE || Math.abs(y[j - width]! - y[j + width]!) > EDGE) continue;
+      const band = l >> 3;
+      redBands[band * 512 + red[j]!]!++;
+      blueBands[band * 512 + blue[j]!]!++;
+      inBand[band]!++;
+      const v = red[j]! - 256;
+      const u = blue[j]! - 256;
+      sector[j] = u * u + v * v >= CLEAR_HUE * CLEAR_HUE ? hueSector(u, v) : 255;
+      if (sector[j]! < 24) hues[sector[j]!]!++;
     }
-  }
-  // Per brightness band (8 grey levels), histograms of R−Y and B−Y (offset by 256).
-  const bands = 32;
-  const red = new Uint32Array(bands * 512);
-  const blue = new Uint32Array(bands * 512);
-  const inBand = new Uint32Array(bands);
-  // Hues of the clearly coloured pixels, in 24 sectors of 15° (255: no clear hue).
-  const hues = new Uint32Array(24);
-  const sector = new Uint8Array(count).fill(255);
-  for (let j = 0; j < count; j++) {
-    if (!judged[j]) continue;
-    const l = y[j]!;
-    const band = l >> 3;
-    const v = data[j * 4]! - l;
-    const u = data[j * 4 + 2]! - l;
-    red[band * 512 + Math.round(v) + 256]!++;
-    blue[band * 512 + Math.round(u) + 256]!++;
-    inBand[band]!++;
-    if (u * u + v * v >= CLEAR_HUE * CLEAR_HUE) hues[(sector[j] = hueSector(u, v))]!++;
   }
   const median = (h: Uint32Array, band: number) => {
     const half = inBand[band]! / 2;
     let seen = 0;
     let k = 0;
     while (k < 511 && (seen += h[band * 512 + k]!) < half) k++;
-    return k - 256;
+    return k;
   };
-  const tintRed = new Float32Array(bands);
-  const tintBlue = new Float32Array(bands);
+  const tintRed = new Int32Array(bands);
+  const tintBlue = new Int32Array(bands);
   for (let band = 0; band < bands; band++) {
     if (!inBand[band]) continue;
-    tintRed[band] = median(red, band);
-    tintBlue[band] = median(blue, band);
+    tintRed[band] = median(redBands, band);
+    tintBlue[band] = median(blueBands, band);
   }
   // The main hue: the 90° (6 sectors) that hold most of the clearly coloured pixels.
   let main = 0;
@@ -116,16 +118,14 @@ export function colourShare(pixels: Pixels): number {
     }
   }
   let coloured = 0;
+  const far = COLOUR_DISTANCE * COLOUR_DISTANCE;
   for (let j = 0; j < count; j++) {
-    if (!judged[j]) continue;
-    const l = y[j]!;
-    const band = l >> 3;
-    const v = data[j * 4]! - l;
-    const u = data[j * 4 + 2]! - l;
-    const dv = v - tintRed[band]!;
-    const du = u - tintBlue[band]!;
-    if (dv * dv + du * du > COLOUR_DISTANCE * COLOUR_DISTANCE) coloured++;
-    else if (sector[j] !== 255 && (sector[j]! - main + 24) % 24 >= 6) coloured++;
+    const hue = sector[j]!;
+    if (hue === 254) continue;
+    const band = y[j]! >> 3;
+    const dv = red[j]! - tintRed[band]!;
+    const du = blue[j]! - tintBlue[band]!;
+    if (dv * dv + du * du > far || (hue < 24 && (hue - main + 24) % 24 >= 6)) coloured++;
   }
   return coloured / count;
 }

@@ -40,8 +40,8 @@ export interface ResamplingTraces {
   down: DirectionTraces;
 }
 
-/** Lines (rows or columns) measured per direction, at most: the traces are the same all over. */
-const MAX_LINES = 160;
+/** Pixels measured per direction, about: lines are skipped beyond it (the traces are the same all over). */
+const SAMPLES = 120_000;
 
 /**
  * Where the photo's JPEG grid lies along a line of the measured plane: the stored pixel (along
@@ -174,7 +174,8 @@ function strongestFrequency(plane: Float32Array, width: number, height: number, 
   let bestK = 0;
   const powers = new Float64Array((n >> 1) + 2);
   for (let k = Math.ceil(n * 0.06); k <= n >> 1; k++) {
-    if ([1, 2, 3, 4].some((j) => Math.abs(k - (n * j) / 8) <= 2)) continue;
+    // Near the grid's harmonics, phases of the period follow the place in the block.
+    if ([1, 2, 3, 4].some((j) => Math.abs(k / n - j / 8) <= Math.max(2 / n, 0.012))) continue;
     // The DFT term by rotation (no trigonometry in the loop).
     const cs = Math.cos((2 * Math.PI * k) / n);
     const sn = Math.sin((2 * Math.PI * k) / n);
@@ -221,7 +222,7 @@ export function directionTraces(plane: Float32Array, width: number, height: numb
   const n = across ? width : height;
   const lines = across ? height : width;
   const step = across ? 1 : width;
-  const lineStep = Math.max(1, Math.floor(lines / MAX_LINES));
+  const lineStep = Math.max(1, Math.floor((lines * n) / SAMPLES));
   const { frequency, weights } = strongestFrequency(plane, width, height, across, grid, lineStep);
   // Slots: period 3 (0–2), 5 (3–7), 7 (8–14), strongest period (15–22, 8 phase bins), 2× inside
   // the blocks (23–24), shared (25).

@@ -64,9 +64,11 @@ export function stepEdgeBlur(plane: Float32Array, width: number, height: number)
     for (let x = margin; x < width - margin; x++) {
       const i = y * width + x;
       const gx = (plane[i + 1]! - plane[i - 1]!) / 2;
-      const gy = (plane[i + width]! - plane[i - width]!) / 2;
       const ax = Math.abs(gx);
+      const gy = (plane[i + width]! - plane[i - width]!) / 2;
       const ay = Math.abs(gy);
+      // Most pixels lie in flat parts: out at once.
+      if (ax < floor && ay < floor) continue;
       // Edges across a row or down a column (diagonal ones would look wider than they are).
       let step: number;
       let g: number;
