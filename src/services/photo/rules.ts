@@ -32,8 +32,8 @@ export interface PhotoRules {
   /**
    * Strength (0–1) of the traces of interpolation (see resampling.ts) from which a photo counts as
    * enlarged. Default 0.06: on the corpus, photos taken at their size or made smaller measure up
-   * to 0.057 (in the weaker direction; small, soft ones), enlargements that keep their traces
-   * from 0.06 to 0.97.
+   * to 0.058 (in the weaker direction; small, soft ones), enlargements that keep their traces
+   * from 0.061 to 0.97.
    */
   enlargementTrace: number;
   /**
