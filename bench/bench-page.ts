@@ -1,7 +1,8 @@
 /**
  * The browser half of `npm run bench`, built for production and driven by scripts/bench.mjs
- * through `window.bench`: the photo pipeline side by side with the floor and the peer, first
- * render of each element, payment polling while visible and hidden, peak heap of a 12 MP check.
+ * through `window.bench`: the photo pipeline side by side with the floor and the peer, the photo
+ * checks against the labelled corpus, first render of each element, payment polling while
+ * visible and hidden, peak heap of a 12 MP check.
  */
 import imageCompression from 'browser-image-compression';
 import { startMockOffice, type ExamOffice } from '../src/mocks/index.js';
@@ -9,6 +10,8 @@ import { processPhoto } from '../src/services/photo/pipeline.js';
 import { PHOTO_MEASURE_PREFIX } from '../src/services/photo/timing.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { asFile, portraitJpeg } from '../test/fixtures/photo-fixtures.js';
+import { photoCorpus, type Split } from '../test/fixtures/photo-corpus.js';
+import { judgeCorpusPhoto, JUDGED } from '../test/fixtures/corpus-judge.js';
 import '../src/index.js';
 
 const median = (values: number[]) => {
@@ -101,6 +104,32 @@ async function photoPipeline(runs: number) {
     }
     const oursSteps = Object.fromEntries(Object.entries(steps).map(([step, durations]) => [step, median(durations)]));
     rows.push({ size: label, bytes: file.size, floor: median(times.floor), peer: median(times.peer), ours: median(times.ours), oursSteps, runs });
+  }
+  return rows;
+}
+
+/**
+ * Every photo of the corpus's `split` made, checked and judged against its label (`every`: only
+ * every n-th, for a quick run). Returns one row per photo; scripts/bench.mjs makes the tables.
+ */
+async function corpus(split: Split, every = 1) {
+  const rows = [];
+  const photos = photoCorpus(split).filter((_, i) => i % every === 0);
+  for (const photo of photos) {
+    const judged = await judgeCorpusPhoto(photo);
+    rows.push({
+      id: photo.id,
+      kind: photo.kind,
+      expected: photo.expected,
+      kernel: photo.enlargement?.kernel ?? null,
+      quality: photo.enlargement?.quality ?? photo.capture.quality,
+      refused: judged.refused,
+      correct: judged.correct,
+      usable: judged.usable,
+      bytes: judged.bytes,
+      ms: judged.ms,
+      values: Object.fromEntries(JUDGED.map((id) => [id, judged.checks[id]!.values])),
+    });
   }
   return rows;
 }
@@ -207,5 +236,5 @@ async function memory() {
   return { sourceBytes: file.size };
 }
 
-(window as unknown as { bench: unknown }).bench = { photoPipeline, firstRender, polling, memory };
+(window as unknown as { bench: unknown }).bench = { photoPipeline, corpus, firstRender, polling, memory };
 (window as unknown as { benchReady: boolean }).benchReady = true;

@@ -3,7 +3,10 @@
 // bench/results.json. Sizes: scripts/bench/sizes.mjs (CI enforces bench/budgets.json); times
 // are printed, never asserted.
 //
-//   npm run bench [-- --runs 5 --renders 20 --poll-seconds 15]
+//   npm run bench [-- --runs 5 --renders 20 --poll-seconds 15 --corpus-every 1]
+//
+// --corpus-every n judges every n-th photo of the corpus (0: none); the whole corpus takes some
+// minutes, as its photos are made in the page.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,8 +20,79 @@ const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
-const settings = { runs: option('runs', 5), renders: option('renders', 20), pollSeconds: option('poll-seconds', 15) };
+const settings = { runs: option('runs', 5), renders: option('renders', 20), pollSeconds: option('poll-seconds', 15), corpusEvery: option('corpus-every', 1) };
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const CHECKS = ['colour', 'background', 'enlargement', 'sharpness'];
+
+/** What a check should say of a photo labelled `verdict` (the same as test/fixtures/corpus-judge.ts). */
+function expectedOf(verdict, check) {
+  if (verdict === check) return 'refuse';
+  if (verdict === 'either') return check === 'sharpness' ? 'either' : 'accept';
+  if (verdict === 'enlargement' && check === 'sharpness') return 'either';
+  if (verdict === 'colour' && check === 'background') return 'either';
+  return 'accept';
+}
+
+/** The photo checks against the corpus: the confusion table of each check, and each class. */
+function printCorpus(corpus, seconds) {
+  const splits = Object.keys(corpus);
+  const count = splits.map((split) => `${split} ${corpus[split].length}`).join(', ');
+  console.log(`\n== photo checks against the labelled corpus (${count} photos, made in the page from seeds; ${seconds} s)`);
+  console.log('  each judgement check against the clerk\'s verdict (refused / accepted); thresholds chosen on tuning only:');
+  const rows = [['check', ...splits.flatMap((split) => [`${split}: should refuse`, 'should accept'])]];
+  for (const check of CHECKS) {
+    const cells = [check];
+    for (const split of splits) {
+      const t = { refuse: [0, 0], accept: [0, 0] };
+      for (const photo of corpus[split]) {
+        const expected = expectedOf(photo.expected, check);
+        if (expected === 'either') continue;
+        t[expected][photo.refused.includes(check) ? 0 : 1]++;
+      }
+      cells.push(`${t.refuse[0]} / ${t.refuse[1]}`, `${t.accept[0]} / ${t.accept[1]}`);
+    }
+    rows.push(cells);
+  }
+  table(rows);
+  console.log('  each class: photos judged right (refused for the clerk\'s reason and no other, or accepted), and passing every rule, the file\'s size too:');
+  const kinds = [...new Set(splits.flatMap((split) => corpus[split].map((photo) => photo.kind)))];
+  const classRows = [['class', ...splits.flatMap((split) => [`${split}: right`, 'usable'])]];
+  for (const kind of kinds) {
+    const cells = [kind];
+    for (const split of splits) {
+      const photos = corpus[split].filter((photo) => photo.kind === kind);
+      cells.push(`${photos.filter((p) => p.correct).length} / ${photos.length}`, `${photos.filter((p) => p.usable).length}`);
+    }
+    classRows.push(cells);
+  }
+  table(classRows);
+  const enlarged = splits.flatMap((split) => corpus[split].filter((photo) => photo.kind === 'enlarged'));
+  if (enlarged.length) {
+    const by = (key) => {
+      const groups = new Map();
+      for (const photo of enlarged) {
+        const name = key(photo);
+        const group = groups.get(name) ?? { traces: 0, sharpness: 0, missed: 0, small: 0 };
+        if (photo.refused.includes('enlargement')) group.traces++;
+        else if (photo.refused.includes('sharpness')) group.sharpness++;
+        else {
+          group.missed++;
+          if (photo.bytes <= 30 * 1024) group.small++;
+        }
+        groups.set(name, group);
+      }
+      return [...groups].sort(([a], [b]) => String(a).localeCompare(String(b), 'en', { numeric: true }));
+    };
+    console.log('  enlarged photos (both splits): refused as enlarged / as not sharp / missed (of which ≤ 30 KB, refused for size):');
+    const factor = (photo) => `×${photo.id.match(/-x([\d.]+)-/)?.[1]}`;
+    const detail = [['kernel', 'enlarged', 'not sharp', 'missed'], ...by((photo) => photo.kernel).map(([name, g]) => [`  ${name}`, g.traces, g.sharpness, `${g.missed} (${g.small})`])];
+    detail.push(['factor', '', '', ''], ...by(factor).map(([name, g]) => [`  ${name}`, g.traces, g.sharpness, `${g.missed} (${g.small})`]));
+    detail.push(['saved again at', '', '', ''], ...by((photo) => `q${Math.round(photo.quality * 100)}`).map(([name, g]) => [`  ${name}`, g.traces, g.sharpness, `${g.missed} (${g.small})`]));
+    table(detail);
+  }
+  const times = splits.flatMap((split) => corpus[split].map((photo) => photo.ms)).sort((a, b) => a - b);
+  console.log(`  analysis of a corpus photo (decode and every measure): median ${ms(times[times.length >> 1])}`);
+}
 const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const table = (rows) => {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
@@ -104,6 +178,14 @@ try {
   console.log('  where ours spends its time (median of each step; the rest is the page\'s turns between steps):');
   for (const row of photo) console.log(`    ${row.size}: ${Object.entries(row.oursSteps).map(([step, time]) => `${step} ${ms(time)}`).join(', ')}`);
 
+  let corpus = null;
+  if (settings.corpusEvery > 0) {
+    const started = Date.now();
+    corpus = {};
+    for (const split of ['tuning', 'held-out']) corpus[split] = await page.evaluate((split, every) => window.bench.corpus(split, every), split, settings.corpusEvery);
+    printCorpus(corpus, Math.round((Date.now() - started) / 1000));
+  }
+
   console.log(`\n== first render: median of ${settings.renders} (new instance in a new provider; mock office, no latency)`);
   const renders = await page.evaluate((runs) => window.bench.firstRender(runs), settings.renders);
   table([['element', 'first render', 'with data'], ...renders.map((row) => [row.tag, ms(row.firstRender), ms(row.withData)])]);
@@ -137,6 +219,7 @@ try {
     sizes,
     budgets: { limits: budgets, breaches },
     photo,
+    corpus,
     renders,
     polling,
     memory,

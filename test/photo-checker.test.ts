@@ -85,7 +85,7 @@ describe('rk-photo-checker: choosing', () => {
     await el.checkFile(good);
     await stateIs(el, 'ready');
     const checks = checklist(el);
-    expect(Object.keys(checks)).to.deep.equal(['format', 'bytes', 'dimensions', 'colour', 'background', 'enlargement']);
+    expect(Object.keys(checks)).to.deep.equal(['format', 'bytes', 'dimensions', 'colour', 'background', 'enlargement', 'sharpness']);
     for (const [id, check] of Object.entries(checks)) expect(check.status, id).to.equal('pass');
     expect(checks.dimensions!.text).to.contain('600×840').and.contain('须大于 296×413');
     expect(checks.bytes!.text).to.contain('须大于 30.0 KB');
@@ -112,7 +112,7 @@ describe('rk-photo-checker: choosing', () => {
     expect(el.measurements!.source).to.include({ width: 640, height: 896 });
   });
 
-  it('reads the real camera JPEG as shown (EXIF orientation 6) and makes the 295×413 photo', async () => {
+  it('reads the real camera JPEG as shown (EXIF orientation 6), and says why a beige wall is no ID photo', async () => {
     const el = await checker();
     await el.checkFile(await cameraJpeg());
     await waitUntil(() => el.state === 'ready' || el.state === 'failed');
@@ -120,7 +120,9 @@ describe('rk-photo-checker: choosing', () => {
     const checks = checklist(el);
     expect(checks.format!.status).to.equal('pass');
     expect(checks.dimensions!.text).to.contain('2448×2448');
+    // A plain wall: one tone, not white, no edge to be sharp; but nothing enlarged.
     expect(checks.enlargement!.status).to.equal('pass');
+    expect([checks.colour!.status, checks.background!.status, checks.sharpness!.status]).to.deep.equal(['fail', 'fail', 'fail']);
   });
 });
 
@@ -188,24 +190,56 @@ describe('rk-photo-checker: failing rules', () => {
     await stateIs(el, 'failed');
     const checks = checklist(el);
     expect(checks.colour!.status).to.equal('fail');
-    expect(checks.colour!.text).to.contain('黑白照片').and.contain('须不少于 1%');
+    expect(checks.colour!.text).to.contain('黑白或单色').and.contain('须不少于 0.02%');
     expect(maybe(el, '[part="action"]')).to.equal(null);
     expect(el.validity.customError).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
-  it('a small photo enlarged to 600×840 is refused, with the measured detail and the threshold', async () => {
+  it('a sepia-toned photo is refused as single-tone, a light grey background as not white', async () => {
     const el = await checker();
-    await el.checkFile(asFile(await enlargedJpeg({ width: 150, height: 210 }, 600, 840)));
+    await el.checkFile(asFile(await portraitJpeg(600, 840, { sepia: true })));
+    await stateIs(el, 'failed');
+    expect(checklist(el).colour!.text).to.contain('泛黄、棕褐色').and.contain('请使用彩色照片');
+    await el.checkFile(asFile(await portraitJpeg(600, 840, { background: '#cdcdcd' })));
+    await stateIs(el, 'failed');
+    const background = checklist(el).background!;
+    expect(background.status).to.equal('fail');
+    // What white means, as measured: brightness at least 86 % (luma 220), no tint.
+    expect(background.text).to.contain('亮度不低于 86%').and.contain('浅灰').and.contain('白墙');
+  });
+
+  it('a small photo enlarged by repeating its pixels is refused as enlarged, with the pattern and the threshold', async () => {
+    const el = await checker();
+    await el.checkFile(asFile(await enlargedJpeg({ width: 150, height: 210 }, 600, 840, { nearest: true })));
     await stateIs(el, 'failed');
     const enlargement = checklist(el).enlargement!;
     expect(enlargement.status).to.equal('fail');
-    expect(enlargement.text).to.contain('150×210').and.contain('严禁小照片放大后使用').and.contain('门限 0.33');
-    expect(enlargement.text).to.match(/细节指数 0\.[0-3]\d/);
+    expect(enlargement.text).to.contain('像是由小照片放大而来').and.contain('每隔约 4 个').and.contain('门限 6%').and.contain('请用原始照片');
+    expect(checklist(el).sharpness!.status).to.equal('pass');
+  });
+
+  it('a small photo enlarged smoothly 4× is refused as not sharp, saying how much detail it holds and what to do', async () => {
+    const el = await checker();
+    await el.checkFile(asFile(await enlargedJpeg({ width: 150, height: 210 }, 600, 840)));
+    await stateIs(el, 'failed');
+    const sharpness = checklist(el).sharpness!;
+    expect(sharpness.status).to.equal('fail');
+    expect(sharpness.text).to.contain('照片不够清晰').and.contain('须大于 178×248').and.contain('光线充足处对焦重拍');
+    expect(sharpness.text).to.match(/细节只相当于约 1[2-7]\d×\d+ 像素/);
+  });
+
+  it('a slightly soft photo of the candidate passes, and is not called enlarged', async () => {
+    const el = await checker();
+    await el.checkFile(asFile(await portraitJpeg(600, 840, { soft: 1.2 })));
+    await stateIs(el, 'ready');
+    const checks = checklist(el);
+    expect(checks.enlargement!.text).to.contain('不是由小照片放大的');
+    expect(checks.sharpness!.text).to.contain('照片清晰').and.contain('须大于 178×248');
   });
 
   it('made advisory, a judgement check warns; the photo can be used once the candidate confirms', async () => {
-    const el = await checker(html`<rk-photo-checker upload="false" advisory="background enlargement"></rk-photo-checker>`);
+    const el = await checker(html`<rk-photo-checker upload="false" advisory="background enlargement sharpness"></rk-photo-checker>`);
     await el.checkFile(asFile(await portraitJpeg(600, 840, { background: '#438edb' })));
     await stateIs(el, 'ready');
     expect(checklist(el).background!.status).to.equal('warn');

@@ -93,7 +93,8 @@ export function parseResidentId(raw: string, today: Date = new Date()): IdCheck 
  * Validates a number of any document type (normalised first; the normalised number is returned).
  * For resident-id, social-security-card and hmt-residence-permit returns `info` and reports the
  * problems of {@link parseResidentId}. The other types report 'empty' or 'format' (wrong shape);
- * a 2023-format 外国人永久居留身份证 of the right shape with a wrong check character reports 'checksum'.
+ * a 2023-format 外国人永久居留身份证 of the right shape reports 'date' or 'future-date' for its birth
+ * date (positions 7–14) as a resident ID does, then 'checksum' for a wrong check character.
  */
 export function validateDocumentNumber(type: DocumentType, raw: string, today: Date = new Date()): IdCheck {
   switch (type) {
@@ -113,7 +114,11 @@ export function validateDocumentNumber(type: DocumentType, raw: string, today: D
     case 'taiwan-pass':
       return shape(number, /^\d{8}(?:[A-Z0-9]{2})?$/);
     case 'foreign-permanent-residence':
+      // 2023 format: 9, the issuing province (2), nationality (3), birth date YYYYMMDD (positions
+      // 7–14, as on a resident ID), sequence (3), GB 11643 check character.
       if (/^9\d{16}[\dX]$/.test(number)) {
+        const dated = birthDateProblem(number, today);
+        if (dated) return { ok: false, problem: dated };
         return gb11643CheckChar(number.slice(0, 17)) === number[17]
           ? { ok: true, number }
           : { ok: false, problem: 'checksum' };
@@ -203,14 +208,9 @@ function parseGb11643(raw: string, today: Date, regionOk: (number: string) => bo
   if (number.length !== 18) return { ok: false, problem: 'length' };
   if (!/^\d{17}[\dX]$/.test(number)) return { ok: false, problem: 'characters' };
   if (!regionOk(number)) return { ok: false, problem: 'region' };
-  const birth = {
-    year: Number(number.slice(6, 10)),
-    month: Number(number.slice(10, 12)),
-    day: Number(number.slice(12, 14)),
-  };
-  if (birth.year < 1900 || !isRealDate(birth)) return { ok: false, problem: 'date' };
-  const birthDate = formatDate(birth);
-  if (birthDate > formatDate(localDateParts(today))) return { ok: false, problem: 'future-date' };
+  const dated = birthDateProblem(number, today);
+  if (dated) return { ok: false, problem: dated };
+  const birthDate = formatDate(birthOf(number));
   if (gb11643CheckChar(number.slice(0, 17)) !== number[17]) return { ok: false, problem: 'checksum' };
   return {
     ok: true,
@@ -223,6 +223,19 @@ function parseGb11643(raw: string, today: Date, regionOk: (number: string) => bo
       gender: Number(number[16]) % 2 === 1 ? 'male' : 'female',
     },
   };
+}
+
+/** The birth date at positions 7–14 of an 18-character number. */
+function birthOf(number: string): DateParts {
+  return { year: Number(number.slice(6, 10)), month: Number(number.slice(10, 12)), day: Number(number.slice(12, 14)) };
+}
+
+/** 'date' (not a real date, or before 1900) or 'future-date' (after `today`) for the birth date of an 18-character number. */
+function birthDateProblem(number: string, today: Date): 'date' | 'future-date' | undefined {
+  const birth = birthOf(number);
+  if (birth.year < 1900 || !isRealDate(birth)) return 'date';
+  if (formatDate(birth) > formatDate(localDateParts(today))) return 'future-date';
+  return undefined;
 }
 
 function shape(number: string, pattern: RegExp): IdCheck {

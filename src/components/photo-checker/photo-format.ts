@@ -8,10 +8,16 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** 0.934 → 93.4% (0.01 → 1%). */
+/** 0.934 → 93%, 0.0934 → 9.3%, 0.01 → 1%, 0.0004 → 0.04% (small shares keep two significant digits' worth). */
 export function formatShare(share: number): string {
   const percent = share * 100;
-  return `${percent >= 10 || Number.isInteger(percent) ? percent.toFixed(0) : percent.toFixed(1)}%`;
+  const digits = percent >= 10 || Number.isInteger(percent) ? 0 : percent >= 1 ? 1 : percent >= 0.1 ? 2 : 3;
+  return `${Number(percent.toFixed(digits))}%`;
+}
+
+/** 3 → "3", 2.5 → "2.5", 16.04 → "16". */
+function formatPeriod(period: number): string {
+  return period >= 10 ? period.toFixed(0) : String(Number(period.toFixed(1)));
 }
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -24,10 +30,15 @@ export function checkText(check: PhotoCheck, t: Translate): string {
     case 'bytes':
       return t(key, { size: formatBytes(v.bytes!), limit: formatBytes(v.limit!) });
     case 'colour':
-    case 'background':
       return t(key, { share: formatShare(v.share!), limit: formatShare(v.limit!) });
+    case 'background':
+      return t(key, { share: formatShare(v.share!), limit: formatShare(v.limit!), level: formatShare(v.level! / 255) });
     case 'enlargement':
-      return t(key, { ...v, detail: v.detail!.toFixed(2), limit: v.limit!.toFixed(2) });
+      // A large photo is judged by its detail, not by traces (see checkPhoto): said as such.
+      if (!v.traced && check.status !== 'pass') return t(check.status === 'fail' ? `${key}.detail` : 'photo.check.sharpness.warn', v);
+      return t(key, { period: formatPeriod(v.period!), strength: formatShare(v.strength!), limit: formatShare(v.limit!) });
+    case 'sharpness':
+      return t(key, { ...v, blur: Number.isFinite(v.blur!) ? v.blur!.toFixed(1) : '∞' });
     default:
       return t(key, v);
   }

@@ -91,7 +91,7 @@ const uploadConverter = {
 /**
  * The ID-photo tool, in the page: the candidate chooses, drops, pastes or takes a photo; it is
  * checked at once against the rules (a real JPEG by its bytes, file size, pixels after EXIF
- * orientation, colour, white background, not an enlarged small photo), with a checklist that
+ * orientation, colour, white background, not an enlarged small photo, sharp), with a checklist that
  * gives each measured value beside its limit; a 5:7 frame crops it (pointer, touch, wheel,
  * keyboard); it is compressed to a 295×413 JPEG of about 10 KB, previewed, and uploaded through
  * the adapter (`backend.uploadPhoto(blob, { onProgress, signal })`) with progress and retry.
@@ -154,7 +154,7 @@ export class RkPhotoChecker extends RkElement {
   /** Upload the checked photo through the backend (default). `upload="false"`: only check it (the page or its form sends it). */
   @property({ converter: uploadConverter }) upload = true;
 
-  /** Judgement checks that warn instead of blocking, space-separated: `background`, `enlargement`. */
+  /** Judgement checks that warn instead of blocking, space-separated: `background`, `enlargement`, `sharpness`. */
   @property() advisory = '';
 
   /** The rules (defaults: see `DEFAULT_PHOTO_RULES`); give only what changes, e.g. `{ targetBytes: 12 * 1024 }`. */

@@ -1,7 +1,7 @@
 /**
  * Pixel measures behind the judgement checks, pure functions over RGBA pixels (ImageData or
- * anything shaped like it): how colourful the photo is, how white its background is, where the
- * person is, and how much real detail it has at each scale (the enlargement detector).
+ * anything shaped like it): how much of the photo is in colour, how white its background is, and
+ * where the person is. Sharpness is in sharpness.ts, traces of enlargement in resampling.ts.
  */
 
 export interface Pixels {
@@ -17,43 +17,138 @@ export interface Box {
   height: number;
 }
 
-/** A pixel counts as coloured when its channels differ by more than this (0–255). */
-export const COLOUR_CHROMA = 24;
-/** A pixel counts as white when every channel reaches this and they differ by at most WHITE_CHROMA. */
-export const WHITE_LEVEL = 200;
-export const WHITE_CHROMA = 28;
+/**
+ * White enough to be taken for background when finding the person (loose: shadows on a white
+ * wall count). The background check has its own, stricter limits (`BackgroundLimits`).
+ */
+const SUBJECT_WHITE_LEVEL = 200;
+const SUBJECT_WHITE_CHROMA = 28;
 
 const isWhite = (d: Uint8ClampedArray, i: number): boolean => {
   const r = d[i]!;
   const g = d[i + 1]!;
   const b = d[i + 2]!;
   const min = Math.min(r, g, b);
-  return min >= WHITE_LEVEL && Math.max(r, g, b) - min <= WHITE_CHROMA;
+  return min >= SUBJECT_WHITE_LEVEL && Math.max(r, g, b) - min <= SUBJECT_WHITE_CHROMA;
 };
 
 /**
- * The share (0–1) of pixels with visible colour. A grayscale photo, even saved as a colour JPEG,
- * stays near 0 (compression adds a chroma of a few units at most); skin alone puts a colour ID
- * photo well above 1 %.
+ * How far (0–255, in the units of R−Y and B−Y) a pixel's colour must lie from the photo's tint at
+ * its brightness to count as a colour of its own. Sepia, toned and faded prints stay within a few
+ * units of their tint; skin beside a grey suit or a white shirt's shadow differs by 15–40.
+ */
+export const COLOUR_DISTANCE = 12;
+/** A pixel with at least this chroma (R−Y, B−Y) has a clear hue. */
+const CLEAR_HUE = 20;
+/** Pixels whose brightness differs from a neighbour's by more than this (0–255) lie on an edge. */
+const EDGE = 10;
+
+/**
+ * The share (0–1) of the photo in colours that no tint explains. A black-and-white photo, plain
+ * or toned (sepia, warm, cold, a faded print), has one colour at each brightness: its tint. A
+ * colour photo of a person does not: skin beside a grey suit, a white shirt or hair of the same
+ * brightness, lips, a blue jacket. Counted are the pixels (neither near black nor near white) that
+ * lie more than `COLOUR_DISTANCE` from the typical colour of their brightness (the median of R−Y
+ * and B−Y over the pixels within 8 grey levels), and those of clear hue more than 45° from the
+ * photo's main hue. A grey photo, and any tint, stays near 0; a colour photo of a person is above
+ * 2 % (measured on the corpus: 3–60 %).
  */
 export function colourShare(pixels: Pixels): number {
-  const { data } = pixels;
-  let coloured = 0;
-  const count = data.length / 4;
-  for (let i = 0; i < data.length; i += 4) {
-    const r = data[i]!;
-    const g = data[i + 1]!;
-    const b = data[i + 2]!;
-    if (Math.max(r, g, b) - Math.min(r, g, b) > COLOUR_CHROMA) coloured++;
+  const { data, width, height } = pixels;
+  const count = width * height;
+  if (!count) return 0;
+  // Brightness, and R−Y and B−Y offset by 256 (0–511), of every pixel.
+  const y = new Float32Array(count);
+  const red = new Uint16Array(count);
+  const blue = new Uint16Array(count);
+  for (let i = 0, j = 0; j < count; i += 4, j++) {
+    const l = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+    y[j] = l;
+    red[j] = (data[i]! - l + 256.5) | 0;
+    blue[j] = (data[i + 2]! - l + 256.5) | 0;
   }
-  return count ? coloured / count : 0;
+  // Judged: pixels neither near black nor near white, away from strong edges (a JPEG keeps colour
+  // at half resolution, so an edge's pixels carry their neighbours' colour). Per brightness band
+  // (8 grey levels), histograms of R−Y and B−Y; hues of the clearly coloured pixels in 24
+  // sectors of 15° (255: no clear hue; 254: not judged).
+  const bands = 32;
+  const redBands = new Uint32Array(bands * 512);
+  const blueBands = new Uint32Array(bands * 512);
+  const inBand = new Uint32Array(bands);
+  const hues = new Uint32Array(24);
+  const sector = new Uint8Array(count).fill(254);
+  for (let row = 1; row < height - 1; row++) {
+    for (let col = 1, j = row * width + 1; col < width - 1; col++, j++) {
+      const l = y[j]!;
+      if (l < 24 || l > 240) continue;
+      if (Math.abs(y[j - 1]! - y[j + 1]!) > EDGE || Math.abs(y[j - width]! - y[j + width]!) > EDGE) continue;
+      const band = l >> 3;
+      redBands[band * 512 + red[j]!]!++;
+      blueBands[band * 512 + blue[j]!]!++;
+      inBand[band]!++;
+      const v = red[j]! - 256;
+      const u = blue[j]! - 256;
+      sector[j] = u * u + v * v >= CLEAR_HUE * CLEAR_HUE ? hueSector(u, v) : 255;
+      if (sector[j]! < 24) hues[sector[j]!]!++;
+    }
+  }
+  const median = (h: Uint32Array, band: number) => {
+    const half = inBand[band]! / 2;
+    let seen = 0;
+    let k = 0;
+    while (k < 511 && (seen += h[band * 512 + k]!) < half) k++;
+    return k;
+  };
+  const tintRed = new Int32Array(bands);
+  const tintBlue = new Int32Array(bands);
+  for (let band = 0; band < bands; band++) {
+    if (!inBand[band]) continue;
+    tintRed[band] = median(redBands, band);
+    tintBlue[band] = median(blueBands, band);
+  }
+  // The main hue: the 90° (6 sectors) that hold most of the clearly coloured pixels.
+  let main = 0;
+  let mainCount = -1;
+  for (let s = 0; s < 24; s++) {
+    let sum = 0;
+    for (let k = 0; k < 6; k++) sum += hues[(s + k) % 24]!;
+    if (sum > mainCount) {
+      mainCount = sum;
+      main = s;
+    }
+  }
+  let coloured = 0;
+  const far = COLOUR_DISTANCE * COLOUR_DISTANCE;
+  for (let j = 0; j < count; j++) {
+    const hue = sector[j]!;
+    if (hue === 254) continue;
+    const band = y[j]! >> 3;
+    const dv = red[j]! - tintRed[band]!;
+    const du = blue[j]! - tintBlue[band]!;
+    if (dv * dv + du * du > far || (hue < 24 && (hue - main + 24) % 24 >= 6)) coloured++;
+  }
+  return coloured / count;
+}
+
+/** The 15° sector (0–23) of the hue of chroma (B−Y, R−Y). */
+function hueSector(u: number, v: number): number {
+  return Math.floor(((Math.atan2(v, u) / (2 * Math.PI) + 1) % 1) * 24) % 24;
+}
+
+/**
+ * What counts as white background: bright (luma at least `level`, 0–255) and of no colour (the
+ * channels differ by at most `chroma`).
+ */
+export interface BackgroundLimits {
+  level: number;
+  chroma: number;
 }
 
 /**
  * The share (0–1) of white pixels in the background bands of `box`: a band along the top and
  * bands down the left and right sides over the upper part (the shoulders fill the lower sides).
  */
-export function whiteBackgroundShare(pixels: Pixels, box: Box, band = 0.08, sideDepth = 0.55): number {
+export function whiteBackgroundShare(pixels: Pixels, box: Box, limits: BackgroundLimits, band = 0.08, sideDepth = 0.55): number {
   const { data, width } = pixels;
   const x0 = Math.max(0, Math.round(box.x));
   const y0 = Math.max(0, Math.round(box.y));
@@ -73,7 +168,11 @@ export function whiteBackgroundShare(pixels: Pixels, box: Box, band = 0.08, side
         continue;
       }
       total++;
-      if (isWhite(data, (y * width + x) * 4)) white++;
+      const i = (y * width + x) * 4;
+      const r = data[i]!;
+      const g = data[i + 1]!;
+      const b = data[i + 2]!;
+      if (0.299 * r + 0.587 * g + 0.114 * b >= limits.level && Math.max(r, g, b) - Math.min(r, g, b) <= limits.chroma) white++;
     }
   }
   return total ? white / total : 0;
@@ -141,68 +240,4 @@ export function halve(plane: Float32Array, width: number, height: number): { pla
     }
   }
   return { plane: out, width: w, height: h };
-}
-
-/**
- * Mean squared difference between pixels `lag` apart (across and down): the structure function
- * D(lag) of the luma plane.
- */
-export function structure(plane: Float32Array, width: number, height: number, lag: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let y = 0; y + lag < height; y++) {
-    const row = y * width;
-    const below = (y + lag) * width;
-    for (let x = 0; x + lag < width; x++) {
-      const v = plane[row + x]!;
-      const dx = plane[row + x + lag]! - v;
-      const dy = plane[below + x]! - v;
-      sum += dx * dx + dy * dy;
-      n++;
-    }
-  }
-  return n ? sum / n : 0;
-}
-
-/**
- * How sharp a luma plane is at its own resolution: D(1) / D(2), the mean squared difference of
- * neighbouring pixels over that of pixels two apart. Detail at the pixel level (edges drawn at
- * this resolution, sensor grain) gives 0.37 or more (white noise: 1); a picture enlarged from a
- * smaller one is smooth between its original pixels, so differences grow with distance like a
- * ramp's and the ratio falls towards 0.25 (0.26–0.29 for 2–4× enlargements). Null for a blank plane.
- */
-export function pixelDetail(plane: Float32Array, width: number, height: number): number | null {
-  const far = structure(plane, width, height, 2);
-  // Less than one grey level of change on average: nothing to judge.
-  if (far < 1) return null;
-  return structure(plane, width, height, 1) / far;
-}
-
-export interface DetailLadder {
-  /** `pixelDetail` at each scale: [full, 1/2, 1/4, …] of the measured plane. */
-  levels: (number | null)[];
-  /**
-   * How much the picture was enlarged, as a power of two: 1 when it has detail at its own
-   * resolution, 2 when only from half size down, and so on. The picture really holds about
-   * `width / factor × height / factor` pixels of detail.
-   */
-  factor: number;
-}
-
-/**
- * Measures `pixelDetail` at the full scale and at each halving (2×2 averages), down to
- * `minSide` pixels, and finds the first scale with real detail (at least `threshold`).
- */
-export function detailLadder(plane: Float32Array, width: number, height: number, threshold: number, minSide = 48): DetailLadder {
-  const levels: (number | null)[] = [];
-  let level = { plane, width, height };
-  let scale = 1;
-  for (;;) {
-    const detail = pixelDetail(level.plane, level.width, level.height);
-    levels.push(detail);
-    if (detail !== null && detail >= threshold) return { levels, factor: scale };
-    if (Math.min(level.width, level.height) / 2 < minSide) return { levels, factor: scale * 2 };
-    level = halve(level.plane, level.width, level.height);
-    scale *= 2;
-  }
 }

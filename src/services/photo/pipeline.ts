@@ -11,7 +11,9 @@
 import { cutFrame, context2d, encodeToTarget, encodeWithLibrary, makeCanvas, type EncodedPhoto, type PhotoEncoder } from './compress.js';
 import { initialFrame, type Size } from './crop.js';
 import { decodePhoto } from './decode.js';
-import { colourShare, detailLadder, luma, subjectBox, whiteBackgroundShare, type Box, type DetailLadder } from './measures.js';
+import { colourShare, luma, subjectBox, whiteBackgroundShare, type Box } from './measures.js';
+import { enlargementOf, jpegGridOf, resamplingTraces, type Enlargement, type ResamplingTraces } from './resampling.js';
+import { detailScale, edgeBlur } from './sharpness.js';
 import { DEFAULT_PHOTO_RULES, type JudgementCheck, type PhotoRules } from './rules.js';
 import { sniffPhoto, type JpegHeader, type SniffedKind } from './sniff.js';
 import { measureStep } from './timing.js';
@@ -45,7 +47,7 @@ export const DECODE_LONG_SIDE = 1600;
 export const DECODE_MAX_LONG_SIDE = 2400;
 /** Long side of the copy the colour, background and person are measured on. */
 export const SAMPLE_LONG_SIDE = 480;
-/** Side of the square (at most) the detail is measured on, from the middle of the photo. */
+/** Side of the square (at most) sharpness and traces of enlargement are measured on, from the middle of the photo. */
 export const DETAIL_TILE = 1024;
 
 export interface PhotoAnalysis {
@@ -62,14 +64,22 @@ export interface PhotoAnalysis {
   /** Sample pixels per source pixel. */
   sampleScale: number;
   colourShare: number;
-  detail: DetailLadder;
-  /** The detail the photo really holds, in source pixels (its size when not enlarged). */
-  effective: Size;
+  /** Blur of the photo's edges (σ, pixels of the source; Infinity when it has no edges to judge): see sharpness.ts. */
+  blur: number;
+  /**
+   * The traces of enlargement (see resampling.ts); null for a photo decoded at reduced size (over
+   * 2400 px, where an enlargement of a photo under the pixel rule would be far too blurred anyway).
+   */
+  traces: ResamplingTraces | null;
+  /** The enlargement the traces tell, if any. */
+  enlargement: Enlargement | null;
+  /** How much sharp detail the photo holds, in source pixels (its size when sharp). */
+  detail: Size;
   /** The person against the background, in source pixels, if one stands out. */
   subject: (Box & { headCentreX: number }) | null;
 }
 
-export type CheckId = 'format' | 'bytes' | 'dimensions' | 'colour' | 'background' | 'enlargement';
+export type CheckId = 'format' | 'bytes' | 'dimensions' | 'colour' | 'background' | 'enlargement' | 'sharpness';
 /** `warn`: a judgement check that failed but is advisory on this site. */
 export type CheckStatus = 'pass' | 'fail' | 'warn';
 
@@ -180,31 +190,38 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   measureStep('sample measures', start);
   await yieldToMain();
   start = performance.now();
-  const share = header.components === 1 ? 0 : colourShare(sample);
+  const colour = header.components === 1 ? 0 : colourShare(sample);
   const person = subjectBox(sample);
   measureStep('sample measures', start);
   await yieldToMain();
   throwIfAborted(signal);
 
-  // Detail at full decoded resolution, on the middle of the photo (where the face is).
+  // Sharpness and traces of enlargement at full decoded resolution, on the middle of the photo
+  // (where the face is).
   const tileW = Math.min(DETAIL_TILE, image.width);
   const tileH = Math.min(DETAIL_TILE, image.height);
   const tileX = Math.round((image.width - tileW) / 2);
   const tileY = Math.round(Math.max(0, Math.min(image.height - tileH, image.height * 0.45 - tileH / 2)));
   start = performance.now();
-  const tile = pixelsOf(image, tileX, tileY, tileW, tileH, tileW, tileH);
+  const tile = luma(pixelsOf(image, tileX, tileY, tileW, tileH, tileW, tileH));
   measureStep('detail tile', start);
   await yieldToMain();
   start = performance.now();
-  const detail = detailLadder(luma(tile), tileW, tileH, rules.minDetail);
+  const blur = edgeBlur(tile, tileW, tileH) / scale;
+  measureStep('sharpness measure', start);
+  await yieldToMain();
+  throwIfAborted(signal);
+  start = performance.now();
+  let traces: ResamplingTraces | null = null;
+  if (scale === 1) {
+    const grid = jpegGridOf(header.orientation, header.storedWidth, header.storedHeight, tileX, tileY);
+    traces = resamplingTraces(tile, tileW, tileH, grid.rows, grid.columns);
+  }
+  const enlargement = traces ? enlargementOf(traces, blur, { interpolated: rules.enlargementTrace }) : null;
   measureStep('enlargement measure', start);
   throwIfAborted(signal);
-  // Not enlarged at the decoded scale: no sign that the source's own resolution is not real.
-  // Enlarged: the real detail is what the decoded photo holds at the scale where detail starts.
-  const effective =
-    detail.factor === 1
-      ? { width: header.width, height: header.height }
-      : { width: Math.round(image.width / detail.factor), height: Math.round(image.height / detail.factor) };
+  const share = detailScale(blur);
+  const detail = { width: Math.round(header.width * share), height: Math.round(header.height * share) };
 
   return {
     ok: true,
@@ -215,9 +232,11 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
     scale,
     sample,
     sampleScale,
-    colourShare: share,
+    colourShare: colour,
+    blur,
+    traces,
+    enlargement,
     detail,
-    effective,
     subject: person
       ? {
           x: person.x / sampleScale,
@@ -252,35 +271,58 @@ export function checkPhoto(
   const { header } = analysis;
   const judge = (id: JudgementCheck, ok: boolean): CheckStatus => (ok ? 'pass' : advisory.includes(id) ? 'warn' : 'fail');
   const s = analysis.sampleScale;
-  const white = whiteBackgroundShare(analysis.sample, { x: frame.x * s, y: frame.y * s, width: frame.width * s, height: frame.height * s });
-  const level0 = analysis.detail.levels[0] ?? 0;
-  const enlargedOk = analysis.effective.width > r.minSourceWidth && analysis.effective.height > r.minSourceHeight;
+  const white = whiteBackgroundShare(
+    analysis.sample,
+    { x: frame.x * s, y: frame.y * s, width: frame.width * s, height: frame.height * s },
+    { level: r.whiteLevel, chroma: r.whiteChroma },
+  );
+  const minimum = { minWidth: r.minSourceWidth, minHeight: r.minSourceHeight };
+  const { enlargement, traces, detail } = analysis;
+  // A photo decoded at reduced size (over 2400 px) shows no traces at that size; one enlarged from
+  // under the pixel rule would be enlarged over 5×, its detail under the rule: that tells it.
+  // (A photo without any edge — a blank wall — tells nothing of enlargement; it is not sharp.)
+  const enlarged = traces
+    ? enlargement !== null
+    : Number.isFinite(analysis.blur) && (detail.width <= r.minSourceWidth || detail.height <= r.minSourceHeight);
+  const sharp = { width: Math.ceil(r.minSourceWidth * r.minSharpDetail), height: Math.ceil(r.minSourceHeight * r.minSharpDetail) };
+  const sharpOk = detail.width > sharp.width && detail.height > sharp.height;
   return [
     { id: 'format', status: 'pass', values: {} },
     { id: 'bytes', status: analysis.bytes > r.minSourceBytes ? 'pass' : 'fail', values: { bytes: analysis.bytes, limit: r.minSourceBytes } },
     {
       id: 'dimensions',
       status: header.width > r.minSourceWidth && header.height > r.minSourceHeight ? 'pass' : 'fail',
-      values: { width: header.width, height: header.height, minWidth: r.minSourceWidth, minHeight: r.minSourceHeight },
+      values: { width: header.width, height: header.height, ...minimum },
     },
     {
       id: 'colour',
       status: analysis.colourShare >= r.minColourShare ? 'pass' : 'fail',
       values: { share: analysis.colourShare, limit: r.minColourShare },
     },
-    { id: 'background', status: judge('background', white >= r.minWhiteShare), values: { share: white, limit: r.minWhiteShare } },
+    {
+      id: 'background',
+      status: judge('background', white >= r.minWhiteShare),
+      values: { share: white, limit: r.minWhiteShare, level: r.whiteLevel },
+    },
     {
       id: 'enlargement',
-      status: judge('enlargement', enlargedOk),
+      status: judge('enlargement', !enlarged),
       values: {
-        detail: level0,
-        limit: r.minDetail,
-        factor: analysis.detail.factor,
-        width: analysis.effective.width,
-        height: analysis.effective.height,
-        minWidth: r.minSourceWidth,
-        minHeight: r.minSourceHeight,
+        // 1: judged by its traces (period, strength, limit); 0: by its detail (width, height).
+        traced: traces ? 1 : 0,
+        found: enlarged ? 1 : 0,
+        strength: enlargement?.strength ?? 0,
+        period: enlargement?.period ?? 0,
+        limit: r.enlargementTrace,
+        width: detail.width,
+        height: detail.height,
+        ...minimum,
       },
+    },
+    {
+      id: 'sharpness',
+      status: judge('sharpness', sharpOk),
+      values: { blur: analysis.blur, ...detail, minWidth: sharp.width, minHeight: sharp.height },
     },
   ];
 }

@@ -13,15 +13,36 @@ export interface PhotoRules {
   minSourceWidth: number;
   /** The source must be taller than this after EXIF orientation (pixels). Default 413. */
   minSourceHeight: number;
-  /** Share of coloured pixels (0–1) a colour photo has at least. Default 0.01. */
+  /**
+   * Share (0–1) of the photo in colours no tint explains (see `colourShare`) that a colour photo
+   * has at least. Default 0.0002 (0.02 %): on the corpus grey and toned (sepia, warm, cold,
+   * faded) photos measure up to 0.013 %, washed-out colour photos from 0.04 % (most above 1 %).
+   */
   minColourShare: number;
   /** Share of white pixels (0–1) in the background bands of the crop. Default 0.85. */
   minWhiteShare: number;
   /**
-   * Pixel-level detail (see `pixelDetail`: 0.25 for a smooth, enlarged picture, 0.37 and more
-   * for a real one) from which a scale counts as real detail. Default 0.33.
+   * Brightness (luma, 0–255) from which a background pixel counts as white. Default 220 (86 %):
+   * studio white measures 240–255, a white wall in daylight exposed for the face 225–250, its
+   * darker corners about 225; light grey (#CDCDCD is 205) stays under it.
    */
-  minDetail: number;
+  whiteLevel: number;
+  /** How much a white pixel's channels may differ (0–255). Default 20: ivory and cool white pass, light blue, pink and cream do not. */
+  whiteChroma: number;
+  /**
+   * Strength (0–1) of the traces of interpolation (see resampling.ts) from which a photo counts as
+   * enlarged. Default 0.06: on the corpus, photos taken at their size or made smaller measure up
+   * to 0.058 (in the weaker direction; small, soft ones), enlargements that keep their traces
+   * from 0.061 to 0.97.
+   */
+  enlargementTrace: number;
+  /**
+   * Share (0–1) of the pixel rule (`minSourceWidth`×`minSourceHeight`) the photo's sharp detail
+   * (see `detailScale`) must exceed, per side. Default 0.6: a photo whose edges are as soft as
+   * those of a 178×248 photo enlarged to its size is refused as not sharp (a 150×210 photo
+   * enlarged 4× is; a 600×840 photo as soft as a Gaussian blur of σ 1.5 px is not).
+   */
+  minSharpDetail: number;
   /** The checked photo's size in pixels (5:7). Default 295×413. */
   outputWidth: number;
   outputHeight: number;
@@ -37,9 +58,12 @@ export const DEFAULT_PHOTO_RULES: Readonly<PhotoRules> = Object.freeze({
   minSourceBytes: 30 * 1024,
   minSourceWidth: 296,
   minSourceHeight: 413,
-  minColourShare: 0.01,
+  minColourShare: 0.0002,
   minWhiteShare: 0.85,
-  minDetail: 0.33,
+  whiteLevel: 220,
+  whiteChroma: 20,
+  enlargementTrace: 0.06,
+  minSharpDetail: 0.6,
   outputWidth: 295,
   outputHeight: 413,
   targetBytes: 10 * 1024,
@@ -47,5 +71,5 @@ export const DEFAULT_PHOTO_RULES: Readonly<PhotoRules> = Object.freeze({
 });
 
 /** The judgement checks a site may make advisory (a failing photo can then still be used). */
-export const JUDGEMENT_CHECKS = ['background', 'enlargement'] as const;
+export const JUDGEMENT_CHECKS = ['background', 'enlargement', 'sharpness'] as const;
 export type JudgementCheck = (typeof JUDGEMENT_CHECKS)[number];
