@@ -1,6 +1,5 @@
 /** rk-exam-plan: the round's plan as tables (cards on phones), filter by level, choosing for the form. */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import '../src/components/exam-plan/rk-exam-plan.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkExamPlan } from '../src/components/exam-plan/rk-exam-plan.js';
@@ -10,6 +9,7 @@ import type { ExamSession } from '../src/services/schemas.js';
 import { QUALIFICATIONS, type ExamOffice } from '../src/mocks/index.js';
 import { $, textOf } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { setViewport } from './helpers/commands.js';
 
 let office: ExamOffice;
 

@@ -5,7 +5,6 @@
  * use and accessibility.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/registration-form/rk-registration-form.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
@@ -23,6 +22,7 @@ import {
 } from '../src/mocks/index.js';
 import { $, deepActiveElement, fieldError, leave, maybe, stateIs, summaryLinks, textOf, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { sendKeys, setViewport } from './helpers/commands.js';
 
 let office: ExamOffice;
 
