@@ -1,5 +1,5 @@
 /** rk-exam-arrangement: the arrangement with the ticket, when it opens, why there is none, errors. */
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../src/components/exam-arrangement/rk-exam-arrangement.js';
 import type { RkExamArrangement } from '../src/components/exam-arrangement/rk-exam-arrangement.js';
 import type { ExamOffice } from '../src/mocks/index.js';
@@ -54,9 +54,7 @@ describe('rk-exam-arrangement', () => {
     expect(textOf(el)).to.contain('500');
     office.faults = { ...office.faults, down: 'none' };
     el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(el.state).to.equal('ready');
+    await waitUntil(() => el.state === 'ready', 'did not recover', { timeout: 5000 });
     await setViewport({ width: 360, height: 700 });
     const cell = el.shadowRoot!.querySelector('td')!;
     expect(getComputedStyle(cell).display).to.equal('block');

@@ -33,6 +33,7 @@ import {
   withOrientation,
   withoutOrientation,
 } from './fixtures/photo-fixtures.js';
+import { engine } from './helpers/commands.js';
 
 async function analysed(blob: Blob): Promise<PhotoAnalysis> {
   const analysis = await analysePhoto(asFile(blob));
@@ -375,7 +376,10 @@ describe('photo pipeline: decoding at the size the checks need', () => {
     expect(verdicts(small).enlargement).to.equal('pass');
   });
 
-  itWithImageDecoder('a decoder whose frames do not say to turn the photo: a sideways one is left to createImageBitmap, and comes out upright', async function () {
+  // Chromium only: its decoder's frames carry the EXIF rotation (VideoFrame.rotation), which this
+  // test takes away. Firefox's frames carry none, so decode.ts already leaves its sideways photos
+  // to createImageBitmap (the test above); WebKit has no ImageDecoder.
+  (engine === 'chromium' ? it : it.skip)('a decoder whose frames do not say to turn the photo: a sideways one is left to createImageBitmap, and comes out upright', async function () {
     this.timeout(30000);
     const photo = await sidewaysJpeg(2448, 3264);
     const Real = ImageDecoder;
