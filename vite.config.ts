@@ -13,6 +13,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
+import { BROWSER_TARGET } from './scripts/browser-support.mjs';
 import { elementsCodeSplitting } from './scripts/cdn-elements-chunks.mjs';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.mjs';
 import { inlineOwnLazyImports } from './scripts/inline-own-lazy-imports.mjs';
@@ -42,6 +43,8 @@ const library: UserConfig = {
     emptyOutDir: true,
     sourcemap: true,
     minify: false,
+    // The browsers of the README's support table (scripts/browser-support.mjs).
+    target: BROWSER_TARGET,
     lib: {
       entry: {
         index: resolve(root, 'src/index.ts'),
@@ -69,7 +72,7 @@ function selfContained(outDir: string, entry: Record<string, string>, plugins: U
       emptyOutDir: true,
       sourcemap: true,
       minify: true,
-      target: 'es2022',
+      target: BROWSER_TARGET,
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
         // Fully minified: Vite's library mode keeps white space and comments in ES output (for

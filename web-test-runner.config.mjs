@@ -1,11 +1,13 @@
-import path from 'node:path';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './scripts/find-chromium.mjs';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { ENGINE_HELP, ENGINES, findFirefox, findWebKit, parseEngines } from './scripts/engines.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
+import { engineCommandsPlugin } from './scripts/wtr/engine-commands.mjs';
+import { webkitLauncher } from './scripts/wtr/webkit-launcher.mjs';
 
 /**
  * The few CommonJS packages the elements or tests load (Vite converts them in builds; the runner
@@ -14,8 +16,30 @@ import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './scripts/find-chrom
  */
 const commonjs = fromRollup(rollupCommonjs);
 
-const executablePath = findChromium();
-if (!executablePath) throw new Error(CHROMIUM_HELP);
+/**
+ * Cross-browser (issue 21): the engines to run in, from RK_ENGINES (`chromium,firefox,webkit`;
+ * `npm test` sets it from its `--engines` option, default every engine). Chromium through
+ * puppeteer over CDP; Firefox through puppeteer over WebDriver BiDi (Debian's firefox-esr);
+ * WebKit through WebKitWebDriver and its MiniBrowser under a private Xvfb.
+ */
+const engines = parseEngines(process.env.RK_ENGINES ?? ENGINES.join(','));
+
+/** @param {import('./scripts/engines.mjs').Engine} engine */
+function launcherFor(engine) {
+  if (engine === 'chromium') {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(ENGINE_HELP.chromium);
+    return chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } });
+  }
+  if (engine === 'firefox') {
+    const executablePath = findFirefox();
+    if (!executablePath) throw new Error(ENGINE_HELP.firefox);
+    return chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath, headless: true } });
+  }
+  const webkit = findWebKit();
+  if (!webkit) throw new Error(ENGINE_HELP.webkit);
+  return webkitLauncher(webkit);
+}
 
 /** Serves MSW's worker at the root, where the browser must find it to control the page. */
 function mswWorkerAtRoot() {
@@ -26,44 +50,16 @@ function mswWorkerAtRoot() {
 }
 
 /**
- * `choose-file` {path, input}: puts a file from disk (path relative to the test file) into an
- * `<input type="file">` of the page (a CSS selector), as the browser's file dialog would. A File
- * chosen this way is backed by the disk, so the browser notices when the file changes after it
- * was chosen, which a File made in the page never does. `press-and-choose-file` {path, key}:
- * presses a key that opens the page's file dialog, and picks the file in it.
- */
-function chooseFilePlugin() {
-  return {
-    name: 'choose-file',
-    async executeCommand({ command, payload, session }) {
-      const page = session.browser.getPage(session.id);
-      if (command === 'press-and-choose-file') {
-        // A key opens the page's file dialog (as a keyboard user does); the dialog takes the file.
-        const chooser = page.waitForFileChooser({ timeout: 5000 });
-        // Let the interception of the dialog be switched on before the key opens it.
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await page.keyboard.press(payload.key ?? 'Enter');
-        await (await chooser).accept([path.resolve(path.dirname(session.testFile), payload.path)]);
-        return true;
-      }
-      if (command !== 'choose-file') return undefined;
-      const input = await page.$(payload.input);
-      if (!input) throw new Error(`choose-file: nothing matches ${payload.input}`);
-      await input.uploadFile(path.resolve(path.dirname(session.testFile), payload.path));
-      return true;
-    },
-  };
-}
-
-/**
  * `emulate-timezone` {zone}: the page's time zone, as a browser set to another zone has it (a
- * candidate abroad, a computer left on UTC); `null` goes back to the machine's.
+ * candidate abroad, a computer left on UTC); `null` goes back to the machine's. Chromium only
+ * (CDP): the tests that use it run there alone.
  */
 function timezonePlugin() {
   return {
     name: 'emulate-timezone',
     async executeCommand({ command, payload, session }) {
       if (command !== 'emulate-timezone') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error('emulate-timezone: Chromium only');
       await session.browser.getPage(session.id).emulateTimezone(payload.zone ?? undefined);
       return true;
     },
@@ -101,9 +97,10 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mswWorkerAtRoot()],
   plugins: [
-    chooseFilePlugin(),
+    // Keys, viewports and file dialogs in every engine (test/helpers/commands.ts, disk.ts).
+    engineCommandsPlugin(),
     timezonePlugin(),
-    // The browser's accessibility tree (names and roles as screen readers get them).
+    // The browser's accessibility tree (names and roles as screen readers get them; Chromium).
     a11ySnapshotPlugin(),
     commonjs({
       include: ['**/node_modules/jsbarcode/**', '**/node_modules/jsqr/**', '**/node_modules/@sinonjs/**', '**/node_modules/type-detect/**'],
@@ -112,8 +109,10 @@ export default {
     }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  browsers: engines.map(launcherFor),
   concurrency: 1,
+  // Firefox and MiniBrowser take longer than Chromium to start, more so on a busy 2-core machine.
+  browserStartTimeout: 120000,
   testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 10000 } },
 };

@@ -1,25 +1,64 @@
 // `npm test`: the Node tests (test/node: the contract document, the conformance kit, the mock
-// office over HTTP), then every browser test with @web/test-runner in Chromium. With arguments
-// (`npm test -- --files test/x.test.ts`), only the browser tests, with those arguments.
+// office over HTTP), then @web/test-runner with the project's config in each engine, one engine
+// after the other (on a 2-core machine, three browsers at once only slow each other down and make
+// timing-sensitive tests flaky). `--engines chromium,firefox` picks engines (default: all three,
+// as CI runs them); any other argument goes to the runner (`--files test/x.test.ts`), and with
+// such arguments the Node tests are left out.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_HELP, findChromium } from './find-chromium.mjs';
+import { ENGINE_HELP, ENGINES, engineInstalled, parseEngines } from './engines.mjs';
+import { findChromium } from './find-chromium.mjs';
 
-const run = (args, env = process.env) =>
+const args = process.argv.slice(2);
+let engines = process.env.RK_ENGINES ? parseEngines(process.env.RK_ENGINES) : [...ENGINES];
+const at = args.findIndex((arg) => arg === '--engines' || arg.startsWith('--engines='));
+if (at !== -1) {
+  const [option] = args.splice(at, 1);
+  engines = parseEngines(option.includes('=') ? option.slice('--engines='.length) : args.splice(at, 1)[0] ?? '');
+}
+
+const missing = engines.filter((engine) => !engineInstalled(engine));
+if (missing.length > 0) {
+  for (const engine of missing) console.error(ENGINE_HELP[engine]);
+  console.error(`(or leave it out: npm test -- --engines ${engines.filter((e) => !missing.includes(e)).join(',') || 'chromium'})`);
+  process.exit(1);
+}
+
+/** @param {string[]} argv @param {NodeJS.ProcessEnv} env @returns {Promise<number>} */
+const node = (argv, env = process.env) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+    const child = spawn(process.execPath, argv, { stdio: 'inherit', env });
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
 
-const browserArgs = process.argv.slice(2);
-if (browserArgs.length === 0) {
-  const nodeCode = await run([fileURLToPath(new URL('./test-node.mjs', import.meta.url))]);
-  if (nodeCode !== 0) process.exit(nodeCode);
+const results = [];
+if (args.length === 0) {
+  console.log('\n== Node tests (test/node)');
+  const started = Date.now();
+  const code = await node([fileURLToPath(new URL('./test-node.mjs', import.meta.url))]);
+  results.push({ engine: 'node', code, seconds: Math.round((Date.now() - started) / 1000) });
+  if (code !== 0) process.exit(code);
 }
-const chrome = findChromium();
-if (!chrome) {
-  console.error(CHROMIUM_HELP);
-  process.exit(1);
-}
+
 const wtrBin = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));
-process.exit(await run([wtrBin, ...browserArgs], { ...process.env, CHROME_PATH: chrome }));
+const watching = args.includes('--watch');
+
+/** @param {string} engine @returns {Promise<number>} */
+const run = (engine) => node([wtrBin, ...args], { ...process.env, RK_ENGINES: engine, CHROME_PATH: findChromium() ?? '' });
+
+if (watching) {
+  // Watch mode is interactive: one runner with every engine chosen.
+  process.exit(await run(engines.join(',')));
+}
+
+for (const engine of engines) {
+  console.log(`\n== tests in ${engine}`);
+  const started = Date.now();
+  const code = await run(engine);
+  results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000) });
+}
+if (results.length > 1) {
+  console.log('\n== tests per engine');
+  for (const { engine, code, seconds } of results) console.log(`${engine.padEnd(9)} ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+}
+process.exit(results.some(({ code }) => code !== 0) ? 1 : 0);

@@ -21,7 +21,7 @@ import { SEED_ACCOUNT, SEED_ID_NUMBER, startMockOffice, type CandidateStage, typ
 import { operations, type OperationName } from '../src/services/contract.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
-import { breakCalls, clearFaults, countRequests, deepElements, FAULTS, messagesOf, SAYS, showsBusy } from './helpers/faults.js';
+import { breakCalls, clearFaults, countRequests, deepElements, FAULTS, messagesOf, QUICK_TIMEOUT_MS, SAYS, showsBusy } from './helpers/faults.js';
 import { $, maybe, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 
@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 /** Short, so a timeout cell is quick; long under the slow network. */
-let timeoutMs = 2000;
+let timeoutMs = QUICK_TIMEOUT_MS;
 
 function backendAs(token: string | null): HttpBackend {
   return new HttpBackend({ baseUrl: '/api', timeoutMs, uploadTimeoutMs: timeoutMs, authHeaders: (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {}) });

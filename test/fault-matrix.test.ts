@@ -11,7 +11,7 @@ import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import { startMockOffice, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
 import type { OperationName } from '../src/services/contract.js';
 import { HttpBackend } from '../src/services/http-backend.js';
-import { alertOf, breakCalls, clearFaults, countRequests, FAULTS, SAYS, showsBusy } from './helpers/faults.js';
+import { alertOf, breakCalls, clearFaults, countRequests, FAULTS, QUICK_TIMEOUT_MS, SAYS, showsBusy } from './helpers/faults.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 let office: ExamOffice;
@@ -72,7 +72,7 @@ describe('fault matrix', () => {
         this.timeout(20_000);
         const token = testCase.stage ? office.seedCandidate({ stage: testCase.stage }).token : 'nobody';
         await breakCalls(office, testCase.calls, fault);
-        const el = await mount(testCase, token, 2000);
+        const el = await mount(testCase, token, QUICK_TIMEOUT_MS);
         await waitUntil(() => alertOf(el.shadowRoot!) !== null, `${testCase.tag}: no alert for ${fault} (state ${el.getAttribute('state')})`, {
           timeout: 8000,
         });

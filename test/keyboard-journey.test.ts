@@ -5,7 +5,7 @@
  * focus stays in the portal's content instead of falling back to the top of the page.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { removeFile, sendKeys } from '@web/test-runner-commands';
+import { removeFile } from '@web/test-runner-commands';
 import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkPortal } from '../src/components/portal/rk-portal.js';
@@ -17,6 +17,7 @@ import { portraitJpeg } from './fixtures/photo-fixtures.js';
 import { pressAndChoose, writeToDisk } from './helpers/disk.js';
 import { deepActiveElement } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { sendKeys } from './helpers/commands.js';
 
 const PHOTO_PATH = '.tmp/keyboard-photo.jpg';
 

@@ -4,12 +4,12 @@
  * phone at 200 % zoom).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { CandidateStage, ExamOffice } from '../src/mocks/index.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { setViewport } from './helpers/commands.js';
 
 let office: ExamOffice;
 beforeEach(async () => {

@@ -4,7 +4,6 @@
  * both languages and axe.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/login/rk-login.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkLogin } from '../src/components/login/rk-login.js';
@@ -14,6 +13,7 @@ import type { CodeSent, LoginInput, LoginResult, SendCodeInput } from '../src/se
 import { SEED_ACCOUNT, type ExamOffice } from '../src/mocks/index.js';
 import { $, deepActiveElement, fieldError, leave, maybe, stateIs, submit, summaryLinks, textOf, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { sendKeys } from './helpers/commands.js';
 
 /** The HTTP adapter with a count of each call, to prove one request per action. */
 class CountingBackend extends HttpBackend {

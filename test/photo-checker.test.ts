@@ -3,7 +3,7 @@
  * the mock exam office (MSW).
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { removeFile, sendKeys } from '@web/test-runner-commands';
+import { removeFile } from '@web/test-runner-commands';
 import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';
 import type { PhotoAcceptedDetail, RkPhotoChecker } from '../src/components/photo-checker/rk-photo-checker.js';
@@ -26,6 +26,7 @@ import {
 import { chooseFromDisk, writeToDisk } from './helpers/disk.js';
 import { $, maybe, stateIs, textOf } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { engine, sendKeys } from './helpers/commands.js';
 
 let office: ExamOffice;
 let good: File;
@@ -96,15 +97,19 @@ describe('rk-photo-checker: choosing', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes a dropped photo and a pasted one', async () => {
+  it('takes a dropped photo', async () => {
     const el = await checker();
     const dropped = new DataTransfer();
     dropped.items.add(good);
     $(el, '[part="dropzone"]').dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
     await stateIs(el, 'ready');
     expect(textOf(el)).to.contain('my-photo.jpg');
-    el.reset();
-    await el.updateComplete;
+  });
+
+  // Not in Firefox: its ClipboardEvent constructor drops the files of a DataTransfer made in the
+  // page (a real paste carries them), and no driver can put a file on Firefox's clipboard.
+  (engine === 'firefox' ? it.skip : it)('takes a pasted photo', async () => {
+    const el = await checker();
     const pasted = new DataTransfer();
     pasted.items.add(asFile(await portraitJpeg(640, 896), 'pasted.jpg'));
     $(el, '[part="choose"]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, composed: true, cancelable: true }));
@@ -161,7 +166,11 @@ describe('rk-photo-checker: every bad file gives its own message, and the elemen
   });
 });
 
-describe('rk-photo-checker: a file that changes after it was chosen', () => {
+// Chromium only: it refuses to read a file that changed after it was chosen (NotReadableError),
+// which the checker explains. Firefox reads the file as it is now (the new photo is checked);
+// WebKit reads the chosen length of the new bytes, which the checker calls an incomplete file
+// and asks for again. Neither gives a refusal to explain.
+(engine === 'chromium' ? describe : describe.skip)('rk-photo-checker: a file that changes after it was chosen', () => {
   const path = '.tmp/changing-photo.jpg';
   afterEach(() => removeFile({ path }).catch(() => undefined));
 

@@ -26,9 +26,13 @@ async function withConnection(connection: { saveData: boolean; effectiveType: st
   }
 }
 
-/** After the portal's idle prefetch would have run (it waits at most 3 s for an idle moment). */
+/**
+ * After the portal's idle prefetch would have run (it waits at most 3 s for an idle moment; in
+ * WebKit, which has no requestIdleCallback, 200 ms).
+ */
 async function afterIdlePrefetch(): Promise<void> {
-  await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 }));
+  if (typeof requestIdleCallback === 'function') await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 }));
+  else await new Promise((resolve) => setTimeout(resolve, 200));
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 

@@ -3,7 +3,6 @@
  * with rk-login and rk-realname in one rk-provider.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/login/rk-login.js';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/realname/rk-realname.js';
@@ -15,6 +14,7 @@ import type { RealNameInput } from '../src/services/schemas.js';
 import { MISMATCH_NAME, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
 import { $, deepActiveElement, fieldError, leave, maybe, stateIs, submit, summaryLinks, textOf, type } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { sendKeys } from './helpers/commands.js';
 
 let office: ExamOffice;
 

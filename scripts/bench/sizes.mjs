@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 import { build } from 'vite';
+import { BROWSER_TARGET } from '../browser-support.mjs';
 import { elementsCodeSplitting } from '../cdn-elements-chunks.mjs';
 import { inlineOwnLazyImports } from '../inline-own-lazy-imports.mjs';
 
@@ -46,7 +47,7 @@ async function bundle(entry, outDir, plugins = [], codeSplitting = undefined) {
       write: false,
       minify: true,
       sourcemap: true,
-      target: 'es2022',
+      target: BROWSER_TARGET, // as vite.config.ts's builds
       lib: { entry, formats: ['es'] },
       // As vite.config.ts's CDN builds: fully minified (library mode alone keeps white space).
       rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, ...(codeSplitting ? { codeSplitting } : {}) } },

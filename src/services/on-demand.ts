@@ -1,8 +1,10 @@
+import { importAgain } from './import-again.js';
+
 /**
  * A module of the library fetched once, when first asked for (`() => import('./x.js')`): the
  * checks of a form, the response check of the HTTP adapter. `load()` starts the fetch or joins
  * the one under way; `value` is the module once it is there. A failed fetch (offline) is tried
- * again on the next `load()`.
+ * again on the next `load()`, in every browser (see import-again.ts: Firefox needs a new URL).
  */
 export class OnDemand<T> {
   value: T | undefined;
@@ -11,7 +13,7 @@ export class OnDemand<T> {
   readonly #fetch: () => Promise<T>;
 
   constructor(fetch: () => Promise<T>) {
-    this.#fetch = fetch;
+    this.#fetch = importAgain(fetch);
   }
 
   load(): Promise<T> {

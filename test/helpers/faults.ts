@@ -2,6 +2,14 @@
 import { http, HttpResponse } from 'msw';
 import { startMockOffice, type ExamOffice, type FaultMode } from '../../src/mocks/index.js';
 import { operations, type OperationName } from '../../src/services/contract.js';
+import { engine } from './commands.js';
+
+/**
+ * The HttpBackend timeout of the fault matrices: short, so a timeout cell is quick. WebKit (its
+ * MiniBrowser beside Xvfb and the driver) answers more slowly on a busy 2-core machine, where 2 s
+ * made ordinary answers time out now and then.
+ */
+export const QUICK_TIMEOUT_MS = engine === 'webkit' ? 4000 : 2000;
 
 export type Fault = Exclude<FaultMode, 'none' | 'http-503'> | 'rate-limited';
 export const FAULTS: Fault[] = ['network', 'timeout', 'http-500', 'malformed-json', 'invalid-schema', 'rate-limited'];

@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { freshenMediaQueries } from './fresh-media-queries.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { isLocaleLoaded, loadLocale } from '../../services/i18n/index.js';
 
@@ -23,6 +24,12 @@ declare global {
  */
 export class RkElement extends LitElement {
   protected readonly localize = new LocalizeController(this);
+
+  override connectedCallback(): void {
+    // Before the first connect adopts the element's styles into its shadow root (WebKit, see there).
+    freshenMediaQueries((this.constructor as typeof LitElement).elementStyles);
+    super.connectedCallback();
+  }
 
   /**
    * Renders only once the messages of its locale are there (English is loaded on demand): no

@@ -4,6 +4,7 @@
  * printable, no image from another site, nothing parsed as HTML).
  */
 import { html, type TemplateResult } from 'lit';
+import { importAgain } from '../../services/import-again.js';
 
 /** The modules of a QR code as one SVG path, and its size in modules. */
 export interface QrPath {
@@ -15,9 +16,12 @@ export interface QrPath {
 /** Quiet zone around the code, in modules (the standard asks for 4). */
 const QUIET = 4;
 
+/** uqr, fetched the first time; after a failed fetch (offline), again on the next call. */
+const loadUqr = importAgain(() => import('uqr'));
+
 /** Encodes `payload` (error correction M, as payment codes use). */
 export async function qrPath(payload: string): Promise<QrPath> {
-  const { encode } = await import('uqr');
+  const { encode } = await loadUqr();
   const { size, data } = encode(payload, { ecc: 'M', border: 0 });
   let d = '';
   data.forEach((row, y) => {

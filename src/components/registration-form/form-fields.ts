@@ -80,7 +80,12 @@ function text(values: FormValues, field: ApplicationFieldName): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** A select with a "请选择" first option (so nothing is chosen for the candidate). */
+/**
+ * A select with a "请选择" first option (so nothing is chosen for the candidate). Each option's
+ * `selected` is set as a property, checked against the page (`live`): Firefox no longer follows
+ * the `selected` attribute once the candidate has picked an option, and would go on showing a
+ * qualification the form no longer holds after the level changed.
+ */
 function select(v: FormView, field: ApplicationFieldName, options: Option[], hint?: string, disabledWhenEmpty?: string) {
   const f = frame(v, field, options.length === 0 && disabledWhenEmpty ? disabledWhenEmpty : hint);
   const value = text(v.values, field);
@@ -98,8 +103,8 @@ function select(v: FormView, field: ApplicationFieldName, options: Option[], hin
       @change=${(event: Event) => v.set(field, (event.target as HTMLSelectElement).value)}
       @blur=${() => v.blur(field)}
     >
-      <option value="" ?selected=${value === ''}>${v.t('form.choose')}</option>
-      ${options.map((option) => html`<option value=${option.code} ?selected=${option.code === value}>${option.name}</option>`)}
+      <option value="" .selected=${live(value === '')}>${v.t('form.choose')}</option>
+      ${options.map((option) => html`<option value=${option.code} .selected=${live(option.code === value)}>${option.name}</option>`)}
     </select>`,
   );
 }

@@ -2,6 +2,7 @@
  * Localisation: zh-CN by default, English available, every message overridable by the site.
  */
 import { RkError, BusinessError, HttpError } from '../errors.js';
+import { importAgain } from '../import-again.js';
 import { coreZhCN, type MessageKey, type Messages } from './zh-CN.js';
 
 export type { MessageKey, Messages } from './zh-CN.js';
@@ -27,6 +28,8 @@ export function registerMessages(messages: Partial<Messages>): void {
 /** The catalogs loaded so far: zh-CN always; English once asked for (a chunk of its own, ~11 KB). */
 const catalogs: Partial<Record<Locale, Partial<Messages>>> = { 'zh-CN': zhCN };
 const loading = new Map<Locale, Promise<void>>();
+/** The English catalog's chunk; after a failed fetch (offline), fetched again on the next call. */
+const loadEnglish = importAgain(() => import('./en.js'));
 
 /** Whether a locale's messages are there (until they are, its messages come out in zh-CN). */
 export function isLocaleLoaded(locale: Locale): boolean {
@@ -42,7 +45,7 @@ export function loadLocale(locale: Locale): Promise<void> {
   if (isLocaleLoaded(locale)) return Promise.resolve();
   let pending = loading.get(locale);
   if (!pending) {
-    pending = import('./en.js').then(
+    pending = loadEnglish().then(
       ({ en }) => {
         catalogs.en = en;
       },

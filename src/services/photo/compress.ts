@@ -9,6 +9,7 @@
  */
 import type { Box } from './measures.js';
 import { yieldToMain } from './yield.js';
+import { importAgain } from '../import-again.js';
 
 export type PhotoEncoder = 'native' | 'browser-image-compression';
 
@@ -198,8 +199,10 @@ export async function encodeToTarget(canvas: AnyCanvas, target: EncodeTarget): P
  * would load the library from a CDN). The frame is cut first, so its own resizing keeps the
  * exact output size (`alwaysKeepResolution`).
  */
+const loadImageCompression = importAgain(() => import('browser-image-compression'));
+
 export async function encodeWithLibrary(canvas: AnyCanvas, target: EncodeTarget): Promise<EncodedPhoto> {
-  const { default: imageCompression } = await import('browser-image-compression');
+  const { default: imageCompression } = await loadImageCompression();
   const lossless =
     'convertToBlob' in canvas
       ? await canvas.convertToBlob({ type: 'image/png' })
