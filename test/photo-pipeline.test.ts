@@ -15,6 +15,7 @@ import {
   type PhotoRefusal,
 } from '../src/services/photo/pipeline.js';
 import { DEFAULT_PHOTO_RULES } from '../src/services/photo/rules.js';
+import { enlargementOf } from '../src/services/photo/resampling.js';
 import { PHOTO_MEASURE_PREFIX } from '../src/services/photo/index.js';
 import { encodeJpeg, encodeToTarget, makeCanvas } from '../src/services/photo/compress.js';
 import {
@@ -132,6 +133,27 @@ describe('photo pipeline: the rules', () => {
     const twice = checksOf(await analysed(await enlargedJpeg({ width: 320, height: 448 }, 640, 896))).enlargement!;
     expect(twice.status).to.equal('fail');
     expect(twice.values.period).to.equal(2);
+  });
+
+  it('enlargement: a genuine photo whose chance patterns repeat at one period across and another down is not called enlarged', async () => {
+    // Drawn 900×1260 photos whose JPEG rounding and grain read as a pattern in each direction, at
+    // unrelated periods (12.5 px across, 5 px down; Chromium and Firefox each have some): refused
+    // as enlarged while an enlargement repeats at one period both ways.
+    for (const [seed, quality] of [[7, 0.92], [9, 0.92], [7, 0.8]] as const) {
+      const analysis = await analysed(await portraitJpeg(900, 1260, { seed, quality }));
+      const label = `seed ${seed}, quality ${quality}: ${JSON.stringify(analysis.traces)}`;
+      expect(checksOf(analysis).enlargement!.status, label).to.equal('pass');
+    }
+    // One period both ways, or one twice the other (its harmonic), is an enlargement's.
+    const traces = (across: number, down: number, strength = 0.2) => {
+      const direction = (period: number) => ({ interpolated: strength, period, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0 });
+      return { across: direction(across), down: direction(down) };
+    };
+    const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
+    expect(enlargementOf(traces(5, 5), 0, limits)).to.include({ kind: 'interpolated', period: 5 });
+    expect(enlargementOf(traces(7, 3.52), 0, limits)).to.include({ period: 7 });
+    expect(enlargementOf(traces(12.5, 5), 0, limits)).to.equal(null);
+    expect(enlargementOf(traces(6.02, 5), 0, limits)).to.equal(null);
   });
 
   it('sharpness: a small photo enlarged 4× with smoothing holds the detail of about 150×210 pixels: not sharp', async () => {

@@ -405,8 +405,20 @@ const ALTERNATING = 0.12;
 const ALTERNATING_BLUR = 1.1;
 
 /**
- * Whether the traces tell an enlargement. Both directions must show it (an enlarged photo is
- * enlarged both ways). `blur` is the photo's edge blur (σ, pixels: see sharpness.ts): the 2×
+ * Whether two directions' periods are one enlargement's: the same period, or one twice the other
+ * (a harmonic of it), within 4 %. A photo is enlarged by one factor both ways, so its pattern
+ * repeats alike across and down; a genuine photo's chance patterns (the JPEG's rounding, noise)
+ * fall at unrelated periods (a drawn 900×1260 photo read 12.5 px across and 5 px down).
+ */
+function samePattern(a: number, b: number): boolean {
+  if (!(a > 0 && b > 0)) return false;
+  const ratio = Math.max(a, b) / Math.min(a, b);
+  return [1, 2].some((multiple) => Math.abs(ratio - multiple) <= 0.04 * multiple);
+}
+
+/**
+ * Whether the traces tell an enlargement. Both directions must show it, with one period (an
+ * enlarged photo is enlarged both ways, by one factor). `blur` is the photo's edge blur (σ, pixels: see sharpness.ts): the 2×
  * pattern counts only on a soft photo, since a sharp one's JPEG blocks can show it too. Null
  * when nothing shows.
  */
@@ -419,7 +431,7 @@ export function enlargementOf(traces: ResamplingTraces, blur: number, limits: Tr
     return { kind: 'repeated', period: share > 0.6 ? 4 : 2, strength: repeated };
   }
   const interpolated = Math.min(across.interpolated, down.interpolated);
-  if (interpolated >= limits.interpolated) {
+  if (interpolated >= limits.interpolated && samePattern(across.period, down.period)) {
     const strongest = across.interpolated >= down.interpolated ? across : down;
     return { kind: strongest.repeatShare > 0.2 ? 'repeated' : 'interpolated', period: strongest.period, strength: interpolated };
   }
