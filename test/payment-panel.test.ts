@@ -85,7 +85,7 @@ function fakeTime(): InstalledClock {
 
 /** Waits (real time) until `condition` holds, letting due fake timers run meanwhile. */
 async function until(condition: () => boolean, message: string): Promise<void> {
-  for (let i = 0; i < 400; i += 1) {
+  for (let i = 0; i < 1000; i += 1) {
     if (condition()) return;
     if (clock) await clock.tickAsync(0);
     await sleep(10);

@@ -413,6 +413,10 @@ describe('rk-portal', () => {
         const lines = linesOf(line);
         const insideADate = lines.slice(1).some((text, i) => /[0-9年月:]$/.test(lines[i]!) && /^[0-9年月日:]/.test(text));
         expect(insideADate, `${width} px: ${lines.join(' / ')}`).to.equal(false);
+        // …and no line runs past its paragraph (WebKit broke a keep-all line of dates nowhere).
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        expect(range.getBoundingClientRect().right, `${width} px: ${lines.join(' / ')} runs over`).to.be.at.most(line.getBoundingClientRect().right + 1);
       }
     }
     wrapper.style.width = '375px';
