@@ -141,7 +141,7 @@ export function journey(base: string, ack: Acknowledged): Step[] {
     draft({ employer: '云南省某单位', school: '云南大学' }),
     draft({ employer: '云南省某单位', school: '云南大学', major: '计算机科学与技术' }),
     step('photo upload', () => ({ method: 'POST', path: `${base}/application/photo`, body: PHOTO_BODY, headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` } })),
-    draft({ employer: '云南省某单位', school: '云南大学', major: '计算机科学与技术', workYears: '5' }),
+    draft({ employer: '云南省某单位', school: '云南大学', major: '计算机科学与技术', workLocation: '昆明市' }),
     step('application', () => ({ method: 'GET', path: `${base}/application` })),
     step(
       'submit',

@@ -3,7 +3,8 @@
  * CPU and memory are its own), and a PostgreSQL 15 cluster of the bench's own (a temporary folder
  * and socket: stopping it under load disturbs nobody else's database).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,9 @@ export interface BenchServer {
   pid: number;
   child: ChildProcess;
   exited: Promise<number | null>;
+  /** Whether the process still runs, and what it wrote to stderr. */
+  alive(): boolean;
+  stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -118,6 +122,8 @@ export async function startBenchServer(options: { databaseUrl: string | null; da
     pid: child.pid!,
     child,
     exited,
+    alive: () => !done,
+    stderr: () => stderr,
     stop: async (signal = 'SIGTERM') => {
       if (done) return;
       child.kill(signal);
@@ -134,8 +140,8 @@ export interface Postgres {
   /** A new empty database; its URL. */
   createDatabase(name: string): Promise<string>;
   /** Stops the cluster (fast: connections end) and starts it again; only a cluster of the bench's own. */
-  stop?(): void;
-  start?(): void;
+  stop?(): Promise<void>;
+  start?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -179,13 +185,12 @@ export async function openPostgresForBench(): Promise<Postgres | null> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const options = `-k ${dir} -c listen_addresses='' -c max_connections=200`;
-  const start = () => {
-    run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
-  };
-  const stop = () => {
-    run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-  };
-  start();
+  // Asynchronous: the load generator in this process keeps running while the cluster stops and starts.
+  const runAsync = (command: string, args: string[]) =>
+    promisify(execFile)(asRoot ? 'runuser' : `${PG_BIN}/${command}`, asRoot ? ['-u', 'postgres', '--', `${PG_BIN}/${command}`, ...args] : args).then(() => undefined);
+  const start = () => runAsync('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  const stop = () => runAsync('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  await start();
   const adminUrl = `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}`;
   return {
     adminUrl,
@@ -203,11 +208,7 @@ export async function openPostgresForBench(): Promise<Postgres | null> {
     stop,
     start,
     close: async () => {
-      try {
-        stop();
-      } catch {
-        // already stopped
-      }
+      await stop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -130,6 +130,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         withRetries(async () => {
           const client = await pool.connect();
           let broken = false;
+          // A checked-out client has no listener of the pool's: PostgreSQL ending the connection
+          // (a fast shutdown or restart: FATAL 57P01) would be an unhandled 'error' and end the process.
+          const onError = () => (broken = true);
+          client.on('error', onError);
           try {
             await client.query('BEGIN');
             const tx: Queryable = {
@@ -147,6 +151,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
             if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
             throw error;
           } finally {
+            client.removeListener('error', onError);
             client.release(broken);
           }
         }),

@@ -11,7 +11,7 @@ import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import type { RunningServer } from '../../server/server.js';
-import { type Api, type Candidate, databaseKind, freshDatabase, type FreshDatabase, rows, startTestServer, usingPostgres } from './helpers.js';
+import { type Api, type Candidate, databaseKind, freshDatabase, type FreshDatabase, rows, spawnServer, startTestServer, usingPostgres } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const code = (answer: { body: unknown }) => (answer.body as { code?: string } | null)?.code;
@@ -86,6 +86,37 @@ describe(`the database slow (${databaseKind})`, () => {
     } finally {
       await holder?.end().catch(() => undefined);
       await server.close();
+    }
+  });
+});
+
+describe(`PostgreSQL ends the server's connections (${databaseKind})`, () => {
+  it('mid-transaction, as a fast shutdown or restart does (FATAL 57P01): the request is a 503 with Retry-After, the process lives on, the next is served', { skip: !usingPostgres && 'PostgreSQL only' }, async () => {
+    // A process of its own (an unhandled error would end it, not this test), each transaction held 1.5 s before its commit.
+    const preparing = await startTestServer(database);
+    const candidate = await preparing.api.verified('bearer');
+    await preparing.close();
+    const server = await spawnServer(database, { RK_COMMIT_DELAY_MS: '1500' });
+    const admin = new pg.Client({ connectionString: database.databaseUrl! });
+    await admin.connect();
+    try {
+      const saving = server.api.request('PUT', '/application/draft', { as: candidate, json: { employer: '乙' } });
+      await sleep(700);
+      const ended = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      assert.ok(ended.rowCount! >= 1, 'the server had connections to end');
+      const answer = await saving;
+      assert.equal(answer.status, 503, answer.text);
+      assert.equal(code(answer), 'SERVICE_UNAVAILABLE');
+      assert.match(answer.headers.get('retry-after') ?? '', /^\d+$/);
+      await sleep(300);
+      assert.equal(server.child.exitCode, null, 'the server process still runs');
+      const again = await server.api.request<{ fields: { employer?: string } }>('PUT', '/application/draft', { as: candidate, json: { employer: '丙' } });
+      assert.equal(again.status, 200, again.text);
+      assert.equal(again.body.fields.employer, '丙');
+    } finally {
+      await admin.end();
+      server.child.kill('SIGTERM');
+      await server.exited;
     }
   });
 });
