@@ -11,6 +11,7 @@
  *   npm run bench:server -- --duration 5 --concurrency 50,200      a quick run
  *   npm run bench:server -- --databases postgres --mixes journey    one part
  *   npm run bench:server -- --faults                                the long fault scenarios too
+ *   npm run bench:server -- --faults-only --duration 20             the fault scenarios alone
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,8 @@ const durationS = Number(option('duration', '15'));
 const concurrencies = option('concurrency', '50,200,1000').split(',').map(Number);
 const wantedDatabases = option('databases', 'pglite,postgres').split(',');
 const mixes = option('mixes', 'journey,read').split(',') as Array<'journey' | 'read'>;
-const faults = args.includes('--faults');
+const faultsOnly = args.includes('--faults-only');
+const faults = faultsOnly || args.includes('--faults');
 const out = option('out', join(root, 'bench/server-results.json'));
 
 const GOALS = { journeyRps: 1000, journeyP99Ms: 250, readRps: 5000 };
@@ -148,6 +150,7 @@ function printCell(cell: Cell) {
       `server ${cell.serverCpuCores} cores, ${cell.serverRssMiB} MiB${cell.postgresCpuCores === null ? '' : `; PostgreSQL ${cell.postgresCpuCores} cores`}` +
       (cell.mix === 'journey' ? `; ${cell.journeysPerS} journeys/s, ${cell.scryptPerS} scrypt/s` : ''),
   );
+  if (cell.errors > 0 || cell.timeouts > 0) console.log('  (connections broke: autocannon may then pair answers with the wrong request, so the split by operation is approximate)');
   console.log(`  ${'operation'.padEnd(22)}${pad('req/s', 8)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}${pad('errors', 8)}  statuses`);
   for (const op of cell.operations) {
     const mark = BENCH_ONLY.has(op.op) ? ' (bench only)' : '';
@@ -194,7 +197,7 @@ async function main() {
   if (wantedDatabases.includes('postgres') && !postgres) console.log('PostgreSQL: neither DATABASE_URL nor PostgreSQL 15 here: skipped');
   let faultReport: unknown = null;
   try {
-    for (const database of wantedDatabases as Array<'pglite' | 'postgres'>) {
+    for (const database of faultsOnly ? [] : (wantedDatabases as Array<'pglite' | 'postgres'>)) {
       if (database === 'postgres' && !postgres) continue;
       const dataDir = mkdtempSync(join(tmpdir(), 'rk-bench-server-'));
       const databaseUrl = database === 'postgres' ? await postgres!.createDatabase(`rk_bench_${process.pid}_${cells.length}`) : null;

@@ -109,6 +109,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   });
   // An idle connection that breaks (the server restarted) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one in any other state (connecting, between a query's end and its release): PostgreSQL
+  // ending connections on a fast shutdown emits 'error' on each client; the query in flight, if
+  // any, fails on its own and the pool drops the client.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const wrap = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
