@@ -11,7 +11,7 @@
  *   npm run bench:server -- --duration 5 --concurrency 50,200      a quick run
  *   npm run bench:server -- --databases postgres --mixes journey    one part
  *   npm run bench:server -- --faults                                the long fault scenarios too
- *   npm run bench:server -- --faults-only --duration 20             the fault scenarios alone
+ *   npm run bench:server -- --faults-only --fault-duration 20       the fault scenarios alone (30 s each by default)
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -169,12 +169,12 @@ function estimate(cells: Cell[], scrypt: { hashMs: number; verifyMs: number }) {
     peakMinuteOverHourAverage: 3,
     journeyRequestsPerCandidate: 31,
     readRequestsPerCandidate: 10,
-    scryptPerCandidate: 2,
   };
   const perSecond = (assumptions.candidatesPerRound * assumptions.shareInFirstHour * assumptions.peakMinuteOverHourAverage) / 3600;
   const journeyRps = perSecond * assumptions.journeyRequestsPerCandidate;
   const readRps = perSecond * assumptions.readRequestsPerCandidate;
-  const scryptCoreS = (perSecond * scrypt.hashMs * assumptions.scryptPerCandidate) / 1000;
+  // One registration (a hash) and one login (a verify) per candidate.
+  const scryptCoreS = (perSecond * (scrypt.hashMs + scrypt.verifyMs)) / 1000;
   const best = (mix: Cell['mix']) => {
     const pg = cells.filter((cell) => cell.mix === mix && cell.database === 'postgres');
     const pool = pg.length ? pg : cells.filter((cell) => cell.mix === mix);
@@ -216,7 +216,7 @@ async function main() {
         rmSync(dataDir, { recursive: true, force: true });
       }
     }
-    if (faults) faultReport = await runFaults({ postgres, durationS: Math.max(durationS, 10) });
+    if (faults) faultReport = await runFaults({ postgres, durationS: Number(option('fault-duration', '30')) });
   } finally {
     await postgres?.close();
   }
