@@ -184,7 +184,7 @@ export async function openPostgresForBench(): Promise<Postgres | null> {
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = `-k ${dir} -c listen_addresses='' -c max_connections=200`;
+  const options = `-k ${dir} -c listen_addresses='' -c max_connections=200${process.env.RK_BENCH_PG_OPTIONS ? ` ${process.env.RK_BENCH_PG_OPTIONS}` : ''}`;
   // Asynchronous: the load generator in this process keeps running while the cluster stops and starts.
   const runAsync = (command: string, args: string[]) =>
     promisify(execFile)(asRoot ? 'runuser' : `${PG_BIN}/${command}`, asRoot ? ['-u', 'postgres', '--', `${PG_BIN}/${command}`, ...args] : args).then(() => undefined);
