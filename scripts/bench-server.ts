@@ -12,6 +12,7 @@
  *   npm run bench:server -- --databases postgres --mixes journey    one part
  *   npm run bench:server -- --faults                                the long fault scenarios too
  *   npm run bench:server -- --faults-only --fault-duration 20       the fault scenarios alone (30 s each by default)
+ *   npm run bench:server -- --cpu-prof                              the server's CPU profiles in bench/server-profiles/
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -201,7 +202,9 @@ async function main() {
       if (database === 'postgres' && !postgres) continue;
       const dataDir = mkdtempSync(join(tmpdir(), 'rk-bench-server-'));
       const databaseUrl = database === 'postgres' ? await postgres!.createDatabase(`rk_bench_${process.pid}_${cells.length}`) : null;
-      const server = await startBenchServer({ databaseUrl, dataDir });
+      // --cpu-prof: the server's CPU profile of every cell on this database (open it in Chrome's DevTools).
+      const nodeArgs = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/server-profiles')}`] : [];
+      const server = await startBenchServer({ databaseUrl, dataDir, nodeArgs });
       try {
         for (const mix of mixes) {
           for (const connections of concurrencies) {

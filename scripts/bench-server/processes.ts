@@ -81,9 +81,9 @@ export interface BenchServer {
  * N = 16384, pool of 10, logs at info), plus the test API (the bench reads captchas and codes as
  * the tests do) and a trusted proxy (each virtual candidate's address in X-Forwarded-For).
  */
-export async function startBenchServer(options: { databaseUrl: string | null; dataDir: string; port?: number; env?: Record<string, string> }): Promise<BenchServer> {
+export async function startBenchServer(options: { databaseUrl: string | null; dataDir: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<BenchServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
     env: {
       ...process.env,
