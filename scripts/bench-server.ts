@@ -13,6 +13,8 @@
  *   npm run bench:server -- --faults                                the long fault scenarios too
  *   npm run bench:server -- --faults-only --fault-duration 20       the fault scenarios alone (30 s each by default)
  *   npm run bench:server -- --cpu-prof                              the server's CPU profiles in bench/server-profiles/
+ *
+ * RK_BENCH_PG_OPTIONS adds settings to the bench's own PostgreSQL cluster (`-c synchronous_commit=off`).
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -41,8 +41,9 @@ before(async () => {
     stops.push(() => client.end());
     sql = async <T>(query: string, params: unknown[] = []) => (await client.query(query, params)).rows as T[];
   } else {
-    const first = await startTestServer(database);
-    const second = await startTestServer(database, {}, { db: first.services.db });
+    // A hundred raced requests queue for PGlite's one connection: let them wait (not load shedding under test).
+    const first = await startTestServer(database, { dbConnectTimeoutMs: 30_000 });
+    const second = await startTestServer(database, { dbConnectTimeoutMs: 30_000 }, { db: first.services.db });
     stops.push(() => second.close(), () => first.close());
     a = first.api;
     b = second.api;
