@@ -50,6 +50,22 @@ async function portalIn(width = 1100): Promise<{ provider: RkProvider; portal: R
   return { provider, portal: provider.querySelector('rk-portal')! };
 }
 
+/** The right edge of the rightmost character (not a space) of `element`'s text. */
+function textRight(element: Element): number {
+  let right = -Infinity;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.textContent!.length; i += 1) {
+      if (/\s/.test(node.textContent![i]!)) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      for (const rect of range.getClientRects()) right = Math.max(right, rect.right);
+    }
+  }
+  return right;
+}
+
 /** The element `tag` the portal shows, once it is there and rendered. */
 async function shown<T extends HTMLElement & { updateComplete: Promise<boolean> }>(portal: RkPortal, tag: string): Promise<T> {
   await waitUntil(() => portal.shadowRoot!.querySelector(tag), `the portal never showed ${tag} (view ${portal.currentView})`, { timeout: 8000 });
@@ -413,10 +429,10 @@ describe('rk-portal', () => {
         const lines = linesOf(line);
         const insideADate = lines.slice(1).some((text, i) => /[0-9年月:]$/.test(lines[i]!) && /^[0-9年月日:]/.test(text));
         expect(insideADate, `${width} px: ${lines.join(' / ')}`).to.equal(false);
-        // …and no line runs past its paragraph (WebKit broke a keep-all line of dates nowhere).
-        const range = document.createRange();
-        range.selectNodeContents(line);
-        expect(range.getBoundingClientRect().right, `${width} px: ${lines.join(' / ')} runs over`).to.be.at.most(line.getBoundingClientRect().right + 1);
+        // …and no line runs past its paragraph (WebKit broke a keep-all line of dates nowhere, and
+        // at 320 px it ran 170 px off the screen). A few pixels are allowed: WebKitGTK set a line
+        // it had judged to fit 3 px wider than its paragraph (480 px, Chinese and Latin fonts mixed).
+        expect(textRight(line), `${width} px: ${lines.join(' / ')} runs over`).to.be.at.most(line.getBoundingClientRect().right + 4);
       }
     }
     wrapper.style.width = '375px';

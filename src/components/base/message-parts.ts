@@ -15,11 +15,11 @@ export function messageParts(translate: (values: Record<string, string>) => stri
 }
 
 /**
- * Text kept whole on a line between its spaces (2027年2月5日, 09:00), where a line may break only
- * at a space: each part is a `span.whole`, which the element's styles give `white-space: nowrap`.
- * (`word-break: keep-all` does not do it: WebKit then breaks Chinese text nowhere, not even after
- * ：or 、, and a line of dates ran off a phone's screen.)
+ * Text kept whole on one line (2027年2月5日, 2026年12月3日 09:00): a `span.whole`, which the
+ * element's styles give `white-space: nowrap`, so the line breaks only around it. (`word-break:
+ * keep-all` does not do it: WebKit then breaks Chinese text nowhere, not even after ：or 、, and a
+ * line of dates ran off a phone's screen.)
  */
-export function whole(text: string): TemplateResult[] {
-  return text.split(' ').map((part, i) => html`${i ? ' ' : ''}<span class="whole">${part}</span>`);
+export function whole(text: string): TemplateResult {
+  return html`<span class="whole">${text}</span>`;
 }
