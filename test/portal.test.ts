@@ -67,8 +67,8 @@ function textRight(element: Element): number {
 }
 
 /** The element `tag` the portal shows, once it is there and rendered. */
-async function shown<T extends HTMLElement & { updateComplete: Promise<boolean> }>(portal: RkPortal, tag: string): Promise<T> {
-  await waitUntil(() => portal.shadowRoot!.querySelector(tag), `the portal never showed ${tag} (view ${portal.currentView})`, { timeout: 8000 });
+async function shown<T extends HTMLElement & { updateComplete: Promise<boolean> }>(portal: RkPortal, tag: string, timeout = 8000): Promise<T> {
+  await waitUntil(() => portal.shadowRoot!.querySelector(tag), `the portal never showed ${tag} (view ${portal.currentView})`, { timeout });
   const el = portal.shadowRoot!.querySelector(tag) as T;
   await el.updateComplete;
   return el;
@@ -98,8 +98,9 @@ describe('rk-portal', () => {
     const photo = asFile(await portraitJpeg(600, 840), 'me.jpg');
     const { provider, portal } = await portalIn();
 
-    // Register (signed out: 考生报名 shows the login, switched to registration).
-    const login = await shown<RkLogin>(portal, 'rk-login');
+    // Register (signed out: 考生报名 shows the login, switched to registration). The first view of
+    // the file loads its element's modules from the test server (over 8 s in WebKit).
+    const login = await shown<RkLogin>(portal, 'rk-login', 30_000);
     expect(portal.currentView).to.equal('apply');
     login.setMode('register');
     await login.updateComplete;
