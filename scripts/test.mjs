@@ -5,9 +5,13 @@
 // as CI runs them); any other argument goes to the runner (`--files test/x.test.ts`), and with
 // such arguments the Node tests are left out.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_HELP, ENGINES, engineInstalled, parseEngines } from './engines.mjs';
 import { findChromium } from './find-chromium.mjs';
+import { summaryLines } from './wtr/test-summary.mjs';
 
 const args = process.argv.slice(2);
 let engines = process.env.RK_ENGINES ? parseEngines(process.env.RK_ENGINES) : [...ENGINES];
@@ -44,21 +48,37 @@ const wtrBin = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.
 const watching = args.includes('--watch');
 
 /** @param {string} engine @returns {Promise<number>} */
-const run = (engine) => node([wtrBin, ...args], { ...process.env, RK_ENGINES: engine, CHROME_PATH: findChromium() ?? '' });
+const run = (engine, summary = '') =>
+  node([wtrBin, ...args], { ...process.env, RK_ENGINES: engine, CHROME_PATH: findChromium() ?? '', RK_TEST_SUMMARY: summary });
+
+/** What the runner wrote about its failed and slowest tests (nothing if it ended before). */
+const readSummary = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
 
 if (watching) {
   // Watch mode is interactive: one runner with every engine chosen.
   process.exit(await run(engines.join(',')));
 }
 
+const summaries = fs.mkdtempSync(path.join(os.tmpdir(), 'rk-test-summary-'));
 for (const engine of engines) {
   console.log(`\n== tests in ${engine}`);
   const started = Date.now();
-  const code = await run(engine);
-  results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000) });
+  const file = path.join(summaries, `${engine}.json`);
+  const code = await run(engine, file);
+  results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000), summary: readSummary(file) });
 }
+fs.rmSync(summaries, { recursive: true, force: true });
 if (results.length > 1) {
   console.log('\n== tests per engine');
-  for (const { engine, code, seconds } of results) console.log(`${engine.padEnd(9)} ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+  for (const { engine, code, seconds, summary } of results) {
+    console.log(`${engine.padEnd(9)} ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+    if (summary) for (const line of summaryLines(summary)) console.log(line);
+  }
 }
 process.exit(results.some(({ code }) => code !== 0) ? 1 : 0);

@@ -242,7 +242,9 @@ describe('rk-payment-panel', () => {
   });
 
   it('covers an expired code with “二维码已过期，点击刷新” and a click gets a fresh order', async function () {
-    this.timeout(30_000);
+    // Five minutes of the page's clock, a status check every few seconds of it, each a real
+    // request: about 15 s in WebKit on a quiet machine, over 30 s in a full CI run.
+    this.timeout(90_000);
     fakeTime();
     const { el, backend } = await panelAt('approved');
     await showCode(el, 'wechat');

@@ -62,6 +62,18 @@ export async function stateIs(host: LitElement, state: string, message?: string)
   await host.updateComplete;
 }
 
+/**
+ * Waits until `predicate` holds; on timeout, fails with what `describe` says then (waitUntil's
+ * message is fixed when the wait starts, too early to tell what the page showed at the end).
+ */
+export async function waitFor(predicate: () => unknown, describe: () => string, timeout = 5000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`Timeout: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The element that has focus, looking into shadow roots. */
 export function deepActiveElement(): Element | null {
   let active = document.activeElement;
