@@ -112,6 +112,14 @@ function summaryReporter() {
   };
 }
 
+// A run that ends by a signal says so (the runner's own SIGINT handler ends it without a word).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.log(`\nthe test runner got ${signal}`);
+    if (signal !== 'SIGINT') process.exit(1);
+  });
+}
+
 export default {
   reporters: [defaultReporter(), summaryReporter()],
   // test/node: Node tests (npm run test:node), not for the browser.
@@ -136,5 +144,7 @@ export default {
   // Firefox and MiniBrowser take longer than Chromium to start, more so on a busy 2-core machine.
   browserStartTimeout: 120000,
   testsFinishTimeout: 600000,
-  testFramework: { config: { timeout: 10000 } },
+  // A test's own waits (5–30 s where a first module load or a busy engine needs them) end it
+  // first, with their message; this is for a test that hangs.
+  testFramework: { config: { timeout: 60000 } },
 };

@@ -32,7 +32,11 @@ if (missing.length > 0) {
 const node = (argv, env = process.env) =>
   new Promise((resolve) => {
     const child = spawn(process.execPath, argv, { stdio: 'inherit', env });
-    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+    child.on('exit', (code, signal) => {
+      // A runner that ends without its summary (killed, crashed) says how, or the log says nothing.
+      if (signal || code !== 0) console.log(`(the process ended with ${signal ? `signal ${signal}` : `exit code ${code}`})`);
+      resolve(signal ? 1 : (code ?? 1));
+    });
   });
 
 const results = [];

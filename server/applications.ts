@@ -88,7 +88,7 @@ export async function getApplication(call: Call, account: AccountRow): Promise<{
 /** Saves draft answers inside the registration window, before submission or after a rejection. */
 export async function saveDraft(call: Call, account: AccountRow, draft: ApplicationDraft): Promise<Application> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(tx, call.s.db);
     rules.requireRealName(account.real_name);
     rules.requireWindow(round.session, 'registration', call.nowMs);
     const { row, created } = await lockOrCreate(call, tx, account, round);
@@ -102,7 +102,7 @@ export async function saveDraft(call: Call, account: AccountRow, draft: Applicat
 
 /** Submits for review (the idempotency wrapper is the caller's): checked against the plan, the real name and the photo. */
 export async function submit(call: Call, tx: Queryable, account: AccountRow, input: ApplicationInput): Promise<Application> {
-  const round = await currentRound(tx);
+  const round = await currentRound(tx, call.s.db);
   const realName = rules.requireRealName(account.real_name);
   rules.requireWindow(round.session, 'registration', call.nowMs);
   const { row, created } = await lockOrCreate(call, tx, account, round);
@@ -122,7 +122,7 @@ export async function submit(call: Call, tx: Queryable, account: AccountRow, inp
  */
 export async function attachPhoto(call: Call, account: AccountRow, upload: rules.PhotoUpload): Promise<Photo> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(tx, call.s.db);
     rules.requireRealName(account.real_name);
     rules.requireWindow(round.session, 'registration', call.nowMs);
     const { row, created } = await lockOrCreate(call, tx, account, round);
@@ -149,7 +149,7 @@ export async function attachPhoto(call: Call, account: AccountRow, upload: rules
 /** Asks for a change of a paid application: status `change-requested`, request `pending`. */
 export async function requestChange(call: Call, account: AccountRow, input: ChangeRequestInput): Promise<ChangeRequest> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(tx, call.s.db);
     const row = await lockApplication(tx, account.id, round.id);
     rules.requireChangeable(row?.data);
     const before = structuredClone(row!.data);

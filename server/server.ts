@@ -74,7 +74,7 @@ export async function seedRound(db: Database, nowMs = Date.now()): Promise<void>
   await db.transaction(async (tx) => {
     const current = await tx.query('SELECT id FROM rounds WHERE is_current FOR UPDATE');
     if (current.rowCount > 0) return;
-    await tx.query('INSERT INTO rounds (id, data, is_current, created_at) VALUES ($1, $2::jsonb, true, $3) ON CONFLICT (id) DO NOTHING', [session.id, JSON.stringify(data), new Date(nowMs)]);
+    await tx.query('INSERT INTO rounds (id, data, is_current, created_at) VALUES ($1, $2::jsonb, true, $3) ON CONFLICT DO NOTHING', [session.id, JSON.stringify(data), new Date(nowMs)]);
   });
 }
 

@@ -5,7 +5,7 @@
  * own jar (persisted like the browser's), which is what survives here in place of a reload: a
  * new provider with a new adapter, nothing carried over in the page's memory.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import '../src/components/login/rk-login.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';

@@ -4,7 +4,7 @@
  * the focused control shows a focus indicator; when a step is done and its element replaced,
  * focus stays in the portal's content instead of falling back to the top of the page.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { removeFile } from '@web/test-runner-commands';
 import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';

@@ -2,7 +2,7 @@
  * The mock exam office: the seeded round parses with the schemas, and the office, driven through
  * the real `HttpBackend` over MSW, keeps the portal's rules, scenarios and faults.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import {
   CANDIDATE_STAGES,
   createHandlers,

@@ -4,7 +4,7 @@
  * polling (paid arrives, paused while hidden, stopped on removal, backing off on errors), the
  * states outside the window, a paid application, failures and the help text.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from './helpers/testing.js';
 // CommonJS: the runner's conversion gives it as the default export only.
 import FakeTimers from '@sinonjs/fake-timers';
 import jsQR from 'jsqr';

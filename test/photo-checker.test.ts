@@ -2,7 +2,7 @@
  * rk-photo-checker in Chromium, on photos made in the test and the real camera JPEG, uploading to
  * the mock exam office (MSW).
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { removeFile } from '@web/test-runner-commands';
 import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';

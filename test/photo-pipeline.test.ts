@@ -2,7 +2,7 @@
  * The photo pipeline on fixtures made in the test (canvas-drawn photos of each failing kind and
  * good ones) and on a real camera JPEG with EXIF orientation 6 (from the `jpeg-exif` package).
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import {
   analysePhoto,
   checkPhoto,

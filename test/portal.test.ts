@@ -4,7 +4,7 @@
  * the office marks it paid → print the 报名表 → tickets published → ticket → scores →
  * certificate), the navigation, and the layout in a narrow column.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkExamNotice } from '../src/components/exam-notice/rk-exam-notice.js';

@@ -4,7 +4,7 @@
  * rk-photo-checker), drafts across reloads and failures, the backend's states, keyboard-only
  * use and accessibility.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { a11ySnapshot, executeServerCommand, findAccessibilityNode } from '@web/test-runner-commands';
 import '../src/components/photo-checker/rk-photo-checker.js';
 import '../src/components/provider/rk-provider.js';

@@ -3,7 +3,7 @@
  * the registration number by a barcode reader, printing through a hidden frame without leaving
  * the page, the ticket's window, and the change request round trip.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { http, HttpResponse } from 'msw';
 import { BinaryBitmap, Code128Reader, HybridBinarizer, RGBLuminanceSource } from '@zxing/library';
 import '../src/components/provider/rk-provider.js';

@@ -37,6 +37,8 @@ export const PG = {
   uniqueViolation: '23505',
   serializationFailure: '40001',
   deadlock: '40P01',
+  duplicateTable: '42P07',
+  duplicateObject: '42710',
 } as const;
 
 /** The PostgreSQL error code of an error, if it has one. */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import type { Application, LoginResult, PaymentOrder, SessionState } from '../../src/services/schemas.js';
+import type { Application, ExamSession, LoginResult, PaymentOrder, SessionState } from '../../src/services/schemas.js';
 import { Api, databaseKind, freshDatabase, type FreshDatabase, newKey, spawnServer, startTestServer, usingPostgres } from './helpers.js';
 
 let database: FreshDatabase;
@@ -139,6 +139,25 @@ describe(`two instances on one database (${databaseKind})`, () => {
     assert.deepEqual(new Set(others.map((answer) => answer.body.id)), new Set([ok[0]!.body.id]));
     const id = await accountId(candidate.account);
     assert.equal(await count("SELECT count(*)::integer AS n FROM payment_orders WHERE account_id = $1 AND channel = 'alipay'", [id]), 1);
+  });
+
+  it('the round changed anywhere is every instance\'s at once (an instance keeps its parsed round only while the row is unchanged)', async () => {
+    const before = await b.ok<ExamSession>('GET', '/exam-session');
+    assert.deepEqual({ ...(await b.ok<ExamSession>('GET', '/exam-session')), serverTime: '' }, { ...before, serverTime: '' }, 'the same round twice');
+    const renamed = `${before.name}（更正）`;
+    try {
+      // As an operator's correction would: straight into the database, no instance told.
+      await sql("UPDATE rounds SET data = jsonb_set(data, '{name}', to_jsonb($1::text)) WHERE is_current", [renamed]);
+      for (const api of [a, b]) {
+        const after = await api.ok<ExamSession>('GET', '/exam-session');
+        assert.equal(after.name, renamed);
+        assert.deepEqual({ ...after, name: '', serverTime: '' }, { ...before, name: '', serverTime: '' });
+        assert.ok(Math.abs(Date.parse(after.serverTime) - Date.now()) < 60_000, after.serverTime);
+      }
+    } finally {
+      await sql("UPDATE rounds SET data = jsonb_set(data, '{name}', to_jsonb($1::text)) WHERE is_current", [before.name]);
+    }
+    assert.equal((await a.ok<ExamSession>('GET', '/exam-session')).name, before.name);
   });
 
   it('the clock moved on one is the other\'s', async () => {
