@@ -89,7 +89,20 @@ function summaryReporter() {
     for (const child of suite?.suites ?? []) walk(child, file, [...path, child.name], totals);
     return totals;
   };
+  // RK_TEST_PROGRESS: every file the run has, the ones finished, whether one failed (written as
+  // each file ends, so `npm test` knows where a runner that died stopped).
+  const progress = { files: [], done: [], failed: false };
+  const writeProgress = () => process.env.RK_TEST_PROGRESS && fs.writeFileSync(process.env.RK_TEST_PROGRESS, JSON.stringify(progress));
   return {
+    start({ testFiles }) {
+      progress.files = testFiles.map((file) => path.relative(process.cwd(), file));
+      writeProgress();
+    },
+    reportTestFileResults({ sessionsForTestFile, testFile }) {
+      progress.done.push(path.relative(process.cwd(), testFile));
+      if (sessionsForTestFile.some((session) => !session.passed)) progress.failed = true;
+      writeProgress();
+    },
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0, failures: [], durations: [] };
       for (const session of sessions) {
