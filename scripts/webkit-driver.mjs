@@ -75,8 +75,13 @@ async function waitForDriver(port, child) {
 export async function startWebKitDriver(paths) {
   const profile = mkdtempSync(path.join(tmpdir(), 'rk-webkit-'));
   const children = [];
+  // The runner may end by process.exit (it did, mid-run) without calling stop(): the groups are
+  // detached, so they would outlive it and keep a core busy; end them with it.
+  const endWithRunner = () => children.forEach((child) => killGroup(child, 'SIGKILL'));
+  process.once('exit', endWithRunner);
   /** Ends the driver (and its browser) and Xvfb, then removes the profile. */
   const stop = async () => {
+    process.removeListener('exit', endWithRunner);
     const exits = children.reverse().map((child) => {
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
       // The whole group: MiniBrowser and its web and network processes outlive a driver ended alone.
