@@ -64,8 +64,8 @@ const withoutFiles = (list) => {
   return [...list.slice(0, at), ...list.slice(end)];
 };
 
-/** What the runner wrote about its failed and slowest tests (nothing if it ended before). */
-const readSummary = (file) => {
+/** A JSON file the runner wrote (its summary, its progress), or undefined if it never did. */
+const readJson = (file) => {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
@@ -85,8 +85,8 @@ for (const engine of engines) {
   const file = path.join(summaries, `${engine}.json`);
   const progressFile = path.join(summaries, `${engine}-progress.json`);
   let code = await run(engine, file, progressFile);
-  let summary = readSummary(file);
-  const progress = readSummary(progressFile);
+  let summary = readJson(file);
+  const progress = readJson(progressFile);
   // WebKit's runner has ended a few times in the middle of a run, without an error or a summary
   // (exit code 1 after 13 and after 24 of 42 files, every test passed until then). Such a run is
   // no test result: the files it did not reach run once more, and the log says so. A run in which
@@ -95,7 +95,7 @@ for (const engine of engines) {
     const left = progress.files.filter((each) => !progress.done.includes(each));
     console.log(`\n(${engine}: the runner ended without its summary after ${progress.done.length} of ${progress.files.length} files, no test failed: the ${left.length} files left run once more)`);
     code = await run(engine, file, '', [...withoutFiles(args), '--files', ...left]);
-    summary = readSummary(file);
+    summary = readJson(file);
     if (summary) summary.rerun = `after the runner ended early, ${left.length} of ${progress.files.length} files ran again`;
   }
   results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000), summary });

@@ -97,7 +97,7 @@ const handlers: { [N in OperationName]: Handler<N> } & { [N in OfficeOperationNa
   },
   getSession: async ({ session }) => accounts.sessionState(session),
   verifyRealName: ({ call, session, body }) => accounts.verifyRealName(call, session!.id, body),
-  getExamSession: async ({ call }) => new JsonText(await currentRoundJson(call.s.db, chinaIso(call.nowMs))),
+  getExamSession: async ({ call }) => new JsonText(await currentRoundJson(call, chinaIso(call.nowMs))),
   getApplication: ({ call, session }) => applications.getApplication(call, session!),
   saveApplicationDraft: ({ call, session, body }) => applications.saveDraft(call, session!, body),
   submitApplication: async ({ call, session, body, idempotencyKey, fingerprint }) =>

@@ -80,7 +80,7 @@ export async function saveApplication(call: Call, tx: Queryable, row: Applicatio
 
 /** The candidate's application of the current round, or null. */
 export async function getApplication(call: Call, account: AccountRow): Promise<{ application: Application | null }> {
-  const round = await currentRound(call.s.db);
+  const round = await currentRound(call);
   const { rows } = await call.s.db.query<ApplicationRow>('SELECT * FROM applications WHERE account_id = $1 AND round_id = $2', [account.id, round.id]);
   return { application: rows[0] ? presentApplication(call, rows[0].data, account.id) : null };
 }
@@ -91,7 +91,7 @@ export async function getApplication(call: Call, account: AccountRow): Promise<{
  * name, the registration window, not submitted or rejected); and its state before the change.
  */
 async function editableApplication(call: Call, tx: Queryable, account: AccountRow) {
-  const round = await currentRound(tx, call.s.db);
+  const round = await currentRound(call, tx);
   const realName = rules.requireRealName(account.real_name);
   rules.requireWindow(round.session, 'registration', call.nowMs);
   const { row, created } = await lockOrCreate(call, tx, account, round);
@@ -148,7 +148,7 @@ export async function attachPhoto(call: Call, account: AccountRow, upload: rules
 /** Asks for a change of a paid application: status `change-requested`, request `pending`. */
 export async function requestChange(call: Call, account: AccountRow, input: ChangeRequestInput): Promise<ChangeRequest> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx, call.s.db);
+    const round = await currentRound(call, tx);
     const row = await lockApplication(tx, account.id, round.id);
     rules.requireChangeable(row?.data);
     const before = structuredClone(row!.data);

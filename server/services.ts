@@ -64,7 +64,7 @@ interface CachedRound {
   /** `session` as JSON without its closing brace: getExamSession appends its serverTime. */
   jsonHead: string;
 }
-/** Per database (tests run several in one process; a transaction's queries belong to its database's cache). */
+/** Per database (tests run several in one process); a transaction reads through its database's. */
 const cachedRounds = new WeakMap<object, CachedRound>();
 
 /**
@@ -73,8 +73,8 @@ const cachedRounds = new WeakMap<object, CachedRound>();
  * update, by any instance) and the data only when that is not the one read last. The answer is
  * as fresh as a plain read; `session` is frozen, shared by every caller.
  */
-export async function currentRound(q: Queryable, cacheOf: object = q): Promise<Round> {
-  const cached = cachedRounds.get(cacheOf);
+export async function currentRound(call: Call, q: Queryable = call.s.db): Promise<Round> {
+  const cached = cachedRounds.get(call.s.db);
   const { rows } = await q.query<{ id: string; version: string; tickets_published: boolean; data: ExamSession | null }>(
     `SELECT id, xmin::text AS version, tickets_published, CASE WHEN id || ':' || xmin::text = $1 THEN NULL ELSE data END AS data
      FROM rounds WHERE is_current`,
@@ -88,14 +88,14 @@ export async function currentRound(q: Queryable, cacheOf: object = q): Promise<R
     const session = deepFreeze(row.data ?? (await roundData(q, row.id)));
     const { serverTime: _stale, ...rest } = session;
     round = { key, session, jsonHead: JSON.stringify(rest).slice(0, -1) };
-    cachedRounds.set(cacheOf, round);
+    cachedRounds.set(call.s.db, round);
   }
   return { id: row.id, session: round.session, ticketsPublished: row.tickets_published, jsonHead: round.jsonHead };
 }
 
 /** The current round as getExamSession answers it: its JSON with the office's time. */
-export async function currentRoundJson(q: Queryable, serverTime: string): Promise<string> {
-  const head = (await currentRound(q)).jsonHead;
+export async function currentRoundJson(call: Call, serverTime: string): Promise<string> {
+  const head = (await currentRound(call)).jsonHead;
   return `${head}${head.length > 1 ? ',' : ''}"serverTime":${JSON.stringify(serverTime)}}`;
 }
 
