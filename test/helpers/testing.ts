@@ -5,6 +5,7 @@
  * 2-core machine took over a second. The wait still fails when the condition never comes.
  */
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { focusPage } from './commands.js';
 
 export * from '@open-wc/testing';
 
@@ -15,3 +16,7 @@ export function waitUntil(
 ): Promise<void> {
   return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
 }
+
+// Every file starts with the window's focus on its page, before anything is on it (a Tab then
+// moves nothing of a test's): see focusPage.
+before(() => focusPage());
