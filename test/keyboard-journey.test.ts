@@ -18,7 +18,7 @@ import { pressAndChoose, writeToDisk } from './helpers/disk.js';
 import { deepActiveElement, waitFor } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 import { sendKeys } from './helpers/commands.js';
-import { recordInput, watchWindowFocus } from './helpers/input-log.js';
+import { describeElement, recordInput, watchWindowFocus } from './helpers/input-log.js';
 
 const PHOTO_PATH = '.tmp/keyboard-photo.jpg';
 
@@ -38,11 +38,6 @@ afterEach(function () {
 
 /** Focused controls that showed no focus indicator (outline or ring on it or its label). */
 const unseen: string[] = [];
-
-function describeElement(element: Element): string {
-  const host = (element.getRootNode() as ShadowRoot).host;
-  return `${host?.localName ?? 'document'} ${element.localName}${element.id ? `#${element.id}` : ''}${element.getAttribute('part') ? `[part=${element.getAttribute('part')}]` : ''}`;
-}
 
 function showsFocus(element: Element): boolean {
   for (let node: Element | null = element, depth = 0; node && depth < 3; node = node.parentElement, depth += 1) {

@@ -4,6 +4,7 @@
  * tests use these; the server side is scripts/wtr/engine-commands.mjs.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
+import { deepActiveElement } from './form-driver.js';
 
 export type SendKeysPayload = { type: string } | { press: string } | { down: string } | { up: string };
 
@@ -33,8 +34,7 @@ export async function sendKeys(payload: SendKeysPayload): Promise<void> {
  */
 export async function focusPage(before = 'the first key'): Promise<void> {
   if (engine !== 'firefox' || document.hasFocus()) return;
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  const active = deepActiveElement();
   for (let presses = 0; presses < 20 && !document.hasFocus(); presses += 1) await executeServerCommand('rk-send-keys', { press: 'Tab' });
   if (!document.hasFocus()) throw new Error(`the page had no focus before ${before}, and 20 Tabs through the browser's toolbar did not bring it back`);
   if (active instanceof HTMLElement && active !== document.body) active.focus({ focusVisible: true } as FocusOptions);

@@ -6,10 +6,15 @@
  */
 const TYPES = ['keydown', 'keypress', 'keyup', 'click', 'focusin', 'focusout'] as const;
 
+/** An element as a failure message names it: its shadow host, tag, id and part. */
+export function describeElement(element: Element): string {
+  const host = (element.getRootNode() as ShadowRoot).host;
+  return `${host ? host.localName : 'document'} ${element.localName}${element.id ? `#${element.id}` : ''}${element.getAttribute('part') ? `[part=${element.getAttribute('part')}]` : ''}`;
+}
+
 function describe(target: EventTarget | undefined): string {
-  if (!(target instanceof Element)) return target === window ? 'window' : target === document ? 'document' : String(target);
-  const host = (target.getRootNode() as ShadowRoot).host;
-  return `${host ? `${host.localName} ` : ''}${target.localName}${target.id ? `#${target.id}` : ''}`;
+  if (target instanceof Element) return describeElement(target);
+  return target === window ? 'window' : target === document ? 'document' : String(target);
 }
 
 export function recordInput(): { text(): string; stop(): void } {

@@ -17,6 +17,11 @@ export function waitUntil(
   return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
 }
 
-// Every file starts with the window's focus on its page, before anything is on it (a Tab then
-// moves nothing of a test's): see focusPage.
-before(() => focusPage());
+// Every file starts as in a tab of its own, though the runner loads the files one after the other
+// in one tab: nothing in sessionStorage (an earlier file's drafts, an accepted photo), and the
+// window's focus on the page, before anything is on it (a Tab then moves nothing of a test's; see
+// focusPage).
+before(() => {
+  sessionStorage.clear();
+  return focusPage();
+});
