@@ -107,11 +107,21 @@ function summaryReporter() {
       const totals = { passed: 0, failed: 0, skipped: 0, failures: [], durations: [] };
       for (const session of sessions) {
         const file = path.relative(process.cwd(), session.testFile);
+        // A file that failed to load has no results but must count as a failure; a file whose
+        // tests all passed can still fail the run by an error outside any test (an uncaught error
+        // or rejection after a test ended, a file that timed out): the summary names it too, or
+        // a log that keeps only its end says "Error while running tests" and nothing more.
+        const before = totals.failures.length;
         walk(session.testResults, file, [], totals);
-        // A file that failed to load has no results but must count as a failure.
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) {
+        if (!session.passed && totals.failures.length === before) {
+          const loaded = session.testResults?.tests?.length || session.testResults?.suites?.length;
+          const errors = (session.errors ?? []).map((error) => (error?.message ?? String(error)).split('\n')[0].slice(0, 200));
           totals.failed += 1;
-          totals.failures.push({ file, name: '(the file did not load)', error: (session.errors?.[0]?.message ?? '').slice(0, 200) });
+          totals.failures.push({
+            file,
+            name: loaded ? '(an error outside any test)' : '(the file did not load)',
+            error: errors.join(' | ') || '(the runner gave no message)',
+          });
         }
       }
       const slowest = totals.durations.sort((a, b) => b.ms - a.ms).slice(0, 5);
@@ -124,6 +134,14 @@ function summaryReporter() {
     },
   };
 }
+
+// An uncaught error or unhandled rejection stops the runner (exit code 1), and the runner's own
+// words about it go through a console it has taken over, which the exit does not flush: WebKit's
+// runner ended that way in the middle of runs without a word. Written straight to stderr (a
+// monitor changes nothing in how the runner handles the error).
+process.on('uncaughtExceptionMonitor', (error, origin) => {
+  fs.writeSync(2, `\nthe test runner stops on an ${origin === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception'}: ${error?.stack ?? error}\n`);
+});
 
 // A run that ends by a signal says so (the runner's own SIGINT handler ends it without a word).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

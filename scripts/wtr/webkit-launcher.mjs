@@ -1,8 +1,13 @@
 // A @web/test-runner launcher for WebKit (the engine of Safari and of every browser on iOS):
 // WebKitGTK's MiniBrowser driven by WebKitWebDriver on a private Xvfb display, both started
 // when the run starts and ended when it ends (scripts/webkit-driver.mjs).
+import fs from 'node:fs';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { startWebKitDriver, webkitOptions } from '../webkit-driver.mjs';
+
+/** Says on stderr (the runner's console is its own, and an early exit does not flush it). */
+const say = (text) => fs.writeSync(2, `\n(WebKit launcher) ${text}\n`);
+const message = (error) => String(error?.message ?? error).split('\n')[0].slice(0, 300);
 
 class WebKitLauncher extends WebdriverLauncher {
   /** @param {{ driver: string, browser: string, xvfb: string }} paths */
@@ -16,6 +21,48 @@ class WebKitLauncher extends WebdriverLauncher {
     this.options.port = this.webkit.port;
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
+  }
+
+  /**
+   * Opens a test file's page. The stock launcher starts the navigation without waiting for it
+   * and without a catch: a navigation WebKitWebDriver refuses becomes an unhandled rejection,
+   * which stops the whole run with exit code 1 and no word. Here a refused navigation is said,
+   * and tried once more from a blank page; if that fails too the page never reports, and the
+   * runner fails the file for it ("did not start"), naming it. As before, the runner waits for
+   * the page to report, not for the navigation.
+   */
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    const manager = this.driverManager;
+    manager.urlMap.set(id, url);
+    const driver = this.driver;
+    driver.navigateTo(url).catch(async (error) => {
+      say(`opening ${url} failed (${message(error)}); trying once more`);
+      try {
+        await driver.navigateTo('about:blank').catch(() => undefined);
+        await driver.navigateTo(url);
+      } catch (again) {
+        say(`opening ${url} failed again (${message(again)})`);
+      }
+    });
+  }
+
+  /**
+   * Closes a test file's page once its results are in (the stock launcher asks the page for
+   * coverage, which this project does not collect, then opens a blank page). A failure there is
+   * no test result, yet it failed a run whose every test had passed ("Error while running
+   * tests"): it is said, and the blank page tried once more; the next file's page replaces it
+   * anyway. A browser that no longer answers fails the next file, by name.
+   */
+  async stopSession(id) {
+    try {
+      return await super.stopSession(id);
+    } catch (error) {
+      say(`closing a test page failed (${message(error)}); opening a blank page instead`);
+      this.driverManager.urlMap.delete(id);
+      await this.driver.navigateTo('about:blank').catch((again) => say(`that failed too (${message(again)})`));
+      return {};
+    }
   }
 
   async stop() {
