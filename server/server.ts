@@ -143,6 +143,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (!config.gatewayPublicKey) throw new Error('gatewayUrl needs gatewayPublicKey (the PEM that signs its notifications)');
     gateway = new SimulatedGatewayClient({ url: config.gatewayUrl, publicKey: config.gatewayPublicKey });
   } else {
+    // Its trades live in this process: another instance asked about them finds none to query.
+    if (config.databaseUrl) log.warn('the simulated gateway runs inside this instance: with several instances on one database, run one (npm run server:gateway) and give each RK_GATEWAY_URL and RK_GATEWAY_PUBLIC_KEY');
     simulatedGateway = new SimulatedGateway({
       keyFile: config.databaseUrl ? undefined : `${config.dataDir}/sim-gateway/key.pem`,
       stateFile: config.databaseUrl ? undefined : `${config.dataDir}/sim-gateway/trades.json`,
