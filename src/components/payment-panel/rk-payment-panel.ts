@@ -3,11 +3,11 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
-import { sessionMoved } from '../../controllers/session-change.js';
+import { BackendConsumer } from '../../controllers/backend-consumer.js';
 import { PollController } from '../../controllers/poll-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { backendContext, configContext, sessionContext } from '../../services/context.js';
+import { configContext } from '../../services/context.js';
 import { BusinessError, isRkError } from '../../services/errors.js';
 import type {
   Application,
@@ -133,20 +133,8 @@ export class RkPaymentPanel extends RkElement {
   @state() private checkedUnpaid = false;
   @state() private announcement = '';
 
-  readonly #backendContext = new ContextConsumer(this, {
-    context: backendContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
-  #sessionProvided = false;
-  readonly #sessionContext = new ContextConsumer(this, {
-    context: sessionContext,
-    subscribe: true,
-    callback: () => {
-      this.#sessionProvided = true;
-      this.requestUpdate();
-    },
-  });
+  /** The backend and the session, what the application was loaded for, the load under way. */
+  readonly #consumer = new BackendConsumer(this);
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   readonly #countdown = new CountdownController(this, { now: () => this.#exam.now(), onEnd: () => this.#codeRanOut() });
@@ -165,13 +153,11 @@ export class RkPaymentPanel extends RkElement {
   readonly #orders = new Map<PaymentChannel, OrderEntry>();
   /** Orders being created, by channel: a second click waits for the first. */
   readonly #creating = new Map<PaymentChannel, Promise<void>>();
-  #loadedFor: { backend: RegistrationBackend; session: unknown } | undefined;
-  #loadRequest: AbortController | undefined;
   /** When the candidate said they paid (the backend's clock), for the help text. */
   #saidPaidAt: number | undefined;
 
   get effectiveBackend(): RegistrationBackend | undefined {
-    return this.backend ?? this.#backendContext.value;
+    return this.#consumer.backend;
   }
 
   /** The order whose code is shown (of the chosen channel), if any. */
@@ -187,7 +173,6 @@ export class RkPaymentPanel extends RkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#beforeUnload);
-    this.#loadRequest?.abort();
   }
 
   /** Loads the application and its payment again (what "重试" does). */
@@ -207,20 +192,18 @@ export class RkPaymentPanel extends RkElement {
   async #load(quiet: boolean): Promise<void> {
     const backend = this.effectiveBackend;
     if (!backend) return;
-    this.#loadedFor = { backend, session: this.#sessionContext.value };
-    this.#loadRequest?.abort();
-    const request = new AbortController();
-    this.#loadRequest = request;
+    this.#consumer.asking();
+    const signal = this.#consumer.request();
     if (!quiet) {
       this.loadError = undefined;
       this.application = undefined;
     }
     try {
       const [application, current] = await Promise.all([
-        backend.getApplication({ signal: request.signal }),
-        backend.getCurrentPayment({ signal: request.signal }),
+        backend.getApplication({ signal }),
+        backend.getCurrentPayment({ signal }),
       ]);
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       this.application = application;
       this.#orders.clear();
       if (current.order && current.status) {
@@ -236,7 +219,7 @@ export class RkPaymentPanel extends RkElement {
       }
       this.loadError = undefined;
     } catch (error) {
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       if (this.#signedOut(error)) return;
       if (!quiet || this.application === undefined) this.loadError = error;
     } finally {
@@ -438,15 +421,9 @@ export class RkPaymentPanel extends RkElement {
   protected override willUpdate(): void {
     this.#exam.ensure();
     const backend = this.effectiveBackend;
-    const sessionGone = this.#sessionProvided && this.#sessionContext.value === null;
-    if (backend && !sessionGone) {
-      if (this.#loadedFor?.backend !== backend || sessionMoved(this.#loadedFor.session, this.#sessionContext.value)) void this.reload();
-      else this.#loadedFor.session = this.#sessionContext.value;
-    } else if (sessionGone && this.#loadedFor) {
-      // Signed out: whoever signs in next is asked for.
-      this.#loadedFor.session = null;
-    }
-    this.state = this.#computeState(backend, sessionGone);
+    // Signed out: nothing asked, but whoever signs in next is asked for.
+    if (this.#consumer.due()) void this.reload();
+    this.state = this.#computeState(backend, this.#consumer.signedOut);
     if (this.state === 'not-eligible' || this.state === 'window-not-open') this.#recheck.start().catch(() => undefined);
   }
 

@@ -1,10 +1,11 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { BackendConsumer } from '../../controllers/backend-consumer.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
-import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
+import { configContext, localeContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { registrationZhCN } from '../../services/i18n/parts/registration.js';
 import { documentsZhCN } from '../../services/i18n/parts/documents.js';
@@ -178,7 +179,6 @@ export class RkRegistrationForm extends RkElement {
   @state() private formError: { message: string; retry: boolean } | undefined;
   @state() private busy = false;
   @state() private status = '';
-  @state() private ownSession: Session | null | undefined;
   @state() private acceptedPhoto: Photo | undefined;
   @state() private slotted = false;
   @state() private replacingPhoto = false;
@@ -187,30 +187,17 @@ export class RkRegistrationForm extends RkElement {
   @state() private uploadError: string | undefined;
   @state() private presetNote = '';
 
-  readonly #backendContext = new ContextConsumer(this, {
-    context: backendContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
-  #sessionProvided = false;
-  readonly #sessionContext = new ContextConsumer(this, {
-    context: sessionContext,
-    subscribe: true,
-    callback: () => {
-      this.#sessionProvided = true;
-      this.requestUpdate();
-    },
-  });
+  /**
+   * The backend; the session (the provider's, or without one the one it asked for); which backend
+   * and account the application was loaded for; its load under way.
+   */
+  readonly #consumer = new BackendConsumer(this, { moved: () => false, askSignedOut: true });
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   readonly #draft = new DraftController(this);
-  #sessionRequest: AbortController | undefined;
-  #appRequest: AbortController | undefined;
   #submitRequest: AbortController | undefined;
   #uploadRequest: AbortController | undefined;
-  /** Which backend and account the application was loaded for. */
-  #appLoadedFor: { backend: RegistrationBackend; account: string } | undefined;
   /** The application the values were started from (null: none yet; undefined: not started). */
   #startedFrom: Application | null | undefined;
   #appliedPreset: QualificationPreset | undefined;
@@ -241,15 +228,12 @@ export class RkRegistrationForm extends RkElement {
   }
 
   get effectiveBackend(): RegistrationBackend | undefined {
-    return this.backend ?? this.#backendContext.value;
+    return this.#consumer.backend;
   }
 
   /** The session in use: the `session` property, the provider's, or the one asked for. */
   get effectiveSession(): Session | null | undefined {
-    if (this.session !== undefined) return this.session;
-    if (this.#sessionProvided) return this.#sessionContext.value;
-    if (this.ownSession === undefined && !this.effectiveBackend) return null;
-    return this.ownSession;
+    return this.#consumer.effectiveSession(this.session);
   }
 
   /** The photo counted as accepted: one the checker reported, else the application's. */
@@ -273,19 +257,17 @@ export class RkRegistrationForm extends RkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#sessionRequest?.abort();
-    this.#appRequest?.abort();
+    // (the consumer aborts the loads)
     this.#submitRequest?.abort();
     this.#uploadRequest?.abort();
-    this.#sessionRequest = undefined;
-    this.#appRequest = undefined;
-    this.#appLoadedFor = undefined;
+    this.#consumer.forget();
     this.busy = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.effectiveSession;
-    if (!this.#sessionProvided && this.session === undefined && this.ownSession === undefined) this.#askSession();
+    // Without provider or `session`, asks the backend who is signed in.
+    this.#consumer.askSession(this.session);
     if (session?.realName?.status === 'verified') {
       this.#exam.ensure();
       this.#ensureApplication(session);
@@ -319,48 +301,24 @@ export class RkRegistrationForm extends RkElement {
 
   // --- loading ------------------------------------------------------------------------------------
 
-  #askSession(): void {
-    const backend = this.effectiveBackend;
-    if (!backend || this.#sessionRequest || !this.isConnected) return;
-    const request = new AbortController();
-    this.#sessionRequest = request;
-    backend
-      .getSession({ signal: request.signal })
-      .then((session) => {
-        if (!request.signal.aborted) this.ownSession = session;
-      })
-      .catch(() => {
-        if (!request.signal.aborted) this.ownSession = null;
-      })
-      .finally(() => {
-        if (this.#sessionRequest === request) this.#sessionRequest = undefined;
-      });
-  }
-
   #ensureApplication(session: Session): void {
     const backend = this.effectiveBackend;
-    if (!backend || !this.isConnected) return;
-    const loaded = this.#appLoadedFor;
-    if (loaded && loaded.backend === backend && loaded.account === session.user.id) return;
-    this.#appLoadedFor = { backend, account: session.user.id };
+    if (!backend || !this.isConnected || !this.#consumer.due(session.user.id)) return;
+    this.#consumer.asking(session.user.id);
     void this.#loadApplication(backend);
   }
 
   async #loadApplication(backend: RegistrationBackend): Promise<void> {
-    this.#appRequest?.abort();
-    const request = new AbortController();
-    this.#appRequest = request;
+    const signal = this.#consumer.request();
     this.applicationError = undefined;
     try {
-      const application = await backend.getApplication({ signal: request.signal });
-      if (request.signal.aborted) return;
+      const application = await backend.getApplication({ signal });
+      if (signal.aborted) return;
       this.application = application;
     } catch (error) {
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       if (this.#sessionEnded(error)) return;
       this.applicationError = error;
-    } finally {
-      if (this.#appRequest === request) this.#appRequest = undefined;
     }
   }
 
@@ -436,7 +394,7 @@ export class RkRegistrationForm extends RkElement {
 
   #sessionEnded(error: unknown): boolean {
     if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
-      this.ownSession = null;
+      this.#consumer.sessionEnded();
       this.emit('rk-session-expired', undefined);
       return true;
     }

@@ -1,0 +1,205 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RegistrationBackend } from '../services/backend.js';
+import { backendContext, sessionContext } from '../services/context.js';
+import type { Session } from '../services/schemas.js';
+import { sessionMoved } from './session-change.js';
+
+/** An element that talks to the backend: its own `backend` property wins over the provider's. */
+export type ConsumerHost = ReactiveControllerHost & HTMLElement & { backend?: RegistrationBackend | undefined };
+
+type SessionValue = Session | null | undefined;
+
+export interface BackendConsumerOptions {
+  /**
+   * Whether an answer asked for while the session was `before` is asked again now that it is
+   * `now`. Default `sessionMoved` (a session that only became known is not a reason); an element
+   * that shows the session itself asks again whenever it is another value (`changed`).
+   */
+  moved?: (before: SessionValue, now: SessionValue) => boolean;
+  /**
+   * Whether a sign-out is asked for too (the element then shows its empty answer itself). Default
+   * no: signed out, nothing is asked, but whoever signs in next is.
+   */
+  askSignedOut?: boolean;
+}
+
+/** Any other session (the default of the elements that show the session themselves). */
+export const changed = (before: SessionValue, now: SessionValue): boolean => before !== now;
+
+/** What an answer was asked for. */
+export interface AskedFor {
+  backend: RegistrationBackend;
+  session: SessionValue;
+  /** Anything else the answer depends on (the account, the application given by the page). */
+  key: unknown;
+}
+
+/**
+ * What every element that talks to the backend shares: the backend (the element's `backend`
+ * property, else the provider's) and the signed-in candidate (the provider's session), both
+ * followed as they change; what the answer shown was asked for, so that it is asked again when
+ * the backend, the session (see `moved`) or a key of the element's changes; one request at a
+ * time, the one before aborted, and the request aborted when the element leaves the page.
+ *
+ * Without a provider, an element that must know who is signed in asks the backend itself
+ * (`effectiveSession`, `askSession`).
+ */
+export class BackendConsumer implements ReactiveController {
+  readonly #host: ConsumerHost;
+  readonly #moved: NonNullable<BackendConsumerOptions['moved']>;
+  readonly #askSignedOut: boolean;
+  readonly #backendContext: ContextConsumer<typeof backendContext, ConsumerHost>;
+  readonly #sessionContext: ContextConsumer<typeof sessionContext, ConsumerHost>;
+  #sessionProvided = false;
+  #askedFor: AskedFor | undefined;
+  #request: AbortController | undefined;
+  #sessionRequest: AbortController | undefined;
+  /** The session this element asked for itself (no provider, no `session` property). */
+  #ownSession: SessionValue;
+
+  constructor(host: ConsumerHost, options: BackendConsumerOptions = {}) {
+    this.#host = host;
+    this.#moved = options.moved ?? sessionMoved;
+    this.#askSignedOut = options.askSignedOut ?? false;
+    // The context consumers ask the host to update on every new value themselves.
+    this.#backendContext = new ContextConsumer(host, { context: backendContext, subscribe: true });
+    this.#sessionContext = new ContextConsumer(host, {
+      context: sessionContext,
+      subscribe: true,
+      callback: () => {
+        this.#sessionProvided = true;
+      },
+    });
+    host.addController(this);
+  }
+
+  /** The backend in use: the element's `backend` property, else the provider's. */
+  get backend(): RegistrationBackend | undefined {
+    return this.#host.backend ?? this.#backendContext.value;
+  }
+
+  /** The provider's session (`undefined` while not known, or without a provider). */
+  get session(): SessionValue {
+    return this.#sessionContext.value;
+  }
+
+  /** Whether a provider gives the session. */
+  get sessionProvided(): boolean {
+    return this.#sessionProvided;
+  }
+
+  /** The provider says nobody is signed in. */
+  get signedOut(): boolean {
+    return this.#sessionProvided && this.#sessionContext.value === null;
+  }
+
+  /**
+   * The session in use by an element that needs one: `given` (its `session` property), the
+   * provider's, or the one asked for (`askSession`); null without any backend to ask.
+   */
+  effectiveSession(given: SessionValue): SessionValue {
+    if (given !== undefined) return given;
+    if (this.#sessionProvided) return this.#sessionContext.value;
+    // No provider, no session given, no backend to ask: nobody can be signed in.
+    if (this.#ownSession === undefined && !this.backend) return null;
+    return this.#ownSession;
+  }
+
+  /**
+   * Without provider or `given` session, asks the backend who is signed in (once; `failed` hears
+   * why it could not say, and the element counts as signed out).
+   */
+  askSession(given: SessionValue, failed?: (error: unknown) => void): void {
+    if (this.#sessionProvided || given !== undefined || this.#ownSession !== undefined) return;
+    const backend = this.backend;
+    if (!backend || this.#sessionRequest || !this.#host.isConnected) return;
+    const request = new AbortController();
+    this.#sessionRequest = request;
+    backend
+      .getSession({ signal: request.signal })
+      .then((session) => {
+        if (!request.signal.aborted) this.#setOwnSession(session);
+      })
+      .catch((error: unknown) => {
+        if (request.signal.aborted) return;
+        this.#setOwnSession(null);
+        failed?.(error);
+      })
+      .finally(() => {
+        if (this.#sessionRequest === request) this.#sessionRequest = undefined;
+      });
+  }
+
+  /** The backend said the session ended: the session asked for is gone too. */
+  sessionEnded(): void {
+    this.#setOwnSession(null);
+  }
+
+  #setOwnSession(session: SessionValue): void {
+    this.#ownSession = session;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Whether the answer must be asked for (again) now: a backend, and never asked, or asked from
+   * another backend, for another `key`, or the session moved since. A session that did not move
+   * is remembered as it is now; a sign-out (unless `askSignedOut`) is remembered without asking,
+   * so that whoever signs in next is asked for.
+   */
+  due(key?: unknown): boolean {
+    const backend = this.backend;
+    if (!backend) return false;
+    const asked = this.#askedFor;
+    const session = this.#sessionContext.value;
+    if (asked?.backend === backend && asked.key === key && !this.#moved(asked.session, session)) {
+      asked.session = session;
+      return false;
+    }
+    if (!this.#askSignedOut && this.signedOut) {
+      if (asked) asked.session = null;
+      return false;
+    }
+    return true;
+  }
+
+  /** Remembers that the answer is asked for from the backend and session of now (and `key`). */
+  asking(key?: unknown): AskedFor | undefined {
+    const backend = this.backend;
+    this.#askedFor = backend ? { backend, session: this.#sessionContext.value, key } : undefined;
+    return this.#askedFor;
+  }
+
+  /** What the answer shown was asked for. */
+  get askedFor(): AskedFor | undefined {
+    return this.#askedFor;
+  }
+
+  /** Forgets what was asked for: the next update asks again. */
+  forget(): void {
+    this.#askedFor = undefined;
+  }
+
+  /** A new request; the one before is aborted. */
+  request(): AbortSignal {
+    this.#request?.abort();
+    this.#request = new AbortController();
+    return this.#request.signal;
+  }
+
+  /** Whether `signal` is of the latest request (no other started since). */
+  latest(signal: AbortSignal): boolean {
+    return this.#request?.signal === signal;
+  }
+
+  /** Aborts the request under way. */
+  abort(): void {
+    this.#request?.abort();
+  }
+
+  hostDisconnected(): void {
+    this.#request?.abort();
+    this.#sessionRequest?.abort();
+    this.#sessionRequest = undefined;
+  }
+}
