@@ -1,5 +1,4 @@
 import { ContextConsumer } from '@lit/context';
-import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
@@ -8,43 +7,19 @@ import { PollController } from '../../controllers/poll-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { configContext } from '../../services/context.js';
-import { BusinessError, isRkError } from '../../services/errors.js';
-import type {
-  Application,
-  PaymentChannel,
-  PaymentStatus,
-  Receipt,
-  Window,
-} from '../../services/schemas.js';
+import { BusinessError } from '../../services/errors.js';
+import type { Application, PaymentChannel, PaymentStatus, Receipt } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { paymentZhCN } from '../../services/i18n/parts/payment.js';
 import { define } from '../base/define.js';
-import { fenToYuan, formatDateTime } from '../base/exam-format.js';
+import { fenToYuan } from '../base/exam-format.js';
 import { RkElement } from '../base/rk-element.js';
 import { dropOrderKey, isOpenStatus, orderKey, type OrderEntry } from './payment-orders.js';
 import { styles } from './payment-panel.styles.js';
-import { qrPath, qrSvg, type QrPath } from './qr-code.js';
+import { renderPanel, type PaymentPanelState, type PaymentView } from './payment-views.js';
+import { qrPath, type QrPath } from './qr-code.js';
 
-/**
- * `loading`, `error` (with retry), `no-backend`, `signed-out`, `not-eligible` (not approved yet),
- * `window-not-open`, `window-closed`, `choose` (no order yet), `creating`, `unpaid` (QR shown),
- * `paying`, `paid` (the receipt), `failed` (reason, pay again), `expired` (QR covered, refresh).
- */
-export type PaymentPanelState =
-  | 'loading'
-  | 'error'
-  | 'no-backend'
-  | 'signed-out'
-  | 'not-eligible'
-  | 'window-not-open'
-  | 'window-closed'
-  | 'choose'
-  | 'creating'
-  | 'unpaid'
-  | 'paying'
-  | 'paid'
-  | 'failed'
-  | 'expired';
+export type { PaymentPanelState } from './payment-views.js';
 
 /** What `rk-paid` tells: the paid order and its receipt (支付单号, 网关, 时间, 金额). */
 export interface PaidDetail {
@@ -63,8 +38,6 @@ declare global {
     'rk-payment-panel': RkPaymentPanel;
   }
 }
-
-const CHANNELS: PaymentChannel[] = ['alipay', 'wechat'];
 
 /**
  * 网上缴费: the fee of the approved application (exam, level, qualification, subjects, payment
@@ -451,267 +424,43 @@ export class RkPaymentPanel extends RkElement {
   // --- rendering ---------------------------------------------------------------------------------
 
   protected override render() {
-    return html`<section part="panel" aria-labelledby="title">
-      <h2 id="title" part="title" tabindex="-1">${this.t('payment.title')}</h2>
-      ${this.#renderBody()}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      <slot name="footer"></slot>
-    </section>`;
+    return renderPanel(this.#view());
   }
 
-  #renderBody() {
-    switch (this.state) {
-      case 'loading':
-        return html`<p role="status" class="loading">${this.t('payment.loading')}</p>`;
-      case 'no-backend':
-        return html`<div class="notice">${this.t('payment.noBackend')}</div>`;
-      case 'signed-out':
-        return html`<div class="notice">${this.t('payment.signedOut')}</div>`;
-      case 'error':
-        return this.#renderLoadError();
-      case 'not-eligible':
-        return this.#renderNotEligible();
-      case 'paid':
-        return html`${this.#renderSummary()} ${this.#renderReceipt()}`;
-      case 'window-not-open':
-      case 'window-closed':
-        return html`${this.#renderSummary()} ${this.#renderWindowNotice()}`;
-      default:
-        return html`${this.#renderSummary()} ${this.#renderChannels()} ${this.#renderPayment()}`;
-    }
-  }
-
-  #renderLoadError() {
-    const error = this.loadError ?? this.#exam.error;
-    return html`<div class="notice danger" role="alert">
-      <p>${this.t('payment.loadError', { reason: this.localize.error(error) })}</p>
-      ${isRkError(error) && !error.retryable
-        ? nothing
-        : html`<button type="button" @click=${() => this.#retryLoad()}>${this.t('common.retry')}</button>`}
-    </div>`;
-  }
-
-  #retryLoad(): void {
-    if (this.#exam.error) void this.#exam.reload();
-    void this.reload();
-  }
-
-  #renderNotEligible() {
-    const application = this.application;
-    const status = application?.status ?? 'none';
-    const key = status === 'draft' || status === 'submitted' || status === 'rejected' ? status : 'none';
-    const reason = status === 'rejected' ? application?.review?.reason : undefined;
-    return html`<div class="notice ${status === 'rejected' ? 'danger' : ''}">
-      <p>${this.t(`payment.notEligible.${key}`)}</p>
-      ${reason ? html`<p>${this.t('payment.notEligible.reason', { reason })}</p>` : nothing}
-    </div>`;
-  }
-
-  #windowText(range: Window) {
-    const lang = this.localize.lang;
-    return { opensAt: formatDateTime(lang, range.opensAt), closesAt: formatDateTime(lang, range.closesAt) };
-  }
-
-  #renderWindowNotice() {
-    const payWindow = this.#exam.session!.paymentWindow;
-    const key = this.state === 'window-not-open' ? 'payment.windowNotOpen' : 'payment.windowClosed';
-    return html`<div class="notice ${this.state === 'window-closed' ? 'danger' : ''}" role="status">
-      ${this.t(key, this.#windowText(payWindow))}
-    </div>`;
-  }
-
-  #renderSummary() {
-    const exam = this.#exam.session!;
-    const fields = this.application?.fields ?? {};
-    const level = exam.plan.levels.find((candidate) => candidate.id === fields.levelId);
-    const qualification = level?.qualifications.find((candidate) => candidate.id === fields.qualificationId);
-    const subjectIds = Array.isArray(fields.subjectIds) ? fields.subjectIds : [];
-    const subjects = qualification?.subjects.filter((subject) => subjectIds.includes(subject.id)) ?? [];
-    const payWindow = this.currentOrder?.order.paymentWindow ?? exam.paymentWindow;
-    const amountFen = this.receipt?.amountFen ?? this.currentOrder?.order.amountFen ?? this.application?.feeFen ?? null;
-    const row = (label: string, value: unknown) =>
-      value === undefined || value === null || value === '' ? nothing : html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
-    return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-      <h3 id="summary-title">${this.t('payment.summary')}</h3>
-      <dl>
-        ${row(this.t('payment.exam'), exam.name)} ${row(this.t('payment.registrationNumber'), this.application?.registrationNumber)}
-        ${row(this.t('payment.level'), level?.name)} ${row(this.t('payment.qualification'), qualification?.name)}
-        ${row(this.t('payment.subjects'), subjects.map((subject) => subject.name).join('、'))}
-        ${row(this.t('payment.window'), html`<span class="dates">${this.t('payment.windowRange', this.#windowText(payWindow))}</span>`)}
-        ${amountFen === null
-          ? nothing
-          : html`<div class="row amount-row">
-              <dt>${this.t('payment.amount')}</dt>
-              <dd part="amount" class="amount">${this.t('common.yuan', { amount: fenToYuan(amountFen) })}</dd>
-            </div>`}
-      </dl>
-    </section>`;
-  }
-
-  #renderChannels() {
-    return html`<fieldset class="channels" part="channels">
-      <legend>${this.t('payment.channel.legend')}</legend>
-      <div class="channel-list">
-        ${CHANNELS.map(
-          (channel) => html`<label class="channel ${channel}">
-            <input
-              type="radio"
-              name="channel"
-              value=${channel}
-              .checked=${this.channel === channel}
-              aria-describedby="qr-status"
-              @change=${() => void this.choose(channel)}
-            /><span class="channel-face"><span class="channel-mark" aria-hidden="true"></span>${this.t(`payment.channel.${channel}`)}</span>
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
-  }
-
-  #renderPayment() {
-    const entry = this.currentOrder;
-    const channelName = this.channel ? this.t(`payment.channelName.${this.channel}`) : '';
-    return html`<div class="pay" aria-live="polite">
-      <div class="qr" part="qr">${this.#renderCode(entry, channelName)}</div>
-      <div class="pay-side">
-        ${this.#renderStatus(entry, channelName)}
-        <div class="tip" part="tip">
-          <p>${this.t('payment.tip')}</p>
-          ${this.#renderPhones()}
-        </div>
-        ${this.#renderHelp()}
-      </div>
-    </div>`;
-  }
-
-  #renderCode(entry: OrderEntry | undefined, channelName: string) {
-    if (this.createError) {
-      return html`<div class="qr-message danger" role="alert">
-        <p>${this.localize.error(this.createError)}</p>
-        <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('common.retry')}</button>
-      </div>`;
-    }
-    switch (this.state) {
-      case 'choose':
-        return this.channel
-          ? html`<div class="qr-message">
-              <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('payment.qr.scan', { channel: channelName })}</button>
-            </div>`
-          : html`<p class="qr-message">${this.t('payment.chooseHint')}</p>`;
-      case 'creating':
-        return html`<p class="qr-message" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('payment.creating')}</p>`;
-      case 'expired':
-        return html`<button type="button" class="qr-cover" part="refresh" @click=${() => void this.refresh()}>
-          ${this.t(entry?.status === 'closed' ? 'payment.qr.closed' : 'payment.qr.expired')}
-        </button>`;
-      case 'failed':
-        return html`<div class="qr-message danger">
-          <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('payment.retry')}</button>
-        </div>`;
-      default:
-        break;
-    }
-    if (!entry) return nothing;
-    if (this.qrError) {
-      return html`<div class="qr-message danger" role="alert">
-        <p>${this.t('payment.qr.loadError')}</p>
-        <button type="button" @click=${() => void this.#drawCode(entry.order.qrPayload)}>${this.t('common.retry')}</button>
-      </div>`;
-    }
-    const amount = this.t('common.yuan', { amount: fenToYuan(entry.order.amountFen) });
-    return this.qr?.payload === entry.order.qrPayload
-      ? qrSvg(this.qr.path, this.t('payment.qr.label', { channel: channelName, amount }))
-      : html`<p class="qr-message" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('payment.creating')}</p>`;
-  }
-
-  #renderStatus(entry: OrderEntry | undefined, channelName: string) {
-    const open = entry && isOpenStatus(entry.status) && (this.state === 'unpaid' || this.state === 'paying');
-    // Never more than the code's lifetime: the backend's clock is known only to a request's latency.
-    const lifetime = entry ? Math.floor((Date.parse(entry.order.expiresAt) - Date.parse(entry.order.createdAt)) / 1000) : 0;
-    const remaining = Math.min(this.#countdown.remaining, Math.max(0, lifetime));
-    const time = `${Math.floor(remaining / 60)}:${String(remaining % 60).padStart(2, '0')}`;
-    return html`<div class="status" part="status" id="qr-status">
-      ${open
-        ? html`<p class="scan">${this.t('payment.qr.scan', { channel: channelName })}</p>
-            <p class="status-line ${entry.status}">
-              <strong>${this.t(`payment.status.${entry.status}`)}</strong>
-            </p>
-            <p class="countdown" part="countdown" aria-live="off">${this.t('payment.qr.expiresIn', { time })}</p>
-            <p class="hint">${this.t('payment.qr.refreshHint')}</p>
-            <p class="order-id">${this.t('payment.orderNumber', { id: entry.order.id })}</p>
-            <button type="button" part="check" class="primary" aria-disabled=${this.checking ? 'true' : 'false'} @click=${() => void this.checkNow()}>
-              ${this.checking ? this.t('payment.checking') : this.t('payment.checkNow')}
-            </button>
-            ${this.checkedUnpaid ? html`<p class="hint" role="status">${this.t('payment.stillUnpaid')}</p>` : nothing}
-            ${this.#poll.failures > 0 ? html`<p class="hint warning" role="status">${this.t('payment.pollTrouble')}</p>` : nothing}`
-        : nothing}
-      ${this.state === 'failed'
-        ? html`<div class="notice danger" role="alert">
-            <p><strong>${this.t('payment.status.failed')}</strong></p>
-            ${entry?.failureReason ? html`<p>${this.t('payment.failedReason', { reason: entry.failureReason })}</p>` : nothing}
-          </div>`
-        : nothing}
-      ${this.state === 'expired'
-        ? html`<p class="status-line expired"><strong>${this.t(entry?.status === 'closed' ? 'payment.status.closed' : 'payment.status.expired')}</strong></p>
-            <p class="hint">${this.t('payment.qr.refreshHint')}</p>`
-        : nothing}
-    </div>`;
-  }
-
-  /** The office's help lines: the site's (`config.contactPhones`), else the round's. */
-  #phones(): string[] {
-    return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
-  }
-
-  /**
-   * The seed's 特别提示 gives the office's phones beside the code, where a payment that does not
-   * arrive is noticed, separated by ；(a number may hold 、: 转 835、836); each part of a number
-   * (0871-64312910, 转, 835、836) kept on one line, so that large text can still wrap between them.
-   */
-  #renderPhones() {
-    const phones = this.#phones();
-    if (!phones.length) return nothing;
-    const [before, after] = this.t('payment.help.phones', { phones: '\u0000' }).split('\u0000');
-    return html`<p>
-      ${before}${phones.map(
-        (phone, i) => html`${i ? '；' : ''}${phone.split(' ').map((part, j) => html`${j ? ' ' : ''}<span class="phone">${part}</span>`)}`,
-      )}${after}
-    </p>`;
-  }
-
-  #renderHelp() {
+  #view(): PaymentView {
     const saidAt = this.#saidPaidAt;
-    if (saidAt === undefined || this.#exam.now() - saidAt < this.helpAfter * 1000) return nothing;
-    return html`<div class="notice help" part="help" role="note">
-      <p>${this.t('payment.help')}</p>
-      ${this.#renderPhones()}
-    </div>`;
-  }
-
-  #renderReceipt() {
-    const receipt = this.receipt;
-    const lang = this.localize.lang;
-    if (!receipt) {
-      return html`<div class="receipt" part="receipt">
-        <h3 id="receipt-title" tabindex="-1">${this.t('payment.receipt.title')}</h3>
-        <p class="result">${this.t('payment.status.paid')}</p>
-        <p>${this.t('payment.receipt.none')}</p>
-      </div>`;
-    }
-    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
-      <h3 id="receipt-title" tabindex="-1">${this.t('payment.receipt.title')}</h3>
-      <dl>
-        <div class="row"><dt>${this.t('payment.receipt.tradeNo')}</dt><dd class="trade-no">${receipt.tradeNo}</dd></div>
-        <div class="row"><dt>${this.t('payment.receipt.gateway')}</dt><dd>${receipt.gateway}</dd></div>
-        <div class="row"><dt>${this.t('payment.receipt.channel')}</dt><dd>${this.t(`payment.channelName.${receipt.channel}`)}</dd></div>
-        <div class="row"><dt>${this.t('payment.receipt.paidAt')}</dt><dd>${formatDateTime(lang, receipt.paidAt)}</dd></div>
-        <div class="row">
-          <dt>${this.t('payment.receipt.amount')}</dt>
-          <dd>${this.t('common.yuan', { amount: fenToYuan(receipt.amountFen) })}</dd>
-        </div>
-        <div class="row"><dt>${this.t('payment.receipt.result')}</dt><dd class="result">${this.t('payment.status.paid')}</dd></div>
-      </dl>
-    </section>`;
+    return {
+      state: this.state,
+      t: (key, params) => this.t(key, params),
+      lang: this.localize.lang,
+      errorText: (error) => this.localize.error(error),
+      loadError: this.loadError ?? this.#exam.error,
+      exam: this.#exam.session,
+      application: this.application,
+      receipt: this.receipt,
+      currentOrder: this.currentOrder,
+      channel: this.channel,
+      createError: this.createError,
+      qr: this.qr,
+      qrError: this.qrError,
+      checking: this.checking,
+      checkedUnpaid: this.checkedUnpaid,
+      pollTrouble: this.#poll.failures > 0,
+      remaining: this.#countdown.remaining,
+      phones: this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [],
+      showHelp: saidAt !== undefined && this.#exam.now() - saidAt >= this.helpAfter * 1000,
+      announcement: this.announcement,
+      on: {
+        retryLoad: () => {
+          if (this.#exam.error) void this.#exam.reload();
+          void this.reload();
+        },
+        choose: (channel) => void this.choose(channel),
+        refresh: () => void this.refresh(),
+        redraw: (payload) => void this.#drawCode(payload),
+        checkNow: () => void this.checkNow(),
+      },
+    };
   }
 }
 
