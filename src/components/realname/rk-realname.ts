@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendConsumer } from '../../controllers/backend-consumer.js';
+import { BackendConsumer, OwnSession } from '../../controllers/backend-consumer.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { configContext, localeContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
@@ -142,6 +142,7 @@ export class RkRealname extends RkElement {
 
   /** The backend, and the session: the provider's, or (without one) the one it asked for. */
   readonly #consumer = new BackendConsumer(this);
+  readonly #session = new OwnSession(this, this.#consumer);
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
   #request: AbortController | undefined;
@@ -175,7 +176,7 @@ export class RkRealname extends RkElement {
 
   /** The session in use: the `session` property, the provider's, or the one asked for. */
   get effectiveSession(): Session | null | undefined {
-    return this.#consumer.effectiveSession(this.session);
+    return this.#session.of(this.session);
   }
 
   /** The verification as it stands: this element's last answer, else the session's. */
@@ -191,7 +192,7 @@ export class RkRealname extends RkElement {
 
   protected override willUpdate(): void {
     // Without provider or `session`, asks the backend who is signed in.
-    this.#consumer.askSession(this.session, (error: unknown) => {
+    this.#session.ask(this.session, (error: unknown) => {
       this.formError = { message: this.localize.error(error), retry: false };
     });
     const realName = this.realName;

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendConsumer } from '../../controllers/backend-consumer.js';
+import { BackendConsumer, OwnSession } from '../../controllers/backend-consumer.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
@@ -171,6 +171,7 @@ export class RkRegistrationForm extends RkElement {
    * and account the application was loaded for; its load under way.
    */
   readonly #consumer = new BackendConsumer(this, { moved: () => false, askSignedOut: true });
+  readonly #session = new OwnSession(this, this.#consumer);
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
@@ -222,7 +223,7 @@ export class RkRegistrationForm extends RkElement {
 
   /** The session in use: the `session` property, the provider's, or the one asked for. */
   get effectiveSession(): Session | null | undefined {
-    return this.#consumer.effectiveSession(this.session);
+    return this.#session.of(this.session);
   }
 
   /** The photo counted as accepted: one the checker reported, else the application's. */
@@ -255,7 +256,7 @@ export class RkRegistrationForm extends RkElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.effectiveSession;
     // Without provider or `session`, asks the backend who is signed in.
-    this.#consumer.askSession(this.session);
+    this.#session.ask(this.session);
     if (session?.realName?.status === 'verified') {
       this.#exam.ensure();
       this.#ensureApplication(session);
@@ -375,7 +376,7 @@ export class RkRegistrationForm extends RkElement {
 
   #sessionEnded(error: unknown): boolean {
     if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
-      this.#consumer.sessionEnded();
+      this.#session.ended();
       this.emit('rk-session-expired', undefined);
       return true;
     }
