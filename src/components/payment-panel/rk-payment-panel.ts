@@ -423,6 +423,7 @@ export class RkPaymentPanel extends RkElement {
 
   // --- rendering ---------------------------------------------------------------------------------
 
+  /** The views render from payment-views.ts, given what they show (`#view`). */
   protected override render() {
     return renderPanel(this.#view());
   }

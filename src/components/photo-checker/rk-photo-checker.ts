@@ -627,6 +627,7 @@ export class RkPhotoChecker extends RkElement {
 
   readonly #t = (key: string, params?: Record<string, string | number>): string => this.t(key, params);
 
+  /** The views render from photo-views.ts, given what they show (`#view`); photo-canvas.ts draws after. */
   protected override render() {
     return renderChecker(this.#view());
   }

@@ -642,6 +642,7 @@ export class RkRegistrationForm extends RkElement {
     return { ...this.#answers(), photoUrl: this.photo?.url, change };
   }
 
+  /** Each state's screen renders from form-screens.ts, given what it shows (`#screenView`). */
   protected override render() {
     return html`<section part="panel" aria-labelledby="title">
       ${renderScreen(this.#screenView())}
