@@ -43,7 +43,7 @@ export interface AskedFor {
  * time, the one before aborted, and the request aborted when the element leaves the page.
  *
  * Without a provider, an element that must know who is signed in asks the backend itself
- * (`OwnSession`, in this file: an element that does not use it does not carry it).
+ * (`OwnSession`, below: a class apart, which an element built alone without it does not carry).
  */
 export class BackendConsumer implements ReactiveController {
   readonly #host: ConsumerHost;
