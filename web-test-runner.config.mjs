@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
@@ -5,6 +7,7 @@ import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { ENGINE_HELP, ENGINES, findFirefox, findWebKit, parseEngines } from './scripts/engines.mjs';
+import { summaryLines } from './scripts/wtr/test-summary.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 import { engineCommandsPlugin } from './scripts/wtr/engine-commands.mjs';
 import { webkitLauncher } from './scripts/wtr/webkit-launcher.mjs';
@@ -66,28 +69,68 @@ function timezonePlugin() {
   };
 }
 
-/** Ends the run with one plain line, `tests: N passed, N failed`, that CI logs can read. */
+/**
+ * Ends the run with one plain line, `tests: N passed, N failed`, that CI logs can read, then the
+ * failed tests by name and the slowest ones (a test near its timeout is the next flaky one). With
+ * RK_TEST_SUMMARY set, writes the same as JSON there: `npm test` repeats it after every engine.
+ */
 function summaryReporter() {
-  const count = (suite, totals) => {
+  const walk = (suite, file, path, totals) => {
     for (const test of suite?.tests ?? []) {
+      const name = [...path, test.name].join(' > ');
       if (test.skipped) totals.skipped += 1;
       else if (test.passed) totals.passed += 1;
-      else totals.failed += 1;
+      else {
+        totals.failed += 1;
+        totals.failures.push({ file, name, error: (test.error?.message ?? '').split('\n')[0].slice(0, 200) });
+      }
+      if (typeof test.duration === 'number') totals.durations.push({ file, name, ms: test.duration });
     }
-    for (const child of suite?.suites ?? []) count(child, totals);
+    for (const child of suite?.suites ?? []) walk(child, file, [...path, child.name], totals);
     return totals;
   };
+  // RK_TEST_PROGRESS: every file the run has, the ones finished, whether one failed (written as
+  // each file ends, so `npm test` knows where a runner that died stopped).
+  const progress = { files: [], done: [], failed: false };
+  const writeProgress = () => process.env.RK_TEST_PROGRESS && fs.writeFileSync(process.env.RK_TEST_PROGRESS, JSON.stringify(progress));
   return {
+    start({ testFiles }) {
+      progress.files = testFiles.map((file) => path.relative(process.cwd(), file));
+      writeProgress();
+    },
+    reportTestFileResults({ sessionsForTestFile, testFile }) {
+      progress.done.push(path.relative(process.cwd(), testFile));
+      if (sessionsForTestFile.some((session) => !session.passed)) progress.failed = true;
+      writeProgress();
+    },
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, failures: [], durations: [] };
       for (const session of sessions) {
-        count(session.testResults, totals);
+        const file = path.relative(process.cwd(), session.testFile);
+        walk(session.testResults, file, [], totals);
         // A file that failed to load has no results but must count as a failure.
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed += 1;
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) {
+          totals.failed += 1;
+          totals.failures.push({ file, name: '(the file did not load)', error: (session.errors?.[0]?.message ?? '').slice(0, 200) });
+        }
       }
-      setTimeout(() => console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`));
+      const slowest = totals.durations.sort((a, b) => b.ms - a.ms).slice(0, 5);
+      const summary = { ...totals, durations: undefined, slowest };
+      if (process.env.RK_TEST_SUMMARY) fs.writeFileSync(process.env.RK_TEST_SUMMARY, JSON.stringify(summary));
+      setTimeout(() => {
+        console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+        for (const line of summaryLines(summary)) console.log(line);
+      });
     },
   };
+}
+
+// A run that ends by a signal says so (the runner's own SIGINT handler ends it without a word).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.log(`\nthe test runner got ${signal}`);
+    if (signal !== 'SIGINT') process.exit(1);
+  });
 }
 
 export default {
@@ -114,5 +157,7 @@ export default {
   // Firefox and MiniBrowser take longer than Chromium to start, more so on a busy 2-core machine.
   browserStartTimeout: 120000,
   testsFinishTimeout: 600000,
-  testFramework: { config: { timeout: 10000 } },
+  // A test's own waits (5–30 s where a first module load or a busy engine needs them) end it
+  // first, with their message; this is for a test that hangs.
+  testFramework: { config: { timeout: 60000 } },
 };

@@ -240,7 +240,8 @@ try {
     window.__rk.$(form, '#level-id-intermediate').click();
     await form.updateComplete;
     await window.__rk.select(form, 'qualification-id', 'software-designer');
-    await window.__rk.select(form, 'area-code', '5307');
+    // 报名省市 by city (丽江市); its one exam area (丽江考区) is chosen with it.
+    await window.__rk.select(form, 'province-code', '5307');
     await window.__rk.select(form, 'fee-category', 'normal');
     await window.__rk.select(form, 'education', 'bachelor');
     await window.__rk.type(form, 'address', '云南省丽江市古城区福慧路8号');
@@ -253,7 +254,11 @@ try {
   await until(page, 'photo uploaded to the server', `window.__rk.shown('rk-registration-form').querySelector('rk-photo-checker').getAttribute('state') === 'accepted'`);
   step('photo checked in the page and uploaded (multipart) to the server');
   await page.evaluate(() => window.__rk.$(window.__rk.shown('rk-registration-form'), '[part="continue"]').click());
-  await until(page, 'review step', `window.__rk.shown('rk-registration-form').getAttribute('state') === 'review'`);
+  await until(page, 'review step', `window.__rk.shown('rk-registration-form').getAttribute('state') === 'review'`).catch(async (error: Error) => {
+    // What the form says instead (a field it still wants, an error from the server).
+    const said = await page.evaluate(() => window.__rk.text(window.__rk.shown('rk-registration-form')).slice(0, 1500));
+    throw new Error(`${error.message}\nthe form says: ${said}`);
+  });
   await page.evaluate(() => window.__rk.$(window.__rk.shown('rk-registration-form'), '[part="submit"]').click());
   await until(page, 'submitted', `window.__rk.portal().currentView === 'review' && window.__rk.text(window.__rk.portal()).includes('待审核')`);
   step('application submitted (待审核)');
@@ -271,8 +276,12 @@ try {
   await page.evaluate(() => window.__rk.panel('pay-at-gateway').click());
   await until(page, 'QA panel said paid', `document.querySelector('demo-qa-panel').shadowRoot.querySelector('[role=status]').textContent.includes('完成')`);
   await page.evaluate(() => window.__rk.shown('rk-payment-panel')?.checkNow());
+  // The receipt first (缴费成功 with the gateway's trade number), then the way on to the 报名表.
+  await until(page, 'receipt', `window.__rk.shown('rk-payment-panel')?.getAttribute('state') === 'paid' && window.__rk.text(window.__rk.shown('rk-payment-panel')).includes('缴费状态')`, 30_000);
+  await until(page, 'the way on to the 报名表', `Array.from(window.__rk.portal().shadowRoot.querySelectorAll('button')).some((button) => button.textContent.includes('打印报名表'))`);
+  await page.evaluate(() => (Array.from(window.__rk.portal().shadowRoot.querySelectorAll('button')) as HTMLButtonElement[]).find((button) => button.textContent!.includes('打印报名表'))!.click());
   await until(page, '报名表', `window.__rk.shown('rk-ticket-printer')?.getAttribute('state') === 'ready' && window.__rk.text(window.__rk.shown('rk-ticket-printer')).includes('报名成功')`, 30_000);
-  step('paid at the simulated gateway: its signed notification reached the server; 报名表 shown');
+  step('paid at the simulated gateway: its signed notification reached the server; the receipt, then the 报名表');
   await reloadSignedIn(page, account, 'after payment');
 
   // Tickets, scores, certificate.

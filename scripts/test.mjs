@@ -5,9 +5,13 @@
 // as CI runs them); any other argument goes to the runner (`--files test/x.test.ts`), and with
 // such arguments the Node tests are left out.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_HELP, ENGINES, engineInstalled, parseEngines } from './engines.mjs';
 import { findChromium } from './find-chromium.mjs';
+import { summaryLines } from './wtr/test-summary.mjs';
 
 const args = process.argv.slice(2);
 let engines = process.env.RK_ENGINES ? parseEngines(process.env.RK_ENGINES) : [...ENGINES];
@@ -28,7 +32,11 @@ if (missing.length > 0) {
 const node = (argv, env = process.env) =>
   new Promise((resolve) => {
     const child = spawn(process.execPath, argv, { stdio: 'inherit', env });
-    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+    child.on('exit', (code, signal) => {
+      // A runner that ends without its summary (killed, crashed) says how, or the log says nothing.
+      if (signal || code !== 0) console.log(`(the process ended with ${signal ? `signal ${signal}` : `exit code ${code}`})`);
+      resolve(signal ? 1 : (code ?? 1));
+    });
   });
 
 const results = [];
@@ -44,21 +52,61 @@ const wtrBin = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.
 const watching = args.includes('--watch');
 
 /** @param {string} engine @returns {Promise<number>} */
-const run = (engine) => node([wtrBin, ...args], { ...process.env, RK_ENGINES: engine, CHROME_PATH: findChromium() ?? '' });
+const run = (engine, summary = '', progress = '', runnerArgs = args) =>
+  node([wtrBin, ...runnerArgs], { ...process.env, RK_ENGINES: engine, CHROME_PATH: findChromium() ?? '', RK_TEST_SUMMARY: summary, RK_TEST_PROGRESS: progress });
+
+/** The runner's arguments without `--files …` (to name other files). */
+const withoutFiles = (list) => {
+  const at = list.indexOf('--files');
+  if (at === -1) return list;
+  let end = at + 1;
+  while (end < list.length && !list[end].startsWith('--')) end += 1;
+  return [...list.slice(0, at), ...list.slice(end)];
+};
+
+/** A JSON file the runner wrote (its summary, its progress), or undefined if it never did. */
+const readJson = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
 
 if (watching) {
   // Watch mode is interactive: one runner with every engine chosen.
   process.exit(await run(engines.join(',')));
 }
 
+const summaries = fs.mkdtempSync(path.join(os.tmpdir(), 'rk-test-summary-'));
 for (const engine of engines) {
   console.log(`\n== tests in ${engine}`);
   const started = Date.now();
-  const code = await run(engine);
-  results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000) });
+  const file = path.join(summaries, `${engine}.json`);
+  const progressFile = path.join(summaries, `${engine}-progress.json`);
+  let code = await run(engine, file, progressFile);
+  let summary = readJson(file);
+  const progress = readJson(progressFile);
+  // WebKit's runner has ended a few times in the middle of a run, without an error or a summary
+  // (exit code 1 after 13 and after 24 of 42 files, every test passed until then). Such a run is
+  // no test result: the files it did not reach run once more, and the log says so. A run in which
+  // a test failed is never run again.
+  if (code !== 0 && !summary && progress && !progress.failed && progress.done.length < progress.files.length) {
+    const left = progress.files.filter((each) => !progress.done.includes(each));
+    console.log(`\n(${engine}: the runner ended without its summary after ${progress.done.length} of ${progress.files.length} files, no test failed: the ${left.length} files left run once more)`);
+    code = await run(engine, file, '', [...withoutFiles(args), '--files', ...left]);
+    summary = readJson(file);
+    if (summary) summary.rerun = `after the runner ended early, ${left.length} of ${progress.files.length} files ran again`;
+  }
+  results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000), summary });
 }
+fs.rmSync(summaries, { recursive: true, force: true });
 if (results.length > 1) {
   console.log('\n== tests per engine');
-  for (const { engine, code, seconds } of results) console.log(`${engine.padEnd(9)} ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+  for (const { engine, code, seconds, summary } of results) {
+    console.log(`${engine.padEnd(9)} ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+    if (summary?.rerun) console.log(`  (${summary.rerun})`);
+    if (summary) for (const line of summaryLines(summary)) console.log(line);
+  }
 }
 process.exit(results.some(({ code }) => code !== 0) ? 1 : 0);

@@ -13,6 +13,15 @@ import path from 'node:path';
  */
 const GTK_CSS = 'toolbar, toolbar *, entry, image, button { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; font-size: 1px; -gtk-icon-transform: scale(0.05); }\n';
 
+/** Signals a detached child's process group (nothing if it is gone). */
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 /** A TCP port nobody listens on now. */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -30,6 +39,7 @@ function startXvfb(xvfb) {
   return new Promise((resolve, reject) => {
     const child = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      detached: true, // a group of its own (see the driver below)
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -65,13 +75,18 @@ async function waitForDriver(port, child) {
 export async function startWebKitDriver(paths) {
   const profile = mkdtempSync(path.join(tmpdir(), 'rk-webkit-'));
   const children = [];
+  // The runner may end by process.exit (it did, mid-run) without calling stop(): the groups are
+  // detached, so they would outlive it and keep a core busy; end them with it.
+  const endWithRunner = () => children.forEach((child) => killGroup(child, 'SIGKILL'));
+  process.once('exit', endWithRunner);
   /** Ends the driver (and its browser) and Xvfb, then removes the profile. */
   const stop = async () => {
+    process.removeListener('exit', endWithRunner);
     const exits = children.reverse().map((child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
-      return Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      // The whole group: MiniBrowser and its web and network processes outlive a driver ended alone.
+      killGroup(child, 'SIGTERM');
+      return Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]).then(() => killGroup(child, 'SIGKILL'));
     });
     await Promise.all(exits);
     try {
@@ -88,6 +103,9 @@ export async function startWebKitDriver(paths) {
     const port = await freePort();
     const driver = spawn(paths.driver, [`--port=${port}`], {
       stdio: 'ignore',
+      // A process group of its own, with the browser it starts: a signal the browser's processes
+      // send to their group never reaches the test runner, and stop() ends them all.
+      detached: true,
       env: {
         ...process.env,
         DISPLAY: xvfb.display,

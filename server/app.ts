@@ -47,7 +47,7 @@ import * as payments from './payments.js';
 import { photoSignatureValid } from './photos/urls.js';
 import { hit } from './rate-limit.js';
 import { randomHex, sameText } from './secrets.js';
-import { currentRound, type Call, type Services } from './services.js';
+import { currentRoundJson, type Call, type Services } from './services.js';
 import { chinaIso } from '../src/services/rules/time.js';
 
 /** Every operation the server answers: the candidates' contract and the office API. */
@@ -97,7 +97,7 @@ const handlers: { [N in OperationName]: Handler<N> } & { [N in OfficeOperationNa
   },
   getSession: async ({ session }) => accounts.sessionState(session),
   verifyRealName: ({ call, session, body }) => accounts.verifyRealName(call, session!.id, body),
-  getExamSession: async ({ call }) => ({ ...(await currentRound(call.s.db)).session, serverTime: chinaIso(call.nowMs) }),
+  getExamSession: async ({ call }) => new JsonText(await currentRoundJson(call, chinaIso(call.nowMs))),
   getApplication: ({ call, session }) => applications.getApplication(call, session!),
   saveApplicationDraft: ({ call, session, body }) => applications.saveDraft(call, session!, body),
   submitApplication: async ({ call, session, body, idempotencyKey, fingerprint }) =>

@@ -80,20 +80,29 @@ export async function saveApplication(call: Call, tx: Queryable, row: Applicatio
 
 /** The candidate's application of the current round, or null. */
 export async function getApplication(call: Call, account: AccountRow): Promise<{ application: Application | null }> {
-  const round = await currentRound(call.s.db);
+  const round = await currentRound(call);
   const { rows } = await call.s.db.query<ApplicationRow>('SELECT * FROM applications WHERE account_id = $1 AND round_id = $2', [account.id, round.id]);
   return { application: rows[0] ? presentApplication(call, rows[0].data, account.id) : null };
+}
+
+/**
+ * What a draft save, a submission and a photo share: the candidate's application of the current
+ * round, locked (made if there is none yet), after the checks that it may be edited now (a real
+ * name, the registration window, not submitted or rejected); and its state before the change.
+ */
+async function editableApplication(call: Call, tx: Queryable, account: AccountRow) {
+  const round = await currentRound(call, tx);
+  const realName = rules.requireRealName(account.real_name);
+  rules.requireWindow(round.session, 'registration', call.nowMs);
+  const { row, created } = await lockOrCreate(call, tx, account, round);
+  rules.requireEditable(row.data);
+  return { round, realName, row, before: created ? null : structuredClone(row.data) };
 }
 
 /** Saves draft answers inside the registration window, before submission or after a rejection. */
 export async function saveDraft(call: Call, account: AccountRow, draft: ApplicationDraft): Promise<Application> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
-    rules.requireRealName(account.real_name);
-    rules.requireWindow(round.session, 'registration', call.nowMs);
-    const { row, created } = await lockOrCreate(call, tx, account, round);
-    rules.requireEditable(row.data);
-    const before = created ? null : structuredClone(row.data);
+    const { row, before } = await editableApplication(call, tx, account);
     rules.applyDraft(row.data, draft, isoOf(call));
     await saveApplication(call, tx, row, before, 'application.draft');
     return presentApplication(call, row.data, account.id);
@@ -102,13 +111,8 @@ export async function saveDraft(call: Call, account: AccountRow, draft: Applicat
 
 /** Submits for review (the idempotency wrapper is the caller's): checked against the plan, the real name and the photo. */
 export async function submit(call: Call, tx: Queryable, account: AccountRow, input: ApplicationInput): Promise<Application> {
-  const round = await currentRound(tx);
-  const realName = rules.requireRealName(account.real_name);
-  rules.requireWindow(round.session, 'registration', call.nowMs);
-  const { row, created } = await lockOrCreate(call, tx, account, round);
-  rules.requireEditable(row.data);
+  const { round, realName, row, before } = await editableApplication(call, tx, account);
   rules.requireSubmittable(round.session, input, { realName, documentNumber: account.document_number ?? '' }, row.data);
-  const before = created ? null : structuredClone(row.data);
   const counter = row.data.registrationNumber ? 0 : await nextCounter(tx);
   rules.applySubmission(row.data, round.session, input, isoOf(call), () => counter);
   await saveApplication(call, tx, row, before, 'application.submit');
@@ -122,11 +126,7 @@ export async function submit(call: Call, tx: Queryable, account: AccountRow, inp
  */
 export async function attachPhoto(call: Call, account: AccountRow, upload: rules.PhotoUpload): Promise<Photo> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
-    rules.requireRealName(account.real_name);
-    rules.requireWindow(round.session, 'registration', call.nowMs);
-    const { row, created } = await lockOrCreate(call, tx, account, round);
-    rules.requireEditable(row.data);
+    const { row, before } = await editableApplication(call, tx, account);
     const size = rules.checkPhoto(upload, 'refuse');
     const id = `photo-${randomHex(12)}`;
     const storageKey = `${account.id.replace(/[^a-z0-9-]/g, '')}/${id}.jpg`;
@@ -136,7 +136,6 @@ export async function attachPhoto(call: Call, account: AccountRow, upload: rules
        VALUES ($1, $2, $3, 'image/jpeg', $4, $5, $6, $7, $8)`,
       [id, account.id, storageKey, upload.bytes.length, size.width, size.height, createHash('sha256').update(upload.bytes).digest('hex'), new Date(call.nowMs)],
     );
-    const before = created ? null : structuredClone(row.data);
     // The stored application keeps no URL: each answer signs one for the day.
     const photo: Photo = { id, url: `photos/${id}`, width: size.width, height: size.height, bytes: upload.bytes.length, uploadedAt: isoOf(call) };
     row.data.photo = photo;
@@ -149,7 +148,7 @@ export async function attachPhoto(call: Call, account: AccountRow, upload: rules
 /** Asks for a change of a paid application: status `change-requested`, request `pending`. */
 export async function requestChange(call: Call, account: AccountRow, input: ChangeRequestInput): Promise<ChangeRequest> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(call, tx);
     const row = await lockApplication(tx, account.id, round.id);
     rules.requireChangeable(row?.data);
     const before = structuredClone(row!.data);

@@ -29,6 +29,15 @@ export const ConfigSchema = z.object({
   dataDir: z._default(z.string(), 'server-data'),
   photoDir: z.optional(z.string()),
   dbPoolSize: z._default(int(1, 200), 10),
+  /** How long a request waits for a database connection (PGlite: for its one connection), ms; then 503. */
+  dbConnectTimeoutMs: z._default(int(100, 60_000), 3000),
+  /** How long a statement waits for a lock held by another (PostgreSQL's lock_timeout), ms; then 503. */
+  dbLockTimeoutMs: z._default(int(100, 600_000), 3000),
+  /** Longest statement (PostgreSQL's statement_timeout), ms; then 503. */
+  dbStatementTimeoutMs: z._default(int(100, 600_000), 10_000),
+  /** How long a client may take to send a request's headers, and the whole request, ms (slow clients: slowloris). */
+  headersTimeoutMs: z._default(int(500, 600_000), 10_000),
+  requestTimeoutMs: z._default(int(500, 600_000), 30_000),
   /** Which session carriers login hands out: `cookie`, `bearer` or `both`. */
   authModes: z._default(z.enum(['cookie', 'bearer', 'both']), 'both'),
   /** Mark the session cookie Secure (default: when publicUrl is https). */

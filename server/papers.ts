@@ -19,7 +19,7 @@ import type { Queryable } from './db/database.js';
 import { currentRound, isoOf, nextCounter, presentApplication, type Call, type Round } from './services.js';
 
 async function applicationOf(call: Call, accountId: string): Promise<{ round: Round; row: ApplicationRow | null }> {
-  const round = await currentRound(call.s.db);
+  const round = await currentRound(call);
   const { rows } = await call.s.db.query<ApplicationRow>('SELECT * FROM applications WHERE account_id = $1 AND round_id = $2', [accountId, round.id]);
   return { round, row: rows[0] ?? null };
 }

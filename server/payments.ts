@@ -78,7 +78,7 @@ async function orderById(q: Queryable, orderId: string, lock = false): Promise<O
  * application and channel whatever happens.
  */
 export async function createOrder(call: Call, tx: Queryable, account: AccountRow, channel: PaymentChannel): Promise<PaymentOrder> {
-  const round = await currentRound(tx);
+  const round = await currentRound(call, tx);
   const application = await lockApplication(tx, account.id, round.id);
   rules.requireOrderable(round.session, application?.status, call.nowMs);
   const now = new Date(call.nowMs);

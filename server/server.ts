@@ -54,9 +54,17 @@ export interface StartOptions {
 
 /** Opens the database the configuration names and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize, commitDelayMs: config.commitDelayMs });
+  if (config.databaseUrl) {
+    return openPostgres(config.databaseUrl, {
+      poolSize: config.dbPoolSize,
+      connectTimeoutMs: config.dbConnectTimeoutMs,
+      lockTimeoutMs: config.dbLockTimeoutMs,
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      commitDelayMs: config.commitDelayMs,
+    });
+  }
   mkdirSync(config.dataDir, { recursive: true });
-  return openPglite(pgliteDirOf(config));
+  return openPglite(pgliteDirOf(config), { waitTimeoutMs: config.dbConnectTimeoutMs });
 }
 
 /** Seeds the current round once (the mock's seed: registration open from 3 days ago to 10 days ahead). */
@@ -66,7 +74,7 @@ export async function seedRound(db: Database, nowMs = Date.now()): Promise<void>
   await db.transaction(async (tx) => {
     const current = await tx.query('SELECT id FROM rounds WHERE is_current FOR UPDATE');
     if (current.rowCount > 0) return;
-    await tx.query('INSERT INTO rounds (id, data, is_current, created_at) VALUES ($1, $2::jsonb, true, $3) ON CONFLICT (id) DO NOTHING', [session.id, JSON.stringify(data), new Date(nowMs)]);
+    await tx.query('INSERT INTO rounds (id, data, is_current, created_at) VALUES ($1, $2::jsonb, true, $3) ON CONFLICT DO NOTHING', [session.id, JSON.stringify(data), new Date(nowMs)]);
   });
 }
 
@@ -96,6 +104,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let simulatedGateway: SimulatedGateway | null = null;
   let app: Hono | null = null;
   const server = createAdaptorServer({
+    // Slow clients (slowloris): headers within headersTimeoutMs, the whole request within
+    // requestTimeoutMs, checked every second (Node's default checks every 30 s), else 408 and closed.
+    serverOptions: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: Math.max(config.requestTimeoutMs, config.headersTimeoutMs),
+      connectionsCheckingInterval: Math.min(1000, Math.floor(config.headersTimeoutMs / 2)),
+    },
     fetch: async (request: Request, env: unknown) => {
       inFlight += 1;
       try {

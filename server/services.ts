@@ -53,16 +53,63 @@ export interface Round {
   id: string;
   session: ExamSession;
   ticketsPublished: boolean;
+  /** `session` as JSON without its closing brace (see currentRoundJson). */
+  jsonHead: string;
 }
 
-/** Reads the current round (seeded at start). */
-export async function currentRound(q: Queryable): Promise<Round> {
-  const { rows } = await q.query<{ id: string; data: ExamSession; tickets_published: boolean }>(
-    'SELECT id, data, tickets_published FROM rounds WHERE is_current',
+/** The round's JSON (about 13 KB) as last read, with the row version it was read at. */
+interface CachedRound {
+  key: string;
+  session: ExamSession;
+  /** `session` as JSON without its closing brace: getExamSession appends its serverTime. */
+  jsonHead: string;
+}
+/** Per database (tests run several in one process); a transaction reads through its database's. */
+const cachedRounds = new WeakMap<object, CachedRound>();
+
+/**
+ * Reads the current round (seeded at start). Every page asks for it, so the round's 13 KB is
+ * parsed only when its row changed: the query asks for the row's version (`xmin`, new with every
+ * update, by any instance) and the data only when that is not the one read last. The answer is
+ * as fresh as a plain read; `session` is frozen, shared by every caller.
+ */
+export async function currentRound(call: Call, q: Queryable = call.s.db): Promise<Round> {
+  const cached = cachedRounds.get(call.s.db);
+  const { rows } = await q.query<{ id: string; version: string; tickets_published: boolean; data: ExamSession | null }>(
+    `SELECT id, xmin::text AS version, tickets_published, CASE WHEN id || ':' || xmin::text = $1 THEN NULL ELSE data END AS data
+     FROM rounds WHERE is_current`,
+    [cached?.key ?? ''],
   );
   const row = rows[0];
   if (!row) throw new Error('no current round: the server seeds one at start');
-  return { id: row.id, session: row.data, ticketsPublished: row.tickets_published };
+  const key = `${row.id}:${row.version}`;
+  let round = cached;
+  if (row.data !== null || round?.key !== key) {
+    const session = deepFreeze(row.data ?? (await roundData(q, row.id)));
+    const { serverTime: _stale, ...rest } = session;
+    round = { key, session, jsonHead: JSON.stringify(rest).slice(0, -1) };
+    cachedRounds.set(call.s.db, round);
+  }
+  return { id: row.id, session: round.session, ticketsPublished: row.tickets_published, jsonHead: round.jsonHead };
+}
+
+/** The current round as getExamSession answers it: its JSON with the office's time. */
+export async function currentRoundJson(call: Call, serverTime: string): Promise<string> {
+  const head = (await currentRound(call)).jsonHead;
+  return `${head}${head.length > 1 ? ',' : ''}"serverTime":${JSON.stringify(serverTime)}}`;
+}
+
+async function roundData(q: Queryable, id: string): Promise<ExamSession> {
+  const { rows } = await q.query<{ data: ExamSession }>('SELECT data FROM rounds WHERE id = $1', [id]);
+  return rows[0]!.data;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** The next number of the office's counter (registration numbers, seats, orders, certificates). */

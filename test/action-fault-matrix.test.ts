@@ -7,7 +7,7 @@
  * uploaded, and the same action succeeds once the fault clears (by the message's 重试 where there
  * is one, else by doing it again). The loading calls are in fault-matrix.test.ts.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import type { LitElement } from 'lit';
 import '../src/index.js';
 import type { RkLogin } from '../src/components/login/rk-login.js';

@@ -5,7 +5,7 @@
  * the mock office, even when an element is defined before the rk-provider around it (here the
  * provider's file arrives 0.8 s after the plan's).
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from './helpers/testing.js';
 import { delay, http, passthrough } from 'msw';
 import { startMockOffice } from '../src/mocks/index.js';
 import { freshOffice, offlineFor } from './helpers/mock-office.js';

@@ -2,7 +2,7 @@
  * Loads the built, self-contained CDN file (`npm test` builds it first) as a CMS page would, and
  * checks the elements really work: a build can "succeed" and still ship untranslated decorators.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from './helpers/testing.js';
 
 const CDN_FILE = '/dist/cdn/ruankao-elements.js';
 

@@ -3,7 +3,7 @@
  * a CMS page that embeds only the exam plan would: only those elements are defined, every file
  * the page fetched is minified, self-contained code, and the plan works on the mock office.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from './helpers/testing.js';
 import { freshOffice } from './helpers/mock-office.js';
 
 const DIR = '/dist/cdn/elements/';

@@ -1,5 +1,5 @@
 /** rk-certificate-query: the certificate's fields, none yet, errors. */
-import { expect, html } from '@open-wc/testing';
+import { expect, html } from './helpers/testing.js';
 import '../src/components/certificate-query/rk-certificate-query.js';
 import type { RkCertificateQuery } from '../src/components/certificate-query/rk-certificate-query.js';
 import type { ExamOffice } from '../src/mocks/index.js';

@@ -2,7 +2,7 @@
  * The REST contract is written once (src/services/contract.ts); this test fails when the
  * checked-in OpenAPI document, the HTTP adapter and the mock office disagree with it.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import { buildOpenApi } from '../scripts/openapi-document.js';
 import { operations } from '../src/services/contract.js';
 import { officeOperations } from '../src/services/office-contract.js';

@@ -5,7 +5,7 @@
  * own jar (persisted like the browser's), which is what survives here in place of a reload: a
  * new provider with a new adapter, nothing carried over in the page's memory.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import '../src/components/login/rk-login.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
@@ -24,10 +24,20 @@ beforeEach(async () => {
   office.authMode = 'cookie';
 });
 
+/**
+ * Nothing of this file's sessions may reach the files after it (they run in the same browser
+ * profile): log out while the office still hands out cookies, then forget MSW's jar and every
+ * cookie the origin still has. In Firefox, what this file left behind made the keyboard journey
+ * and the form's keyboard test fail whenever they ran after it (their last Enter led nowhere).
+ */
 after(async () => {
-  office.authMode = 'bearer';
   await new HttpBackend({ baseUrl: '/api' }).logout().catch(() => undefined);
+  office.authMode = 'bearer';
   localStorage.removeItem(MSW_COOKIE_STORE);
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]!.trim();
+    if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
+  }
 });
 
 /** A page's provider with the login form, built from `api-base` as a site embeds it. */

@@ -2,7 +2,7 @@
  * CountdownController: a deadline kept as a timestamp (sessionStorage, by key), re-rendering the
  * host each second, surviving disconnection and new hosts, and ending once.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import { LitElement, html as litHtml } from 'lit';
 import { CountdownController } from '../src/controllers/countdown-controller.js';
 

@@ -1,5 +1,5 @@
 /** DraftStore: the local copy at once, debounced merges to the backend, failures that lose nothing. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from './helpers/testing.js';
 import { BusinessError, NetworkError } from '../src/services/errors.js';
 import { DraftStore, draftStorageKey, type DraftStoreOptions } from '../src/services/draft-store.js';
 import type { Application, ApplicationDraft } from '../src/services/schemas.js';

@@ -1,5 +1,5 @@
 /** rk-exam-arrangement: the arrangement with the ticket, when it opens, why there is none, errors. */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from './helpers/testing.js';
 import '../src/components/exam-arrangement/rk-exam-arrangement.js';
 import type { RkExamArrangement } from '../src/components/exam-arrangement/rk-exam-arrangement.js';
 import type { ExamOffice } from '../src/mocks/index.js';

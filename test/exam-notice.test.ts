@@ -1,5 +1,5 @@
 /** rk-exam-notice: the backend's notice as text, agreeing unlocked by reading to the end or by time. */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import '../src/components/exam-notice/rk-exam-notice.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkExamNotice } from '../src/components/exam-notice/rk-exam-notice.js';

@@ -1,5 +1,5 @@
 /** rk-exam-plan: the round's plan as tables (cards on phones), filter by level, choosing for the form. */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import '../src/components/exam-plan/rk-exam-plan.js';
 import '../src/components/provider/rk-provider.js';

@@ -5,7 +5,7 @@
  * the retry succeeds once the fault clears. Failures of the elements' actions (submit, create order, upload, change request)
  * are tested with each element: the typed or uploaded data is kept and the retry succeeds.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import '../src/index.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import { startMockOffice, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';

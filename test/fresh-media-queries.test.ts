@@ -4,7 +4,7 @@
  * the page (src/components/base/fresh-media-queries.ts): without the fix, a plan made on a phone
  * turned from landscape to portrait keeps its wide table. Fails in WebKit without the fix.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import '../src/components/exam-plan/rk-exam-plan.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkExamPlan } from '../src/components/exam-plan/rk-exam-plan.js';

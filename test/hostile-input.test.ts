@@ -3,7 +3,7 @@
  * elements display: nothing executes, nothing becomes markup, the text is shown as text. User
  * input: full-width digits, spaces, control characters, emoji, over-long values.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import '../src/index.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { CandidateStage, ExamOffice } from '../src/mocks/index.js';

@@ -3,7 +3,7 @@
  * what docs/openapi.json allows is accepted, what it does not is an InvalidResponseError that
  * says where; cookie sessions carry their CSRF token, and a new page's adapter finds it again.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { HttpBackend } from '../src/services/http-backend.js';

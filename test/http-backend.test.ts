@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import { delay, http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { HttpBackend } from '../src/services/http-backend.js';

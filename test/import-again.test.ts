@@ -5,7 +5,7 @@
  * elements' own uses (forms' checks, the photo engine, the portal's views, the autoloader on the
  * built files) are tested in lazy-checks.test.ts and cdn-autoloader.test.ts.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import { failedModuleUrl, importAgain } from '../src/services/import-again.js';
 import { engine } from './helpers/commands.js';
 import { offlineFor, watchRequests } from './helpers/mock-office.js';

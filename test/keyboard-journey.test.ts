@@ -4,7 +4,7 @@
  * the focused control shows a focus indicator; when a step is done and its element replaced,
  * focus stays in the portal's content instead of falling back to the top of the page.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { removeFile } from '@web/test-runner-commands';
 import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';
@@ -15,7 +15,7 @@ import { LIJIANG_AREA_CODE, LIJIANG_OFFICE_CODE, SEED_ID_NUMBER, type ExamOffice
 import { HttpBackend } from '../src/services/http-backend.js';
 import { portraitJpeg } from './fixtures/photo-fixtures.js';
 import { pressAndChoose, writeToDisk } from './helpers/disk.js';
-import { deepActiveElement } from './helpers/form-driver.js';
+import { deepActiveElement, waitFor } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 import { sendKeys } from './helpers/commands.js';
 
@@ -83,7 +83,12 @@ async function chooseWithArrows(tag: string, id: string, value: string): Promise
 
 /** The portal's element `tag`, once shown. */
 async function step(portal: RkPortal, selector: string): Promise<HTMLElement> {
-  await waitUntil(() => portal.shadowRoot!.querySelector(selector), `the portal never showed ${selector}`, { timeout: 10_000 });
+  // A step's element loads its modules when first shown: over 10 s in a full run's Firefox.
+  await waitFor(
+    () => portal.shadowRoot!.querySelector(selector),
+    () => `the portal never showed ${selector} (it shows ${portal.shadowRoot!.querySelector('[aria-current="page"]')?.textContent?.trim()}: “${portal.shadowRoot!.textContent!.replace(/\s+/g, ' ').slice(0, 300)}”)`,
+    30_000,
+  );
   return portal.shadowRoot!.querySelector<HTMLElement>(selector)!;
 }
 

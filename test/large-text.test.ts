@@ -3,7 +3,7 @@
  * of at least 4.5:1, and nothing cut off or scrolling sideways in a 320 px column (a 640 px
  * phone at 200 % zoom).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import '../src/index.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { CandidateStage, ExamOffice } from '../src/mocks/index.js';

@@ -3,7 +3,7 @@
  * backend refusal at its place, the resend countdown, one request at a time, keyboard-only use,
  * both languages and axe.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import '../src/components/login/rk-login.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkLogin } from '../src/components/login/rk-login.js';

@@ -4,7 +4,7 @@
  * `held-out`), photos of up to 2 MP so the run stays short. `npm run bench` judges all of it and
  * prints the confusion table of each check.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import { describeJudged, judgeCorpusPhoto, type JudgedPhoto } from './fixtures/corpus-judge.js';
 import { makeCorpusPhoto, photoCorpus, type CorpusClass, type CorpusPhoto } from './fixtures/photo-corpus.js';
 

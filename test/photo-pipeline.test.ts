@@ -2,7 +2,7 @@
  * The photo pipeline on fixtures made in the test (canvas-drawn photos of each failing kind and
  * good ones) and on a real camera JPEG with EXIF orientation 6 (from the `jpeg-exif` package).
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import {
   analysePhoto,
   checkPhoto,
@@ -144,7 +144,7 @@ describe('photo pipeline: the rules', () => {
       const label = `seed ${seed}, quality ${quality}: ${JSON.stringify(analysis.traces)}`;
       expect(checksOf(analysis).enlargement!.status, label).to.equal('pass');
     }
-    // One period both ways, or one twice the other (its harmonic), is an enlargement's.
+    // Periods that are harmonics of one whole period (7 and 3.5, 7 and 2.33, 16 and 5.33) are an enlargement's.
     const traces = (across: number, down: number, strength = 0.2) => {
       const direction = (period: number) => ({ interpolated: strength, period, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0 });
       return { across: direction(across), down: direction(down) };
@@ -152,6 +152,8 @@ describe('photo pipeline: the rules', () => {
     const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
     expect(enlargementOf(traces(5, 5), 0, limits)).to.include({ kind: 'interpolated', period: 5 });
     expect(enlargementOf(traces(7, 3.52), 0, limits)).to.include({ period: 7 });
+    expect(enlargementOf(traces(2.33, 7), 0, limits)).to.include({ kind: 'interpolated' });
+    expect(enlargementOf(traces(16.1, 5.33), 0, limits)).to.include({ kind: 'interpolated' });
     expect(enlargementOf(traces(12.5, 5), 0, limits)).to.equal(null);
     expect(enlargementOf(traces(6.02, 5), 0, limits)).to.equal(null);
   });

@@ -1,5 +1,5 @@
 /** The header reader: formats by their bytes, JPEG size, EXIF orientation, truncation. */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import { exifOrientation, readJpegHeader, sniffKind, sniffPhoto } from '../src/services/photo/sniff.js';
 import { cameraJpeg, corruptJpeg, gifRenamed, heicRenamed, hugeHeaderJpeg, pngRenamed, portraitJpeg, truncated, withOrientation } from './fixtures/photo-fixtures.js';
 

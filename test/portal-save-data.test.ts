@@ -3,7 +3,7 @@
  * asks to save data (Save-Data, or a 2G connection): then only the view opened is fetched. In a
  * file of its own: each element is fetched once per page, and no other test may have loaded them.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';
 import type { RkPortal } from '../src/components/portal/rk-portal.js';

@@ -4,7 +4,7 @@
  * defined, as a page that loads the provider's file last, or a bundle that imports it last,
  * would have it. Without the autoloader (which does the same for the files it loads).
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from './helpers/testing.js';
 import '../src/components/exam-plan/rk-exam-plan.js';
 import type { RkExamPlan } from '../src/components/exam-plan/rk-exam-plan.js';
 import { freshOffice } from './helpers/mock-office.js';

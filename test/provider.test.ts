@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { LitElement, html as litHtml } from 'lit';
 import '../src/components/provider/rk-provider.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';

@@ -2,7 +2,7 @@
  * rk-realname against the mock exam office (MSW), and the whole path register → log in → verify
  * with rk-login and rk-realname in one rk-provider.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import '../src/components/login/rk-login.js';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/realname/rk-realname.js';

@@ -3,7 +3,7 @@
  * (a timer to the backend's time), when the tab is shown again or the window focused, and when
  * asked; never while the tab is hidden, never by polling, one check at a time (coalesced).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from './helpers/testing.js';
 // CommonJS: the runner's conversion gives it as the default export only.
 import FakeTimers from '@sinonjs/fake-timers';
 import { LitElement, html as litHtml } from 'lit';

@@ -4,7 +4,7 @@
  * with its retry, and the next call fetches the check again. In a file of its own: nothing else
  * may have loaded the check before this page starts.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from './helpers/testing.js';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { HttpBackend } from '../src/services/http-backend.js';

@@ -1,5 +1,5 @@
 /** rk-score-query: scores against the pass line, absent subjects, the overall result, before release. */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from './helpers/testing.js';
 import '../src/components/score-query/rk-score-query.js';
 import type { RkScoreQuery } from '../src/components/score-query/rk-score-query.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';

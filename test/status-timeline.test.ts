@@ -3,7 +3,7 @@
  * rk-navigate from a step and from the current step's action, the ordered list for screen
  * readers, vertical in a narrow column.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import '../src/components/provider/rk-provider.js';
 import '../src/components/status-timeline/rk-status-timeline.js';
 import type { RkStatusTimeline } from '../src/components/status-timeline/rk-status-timeline.js';

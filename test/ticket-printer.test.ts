@@ -3,7 +3,7 @@
  * the registration number by a barcode reader, printing through a hidden frame without leaving
  * the page, the ticket's window, and the change request round trip.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
 import { http, HttpResponse } from 'msw';
 import { BinaryBitmap, Code128Reader, HybridBinarizer, RGBLuminanceSource } from '@zxing/library';
 import '../src/components/provider/rk-provider.js';
@@ -29,7 +29,8 @@ async function printerAt(stage: CandidateStage, document: 'slip' | 'ticket', sta
   const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
   const provider = await fixture(html`<rk-provider .backend=${backend}><rk-ticket-printer document=${document}></rk-ticket-printer></rk-provider>`);
   const el = provider.querySelector('rk-ticket-printer') as RkTicketPrinter;
-  await waitUntil(() => el.state === state, `printer never ${state} (is ${el.state})`, { timeout: 5000 });
+  // Generous: under a full run's load WebKit took over 5 s to load the printer's modules.
+  await waitUntil(() => el.state === state, `printer never ${state} (is ${el.state})`, { timeout: 20_000 });
   await el.updateComplete;
   return { el, token };
 }
@@ -158,7 +159,7 @@ describe('rk-ticket-printer: 报名表', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('change-reason');
     $<HTMLButtonElement>(el, 'form.change button[type="submit"]').click();
     // The check (and zod) is fetched when the form opens: the message may come a moment later.
-    await waitUntil(() => fieldError(el, 'change-reason') !== '', 'no message for the empty reason');
+    await waitUntil(() => fieldError(el, 'change-reason') !== '', 'no message for the empty reason', { timeout: 10_000 });
     expect(fieldError(el, 'change-reason')).to.equal('此项为必填项');
     const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
     textarea.value = '考区选错，申请由丽江改为昆明考区。';

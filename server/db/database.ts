@@ -37,12 +37,24 @@ export const PG = {
   uniqueViolation: '23505',
   serializationFailure: '40001',
   deadlock: '40P01',
+  duplicateTable: '42P07',
+  duplicateObject: '42710',
 } as const;
 
 /** The PostgreSQL error code of an error, if it has one. */
 export function pgCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Whether an error means the database is too slow to answer now: a statement past
+ * statement_timeout (57014) or a lock not granted within lock_timeout (55P03). The connection is
+ * fine; the request is refused as overloaded (503) and its transaction rolled back.
+ */
+export function isTooSlow(error: unknown): boolean {
+  const code = pgCode(error);
+  return code === '57014' || code === '55P03';
 }
 
 /** Whether an error means the database is out of reach (connection refused, timed out, terminated). */
@@ -78,6 +90,8 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
   /** Longest statement, ms. Default 10000. */
   statementTimeoutMs?: number;
+  /** Longest wait for a lock another connection holds, ms. Default 3000. */
+  lockTimeoutMs?: number;
   /** Tests: wait this long before each COMMIT, so concurrent transactions surely overlap. */
   commitDelayMs?: number;
 }
@@ -89,17 +103,23 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     statement_timeout: options.statementTimeoutMs ?? 10_000,
+    // A lock held for long elsewhere: the request ends (503) instead of holding a connection of the pool.
+    lock_timeout: options.lockTimeoutMs ?? 3000,
     // Fails a query whose connection never answers instead of hanging.
     query_timeout: (options.statementTimeoutMs ?? 10_000) + 2000,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection that breaks (the server restarted) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one in any other state (connecting, between a query's end and its release): PostgreSQL
+  // ending connections on a fast shutdown emits 'error' on each client; the query in flight, if
+  // any, fails on its own and the pool drops the client.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const wrap = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      if (isUnavailable(error)) throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+      if (isUnavailable(error) || isTooSlow(error)) throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
       throw error;
     }
   };
@@ -116,6 +136,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         withRetries(async () => {
           const client = await pool.connect();
           let broken = false;
+          // A checked-out client has no listener of the pool's: PostgreSQL ending the connection
+          // (a fast shutdown or restart: FATAL 57P01) would be an unhandled 'error' and end the process.
+          const onError = () => (broken = true);
+          client.on('error', onError);
           try {
             await client.query('BEGIN');
             const tx: Queryable = {
@@ -133,6 +157,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
             if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
             throw error;
           } finally {
+            client.removeListener('error', onError);
             client.release(broken);
           }
         }),
@@ -144,16 +169,36 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   };
 }
 
+/** Options of {@link openPglite}. */
+export interface PgliteOptions {
+  /** How long a call waits for the one connection, ms (then DatabaseUnavailableError: 503). Default 3000. */
+  waitTimeoutMs?: number;
+}
+
 /** PGlite in a data folder (or in memory with `memory://`). */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
-  // One connection: every call waits for the one before (a transaction holds it to its end).
+  const waitTimeoutMs = options.waitTimeoutMs ?? 3000;
+  // One connection: every call waits for the one before (a transaction holds it to its end). A
+  // call that waited waitTimeoutMs gives up (as a pool's connection timeout) and never runs.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T>): Promise<T> => {
-    const next = queue.then(run, run);
-    queue = next.catch(() => undefined);
-    return next;
+    const before = queue;
+    let gaveUp = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(new DatabaseUnavailableError(`waited ${waitTimeoutMs} ms for the database`));
+      }, waitTimeoutMs);
+    });
+    const ran = before.then(() => {
+      clearTimeout(timer);
+      return gaveUp ? undefined : run();
+    });
+    queue = ran.catch(() => undefined);
+    return Promise.race([ran as Promise<T>, waited]);
   };
   // PGlite's affectedRows counts INSERT/UPDATE/DELETE only: a query with columns counts its rows.
   const toResult = <T>(result: { rows: unknown[]; fields: unknown[]; affectedRows?: number }): QueryResult<T> => ({

@@ -24,13 +24,17 @@ export async function migrate(db: Database): Promise<string[]> {
       await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
       break;
     } catch (error) {
-      // Two instances creating the table at once: one wins, the other sees it next time.
-      if (tries > 3 || pgCode(error) !== PG.uniqueViolation) throw error;
+      // Instances creating the table at once: one wins, the others see it next time (PostgreSQL
+      // says so as a duplicate key, table or type, depending on where they met).
+      const lost = [PG.uniqueViolation, PG.duplicateTable, PG.duplicateObject] as string[];
+      if (tries > 5 || !lost.includes(pgCode(error) ?? '')) throw error;
     }
   }
   const applied: string[] = [];
   for (const migration of migrationFiles()) {
     const done = await db.transaction(async (tx) => {
+      // Another instance may be migrating: wait for it (longer than a request's lock wait).
+      await tx.query("SET LOCAL lock_timeout = '120s'");
       await tx.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (seen.rowCount > 0) return false;

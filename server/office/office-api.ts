@@ -21,7 +21,7 @@ const NOT_FOUND = () => new OfficeError('NOT_FOUND', '报名记录不存在。')
 
 /** Submitted applications waiting for review, oldest first. */
 export async function reviewQueue(call: Call): Promise<ReviewQueue> {
-  const round = await currentRound(call.s.db);
+  const round = await currentRound(call);
   const { rows } = await call.s.db.query<ApplicationRow>(
     "SELECT * FROM applications WHERE round_id = $1 AND status = 'submitted' ORDER BY submitted_at, id",
     [round.id],
@@ -32,7 +32,7 @@ export async function reviewQueue(call: Call): Promise<ReviewQueue> {
 /** Changes one application by id, locked, audited. */
 async function changeApplication(call: Call, applicationId: string, action: string, change: (row: ApplicationRow, ticketsPublished: boolean) => void): Promise<Application> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(call, tx);
     const row = await lockApplicationById(tx, applicationId);
     if (!row) throw NOT_FOUND();
     const before = structuredClone(row.data);
@@ -57,7 +57,7 @@ export function answerChangeRequest(call: Call, applicationId: string, input: Ch
 /** Tickets are out: the ticket window opens now if it had not, every paid application gets its ticket. */
 export async function publishTickets(call: Call): Promise<Count> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(call, tx);
     const session = { ...round.session, ticketWindow: releases.publishedTicketWindow(round.session, isoOf(call)) };
     await tx.query('UPDATE rounds SET tickets_published = true, data = $2::jsonb WHERE id = $1', [round.id, JSON.stringify(session)]);
     await audit(tx, call.actor, call.nowMs, { action: 'round.publish-tickets', entityType: 'round', entityId: round.id, before: { ticketWindow: round.session.ticketWindow, ticketsPublished: round.ticketsPublished }, after: { ticketWindow: session.ticketWindow, ticketsPublished: true } });
@@ -73,7 +73,7 @@ export async function publishTickets(call: Call): Promise<Count> {
 /** Publishes the scores of paid applications (all or none: a refusal of one changes nothing). */
 export async function publishScores(call: Call, input: PublishScoresInput): Promise<Count> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(call, tx);
     for (const result of input.results) {
       const row = await lockApplicationById(tx, result.applicationId);
       if (!row) throw NOT_FOUND();
@@ -93,7 +93,7 @@ export async function publishScores(call: Call, input: PublishScoresInput): Prom
 /** Certificates for every scored candidate who passed. */
 export async function issueCertificates(call: Call): Promise<Count> {
   return call.s.db.transaction(async (tx) => {
-    const round = await currentRound(tx);
+    const round = await currentRound(call, tx);
     const { rows } = await tx.query<ApplicationRow>(
       "SELECT * FROM applications WHERE round_id = $1 AND status = 'scored' ORDER BY submitted_at, id FOR UPDATE",
       [round.id],

@@ -3,7 +3,7 @@
  * backed by the disk (the browser notices when the file changes afterwards), which a File made in
  * the page never is. Paths are relative to the test file (the runner's file commands).
  */
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html } from './testing.js';
 import { executeServerCommand, writeFile } from '@web/test-runner-commands';
 
 /** Writes a blob to `path` (the page cannot write to disk itself). */

@@ -1,5 +1,5 @@
 /** Drives a form inside an element's shadow root the way a candidate would: type, leave, click. */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './testing.js';
 import type { LitElement } from 'lit';
 
 /** An element of the shadow root, or a failure naming the selector. */
@@ -55,11 +55,23 @@ export async function submit(host: LitElement): Promise<void> {
 }
 
 /** Waits until the element's reflected `state` is `state`. */
-export async function stateIs(host: LitElement, state: string, message?: string): Promise<void> {
+export async function stateIs(host: LitElement, state: string, message?: string, timeout = 5000): Promise<void> {
   await waitUntil(() => host.getAttribute('state') === state, message ?? `state never became ${state} (is ${host.getAttribute('state')})`, {
-    timeout: 5000,
+    timeout,
   });
   await host.updateComplete;
+}
+
+/**
+ * Waits until `predicate` holds; on timeout, fails with what `describe` says then (waitUntil's
+ * message is fixed when the wait starts, too early to tell what the page showed at the end).
+ */
+export async function waitFor(predicate: () => unknown, describe: () => string, timeout = 5000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`Timeout: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The element that has focus, looking into shadow roots. */

@@ -1,5 +1,5 @@
 /** Mounts a query element in a provider, signed in as 张三 at a stage of the mock office. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from './testing.js';
 import type { LitElement, TemplateResult } from 'lit';
 import '../../src/components/provider/rk-provider.js';
 import type { CandidateStage, ExamOffice } from '../../src/mocks/index.js';

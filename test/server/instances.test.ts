@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import type { Application, LoginResult, PaymentOrder, SessionState } from '../../src/services/schemas.js';
+import type { Application, ExamSession, LoginResult, PaymentOrder, SessionState } from '../../src/services/schemas.js';
 import { Api, databaseKind, freshDatabase, type FreshDatabase, newKey, spawnServer, startTestServer, usingPostgres } from './helpers.js';
 
 let database: FreshDatabase;
@@ -22,9 +22,13 @@ before(async () => {
   database = await freshDatabase();
   if (usingPostgres) {
     // Two processes; the first migrates and seeds, the second finds it done.
-    // Every transaction waits before its commit, so the raced requests surely overlap.
-    const first = await spawnServer(database, { RK_COMMIT_DELAY_MS: '150' });
-    const second = await spawnServer(database, { RK_COMMIT_DELAY_MS: '150' });
+    // Every transaction waits before its commit, so the raced requests surely overlap (duplicates
+    // of one key then take their turns on its row: 25 ms each, not more, with a hundred of them).
+    // A hundred raced requests queue for the pool's ten connections: longer than the 3 s a request
+    // waits for a connection in production (then 503), which is not what these tests are about.
+    const env = { RK_COMMIT_DELAY_MS: '25', RK_DB_CONNECT_TIMEOUT_MS: '30000' };
+    const first = await spawnServer(database, env);
+    const second = await spawnServer(database, env);
     const stop = (server: { child: ChildProcess; exited: Promise<number | null> }) => async () => {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -37,8 +41,9 @@ before(async () => {
     stops.push(() => client.end());
     sql = async <T>(query: string, params: unknown[] = []) => (await client.query(query, params)).rows as T[];
   } else {
-    const first = await startTestServer(database);
-    const second = await startTestServer(database, {}, { db: first.services.db });
+    // A hundred raced requests queue for PGlite's one connection: let them wait (not load shedding under test).
+    const first = await startTestServer(database, { dbConnectTimeoutMs: 30_000 });
+    const second = await startTestServer(database, { dbConnectTimeoutMs: 30_000 }, { db: first.services.db });
     stops.push(() => second.close(), () => first.close());
     a = first.api;
     b = second.api;
@@ -88,10 +93,10 @@ describe(`two instances on one database (${databaseKind})`, () => {
     assert.ok(login.token);
   });
 
-  it('the same submission raced on both (one key): one application, one answer', async () => {
+  it('the same submission raced 100 times on both (one key): one application, one answer', async () => {
     const candidate = await a.readyToSubmit('bearer');
     const key = newKey();
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? a : b).submit(candidate, key)));
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, index) => (index % 2 ? a : b).submit(candidate, key)));
     const statuses = answers.map((answer) => answer.status);
     assert.ok(statuses.every((status) => status === 200 || status === 409), `statuses ${statuses}`);
     const ok = answers.filter((answer) => answer.status === 200);
@@ -123,10 +128,10 @@ describe(`two instances on one database (${databaseKind})`, () => {
     assert.equal(await count('SELECT count(*)::integer AS n FROM applications WHERE account_id = $1', [await accountId(candidate.account)]), 1);
   });
 
-  it('the same order raced on both (one key): one order; other keys for the same channel: the same open order', async () => {
+  it('the same order raced 100 times on both (one key): one order; other keys for the same channel: the same open order', async () => {
     const { candidate } = await a.approved('bearer');
     const key = newKey();
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, index) => (index % 2 ? a : b).request<PaymentOrder>('POST', '/payment/orders', { as: candidate, json: { channel: 'alipay' }, idempotencyKey: key })));
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, index) => (index % 2 ? a : b).request<PaymentOrder>('POST', '/payment/orders', { as: candidate, json: { channel: 'alipay' }, idempotencyKey: key })));
     const ok = answers.filter((answer) => answer.status === 200);
     assert.ok(answers.every((answer) => answer.status === 200 || (answer.body as { code?: string }).code === 'IDEMPOTENCY_IN_PROGRESS'), `statuses ${answers.map((answer) => answer.status)}`);
     assert.equal(new Set(ok.map((answer) => answer.text)).size, 1);
@@ -134,6 +139,25 @@ describe(`two instances on one database (${databaseKind})`, () => {
     assert.deepEqual(new Set(others.map((answer) => answer.body.id)), new Set([ok[0]!.body.id]));
     const id = await accountId(candidate.account);
     assert.equal(await count("SELECT count(*)::integer AS n FROM payment_orders WHERE account_id = $1 AND channel = 'alipay'", [id]), 1);
+  });
+
+  it('the round changed anywhere is every instance\'s at once (an instance keeps its parsed round only while the row is unchanged)', async () => {
+    const before = await b.ok<ExamSession>('GET', '/exam-session');
+    assert.deepEqual({ ...(await b.ok<ExamSession>('GET', '/exam-session')), serverTime: '' }, { ...before, serverTime: '' }, 'the same round twice');
+    const renamed = `${before.name}（更正）`;
+    try {
+      // As an operator's correction would: straight into the database, no instance told.
+      await sql("UPDATE rounds SET data = jsonb_set(data, '{name}', to_jsonb($1::text)) WHERE is_current", [renamed]);
+      for (const api of [a, b]) {
+        const after = await api.ok<ExamSession>('GET', '/exam-session');
+        assert.equal(after.name, renamed);
+        assert.deepEqual({ ...after, name: '', serverTime: '' }, { ...before, name: '', serverTime: '' });
+        assert.ok(Math.abs(Date.parse(after.serverTime) - Date.now()) < 60_000, after.serverTime);
+      }
+    } finally {
+      await sql("UPDATE rounds SET data = jsonb_set(data, '{name}', to_jsonb($1::text)) WHERE is_current", [before.name]);
+    }
+    assert.equal((await a.ok<ExamSession>('GET', '/exam-session')).name, before.name);
   });
 
   it('the clock moved on one is the other\'s', async () => {

@@ -41,7 +41,8 @@ describe('migrations', () => {
     assert.deepEqual(files.map((file) => file.version), files.map((_, index) => index + 1));
     for (const file of files) {
       const statements = splitStatements(file.sql);
-      assert.ok(statements.length > 5);
+      // The first makes every table; each later one at least one statement.
+      assert.ok(statements.length > (file.version === 1 ? 5 : 0), `${file.name}: ${statements.length} statements`);
       for (const statement of statements) assert.doesNotMatch(statement, /CREATE (EXTENSION|TRIGGER|FUNCTION|PROCEDURE)|LANGUAGE plpgsql/i);
     }
   });

@@ -10,6 +10,7 @@ import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js'
 import { portalZhCN } from '../../services/i18n/parts/portal.js';
 import { define } from '../base/define.js';
 import { formatDateTime, formatDay } from '../base/exam-format.js';
+import { messageParts, whole } from '../base/message-parts.js';
 import { RkElement } from '../base/rk-element.js';
 import { readAcceptance } from '../exam-notice/notice-acceptance.js';
 import type { PlanSelectDetail } from '../exam-plan/rk-exam-plan.js';
@@ -397,12 +398,12 @@ export class RkPortal extends RkElement {
     return html`<header class="round" part="round">
       <h2 class="round-name"><a part="home" href=${`#/${viewForState(this.session, this.application)}`} @click=${this.#onHome}>${exam.name}</a></h2>
       <p>
-        ${this.t('portal.round.registration', {
-          from: formatDateTime(lang, exam.registrationWindow.opensAt),
-          to: formatDateTime(lang, exam.registrationWindow.closesAt),
+        ${this.#messageWith('portal.round.registration', {
+          from: whole(formatDateTime(lang, exam.registrationWindow.opensAt)),
+          to: whole(formatDateTime(lang, exam.registrationWindow.closesAt)),
         })}
       </p>
-      <p>${this.t('portal.round.exam', { dates: exam.examDates.map((date) => formatDay(lang, date)).join('、') })}</p>
+      <p>${this.#messageWith('portal.round.exam', { dates: exam.examDates.map((date, i) => html`${i ? '、' : ''}${whole(formatDay(lang, date))}`) })}</p>
       <button type="button" part="enter" class="enter" @click=${() => this.navigate('apply')}>${this.t('portal.round.enter')}</button>
     </header>`;
   }
@@ -441,6 +442,11 @@ export class RkPortal extends RkElement {
         )}
       </ul>
     </nav>`;
+  }
+
+  /** A message of this element with some values as template parts (see messageParts). */
+  #messageWith(key: string, parts: Record<string, unknown>): unknown[] {
+    return messageParts((values) => this.t(key, values), parts);
   }
 
   readonly #onHome = (event: Event): void => {

@@ -404,23 +404,31 @@ const ALTERNATING = 0.12;
 /** …and only counts on a photo at least this soft (σ, pixels): a 2× enlargement is. */
 const ALTERNATING_BLUR = 1.1;
 
-/**
- * Whether two directions' periods are one enlargement's: the same period, or one twice the other
- * (a harmonic of it), within 4 %. A photo is enlarged by one factor both ways, so its pattern
- * repeats alike across and down; a genuine photo's chance patterns (the JPEG's rounding, noise)
- * fall at unrelated periods (a drawn 900×1260 photo read 12.5 px across and 5 px down).
- */
-function samePattern(a: number, b: number): boolean {
-  if (!(a > 0 && b > 0)) return false;
-  const ratio = Math.max(a, b) / Math.min(a, b);
-  return [1, 2].some((multiple) => Math.abs(ratio - multiple) <= 0.04 * multiple);
+/** Whether `period` is a harmonic of the whole period `whole` (`whole` / k), within 2.5 %. */
+function harmonicOf(period: number, whole: number): boolean {
+  const k = Math.round(whole / period);
+  return k >= 1 && Math.abs(whole / k - period) <= 0.025 * period;
 }
 
 /**
- * Whether the traces tell an enlargement. Both directions must show it, with one period (an
- * enlarged photo is enlarged both ways, by one factor). `blur` is the photo's edge blur (σ, pixels: see sharpness.ts): the 2×
- * pattern counts only on a soft photo, since a sharp one's JPEG blocks can show it too. Null
- * when nothing shows.
+ * Whether two directions' periods are one enlargement's: both harmonics of one whole period of
+ * at most 16 pixels (an enlargement by p/q repeats every p pixels, and the measures may read p
+ * or p/2, p/3, …: 7 and 2.33 for 1.75×). A photo is enlarged by one factor both ways, so its
+ * pattern repeats alike across and down; a genuine photo's chance patterns (the JPEG's rounding,
+ * noise) fall at unrelated periods (drawn 900×1260 photos read 12.5 px across and 5 px down, or
+ * 6.02 and 5).
+ */
+function onePattern(a: number, b: number): boolean {
+  if (!(a > 0 && b > 0)) return false;
+  for (let whole = 2; whole <= 16; whole++) if (harmonicOf(a, whole) && harmonicOf(b, whole)) return true;
+  return false;
+}
+
+/**
+ * Whether the traces tell an enlargement. Both directions must show it, with one pattern (an
+ * enlarged photo is enlarged both ways, by one factor). `blur` is the photo's edge blur (σ,
+ * pixels: see sharpness.ts): the 2× pattern counts only on a soft photo, since a sharp one's
+ * JPEG blocks can show it too. Null when nothing shows.
  */
 export function enlargementOf(traces: ResamplingTraces, blur: number, limits: TraceLimits): Enlargement | null {
   const { across, down } = traces;
@@ -431,7 +439,7 @@ export function enlargementOf(traces: ResamplingTraces, blur: number, limits: Tr
     return { kind: 'repeated', period: share > 0.6 ? 4 : 2, strength: repeated };
   }
   const interpolated = Math.min(across.interpolated, down.interpolated);
-  if (interpolated >= limits.interpolated && samePattern(across.period, down.period)) {
+  if (interpolated >= limits.interpolated && onePattern(across.period, down.period)) {
     const strongest = across.interpolated >= down.interpolated ? across : down;
     return { kind: strongest.repeatShare > 0.2 ? 'repeated' : 'interpolated', period: strongest.period, strength: interpolated };
   }
