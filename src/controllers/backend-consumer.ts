@@ -8,21 +8,13 @@ import { sessionMoved } from './session-change.js';
 /** An element that talks to the backend: its own `backend` property wins over the provider's. */
 export type ConsumerHost = ReactiveControllerHost & HTMLElement & { backend?: RegistrationBackend | undefined };
 
-type SessionValue = Session | null | undefined;
+export type SessionValue = Session | null | undefined;
 
-export interface BackendConsumerOptions {
-  /**
-   * Whether an answer asked for while the session was `before` is asked again now that it is
-   * `now`. Default `sessionMoved` (a session that only became known is not a reason); an element
-   * that shows the session itself asks again whenever it is another value (`changed`).
-   */
-  moved?: (before: SessionValue, now: SessionValue) => boolean;
-  /**
-   * Whether a sign-out is asked for too (the element then shows its empty answer itself). Default
-   * no: signed out, nothing is asked, but whoever signs in next is.
-   */
-  askSignedOut?: boolean;
-}
+/**
+ * Whether an answer asked for while the session was `before` is asked again now that it is `now`
+ * (see BackendConsumer's constructor).
+ */
+export type SessionMoved = (before: SessionValue, now: SessionValue) => boolean;
 
 /** Any other session (the default of the elements that show the session themselves). */
 export const changed = (before: SessionValue, now: SessionValue): boolean => before !== now;
@@ -43,11 +35,12 @@ export interface AskedFor {
  * time, the one before aborted, and the request aborted when the element leaves the page.
  *
  * Without a provider, an element that must know who is signed in asks the backend itself
- * (`OwnSession`, below: a class apart, which an element built alone without it does not carry).
+ * (`OwnSession`, own-session.ts: a module apart, which the elements without it do not carry).
  */
 export class BackendConsumer implements ReactiveController {
   readonly #host: ConsumerHost;
-  readonly #moved: NonNullable<BackendConsumerOptions['moved']>;
+  readonly #moved: SessionMoved;
+  /** A sign-out is asked for too (the element shows its empty answer itself). */
   readonly #askSignedOut: boolean;
   readonly #backendContext: ContextConsumer<typeof backendContext, ConsumerHost>;
   readonly #sessionContext: ContextConsumer<typeof sessionContext, ConsumerHost>;
@@ -55,10 +48,17 @@ export class BackendConsumer implements ReactiveController {
   #askedFor: AskedFor | undefined;
   #request: AbortController | undefined;
 
-  constructor(host: ConsumerHost, options: BackendConsumerOptions = {}) {
+  /**
+   * `moved`: whether an answer asked for while the session was `before` is asked again now that it
+   * is `now`. By default `sessionMoved` (a session that only became known is not a reason), and a
+   * sign-out is not asked for (nothing is asked, but whoever signs in next is). An element that
+   * shows the session itself gives its own (`changed`: any other value) and is asked for when
+   * signed out too: it shows its empty answer itself.
+   */
+  constructor(host: ConsumerHost, moved?: SessionMoved) {
     this.#host = host;
-    this.#moved = options.moved ?? sessionMoved;
-    this.#askSignedOut = options.askSignedOut ?? false;
+    this.#moved = moved ?? sessionMoved;
+    this.#askSignedOut = !!moved;
     // The context consumers ask the host to update on every new value themselves.
     this.#backendContext = new ContextConsumer(host, { context: backendContext, subscribe: true });
     this.#sessionContext = new ContextConsumer(host, {
@@ -94,7 +94,7 @@ export class BackendConsumer implements ReactiveController {
   /**
    * Whether the answer must be asked for (again) now: a backend, and never asked, or asked from
    * another backend, for another `key`, or the session moved since. A session that did not move
-   * is remembered as it is now; a sign-out (unless `askSignedOut`) is remembered without asking,
+   * is remembered as it is now; a sign-out (unless `moved` was given) is remembered without asking,
    * so that whoever signs in next is asked for.
    */
   due(key?: unknown): boolean {
@@ -149,74 +149,5 @@ export class BackendConsumer implements ReactiveController {
 
   hostDisconnected(): void {
     this.#request?.abort();
-  }
-}
-
-/**
- * The session of an element that must know who is signed in (`rk-realname`,
- * `rk-registration-form`): the page's (`session` property), else the provider's, else — without
- * a provider — the one it asks the backend for itself, once. The request is aborted when the
- * element leaves the page.
- */
-export class OwnSession implements ReactiveController {
-  readonly #host: ConsumerHost;
-  readonly #consumer: BackendConsumer;
-  #request: AbortController | undefined;
-  /** The session this element asked for itself (no provider, no `session` property). */
-  #asked: SessionValue;
-
-  constructor(host: ConsumerHost, consumer: BackendConsumer) {
-    this.#host = host;
-    this.#consumer = consumer;
-    host.addController(this);
-  }
-
-  /** The session in use: `given` (the `session` property), the provider's, or the one asked for; null without any backend to ask. */
-  of(given: SessionValue): SessionValue {
-    if (given !== undefined) return given;
-    if (this.#consumer.sessionProvided) return this.#consumer.session;
-    // No provider, no session given, no backend to ask: nobody can be signed in.
-    if (this.#asked === undefined && !this.#consumer.backend) return null;
-    return this.#asked;
-  }
-
-  /**
-   * Without provider or `given` session, asks the backend who is signed in (once; `failed` hears
-   * why it could not say, and the element counts as signed out).
-   */
-  ask(given: SessionValue, failed?: (error: unknown) => void): void {
-    if (this.#consumer.sessionProvided || given !== undefined || this.#asked !== undefined) return;
-    const backend = this.#consumer.backend;
-    if (!backend || this.#request || !this.#host.isConnected) return;
-    const request = new AbortController();
-    this.#request = request;
-    backend
-      .getSession({ signal: request.signal })
-      .then((session) => {
-        if (!request.signal.aborted) this.#set(session);
-      })
-      .catch((error: unknown) => {
-        if (request.signal.aborted) return;
-        this.#set(null);
-        failed?.(error);
-      })
-      .finally(() => {
-        if (this.#request === request) this.#request = undefined;
-      });
-  }
-
-  /** The backend said the session ended: the session asked for is gone too. */
-  ended(): void {
-    this.#set(null);
-  }
-
-  #set(session: SessionValue): void {
-    this.#asked = session;
-    this.#host.requestUpdate();
-  }
-
-  hostDisconnected(): void {
-    this.#request?.abort();
-    this.#request = undefined;
   }
 }

@@ -1,4 +1,3 @@
-import type { ReactiveController } from 'lit';
 import type { RegistrationBackend } from '../services/backend.js';
 import { BusinessError } from '../services/errors.js';
 import { BackendConsumer, type ConsumerHost } from './backend-consumer.js';
@@ -33,16 +32,15 @@ export const awaitsRelease: Awaited<{ status: string; opensAt?: string | null }>
  * signed-in candidate changes; loading and error state, `reload()` for 重试, the request aborted
  * when the element leaves the page. Tells `rk-session-expired` when the backend says the
  * candidate is signed out. An answer that waits for something (`awaited`) is asked again quietly
- * when its moment comes, when the tab returns and on `recheck()` (RecheckController). The
- * backend, the session and the request are a `BackendConsumer`'s.
+ * when its moment comes, when the tab returns and on `recheck()` (RecheckController). It is a
+ * `BackendConsumer` (the backend, the session, what the answer was asked for, the request).
  */
-export class BackendQueryController<T> implements ReactiveController {
+export class BackendQueryController<T> extends BackendConsumer {
   readonly #host: Host;
   readonly #load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>;
   readonly #recheck: LazyRecheck;
   /** From now on the view keeps up by itself, when the answer waits for something. */
   readonly #keepUp: () => void;
-  readonly #consumer: BackendConsumer;
   #signedOut = false;
 
   value: T | undefined;
@@ -50,6 +48,7 @@ export class BackendQueryController<T> implements ReactiveController {
   loading = false;
 
   constructor(host: Host, load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>, awaited?: Awaited<T>) {
+    super(host);
     this.#host = host;
     this.#load = load;
     const value = () => (this.state === 'ready' ? this.value : undefined);
@@ -63,42 +62,37 @@ export class BackendQueryController<T> implements ReactiveController {
       due: () => (value() !== undefined ? awaited?.due?.(value()!) : undefined),
       now: () => backendNow(this.backend),
     });
-    this.#consumer = new BackendConsumer(host);
-    host.addController(this);
-  }
-
-  get backend(): RegistrationBackend | undefined {
-    return this.#consumer.backend;
   }
 
   get state(): QueryState {
     if (!this.backend) return 'no-backend';
-    if (this.#signedOut || this.#consumer.signedOut) return 'signed-out';
+    if (this.#signedOut || this.signedOut) return 'signed-out';
     if (this.value !== undefined && !this.loading) return 'ready';
     if (this.error !== undefined && !this.loading) return 'error';
     return 'loading';
   }
 
   hostConnected(): void {
-    this.#consumer.forget();
+    this.forget();
   }
 
   hostUpdate(): void {
     // Signed out: nothing to ask, but whoever signs in next is asked for.
-    if (!this.#consumer.due()) return;
-    const asked = this.#consumer.asking()!;
+    if (!this.due()) return;
+    const asked = this.asking()!;
     const { backend, session } = asked;
     // Lit calls hostUpdate after the element's willUpdate has read `state`, and swallows a
     // requestUpdate made now: a load started here would leave this frame showing an error whose
     // reason is already cleared. Start it once this update is done; it asks for its own.
     queueMicrotask(() => {
-      const now = this.#consumer.askedFor;
+      const now = this.askedFor;
       if (this.#host.isConnected && now?.backend === backend && now.session === session) void this.reload();
     });
   }
 
-  hostDisconnected(): void {
-    // (the consumer aborts the request)
+  override hostDisconnected(): void {
+    // Aborts the request under way.
+    super.hostDisconnected();
     this.#loading(false);
   }
 
@@ -118,7 +112,7 @@ export class BackendQueryController<T> implements ReactiveController {
   async #fetch(quiet: boolean): Promise<void> {
     const backend = this.backend;
     if (!backend) return;
-    const signal = this.#consumer.request();
+    const signal = this.request();
     if (!quiet) {
       this.#signedOut = false;
       this.error = undefined;
@@ -139,7 +133,7 @@ export class BackendQueryController<T> implements ReactiveController {
       }
       if (!quiet || this.value === undefined) this.error = error;
     } finally {
-      if (this.#consumer.latest(signal)) {
+      if (this.latest(signal)) {
         this.#recheck.answered();
         this.#loading(false);
       }

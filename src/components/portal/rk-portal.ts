@@ -109,7 +109,7 @@ export class RkPortal extends RkElement {
    * The backend and the session, which backend and session the application was loaded for (any
    * other session is asked for, signed out included), the load under way.
    */
-  readonly #consumer = new BackendConsumer(this, { moved: changed, askSignedOut: true });
+  readonly #consumer = new BackendConsumer(this, changed);
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   /** Asks for the application again while it waits for the office or a date (see the class comment). */
   readonly #recheck = new LazyRecheck(this, {

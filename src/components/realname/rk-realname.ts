@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendConsumer, OwnSession } from '../../controllers/backend-consumer.js';
+import { BackendConsumer } from '../../controllers/backend-consumer.js';
+import { OwnSession } from '../../controllers/own-session.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { configContext, localeContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';

@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BackendConsumer, OwnSession } from '../../controllers/backend-consumer.js';
+import { BackendConsumer } from '../../controllers/backend-consumer.js';
+import { OwnSession } from '../../controllers/own-session.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
@@ -170,7 +171,7 @@ export class RkRegistrationForm extends RkElement {
    * The backend; the session (the provider's, or without one the one it asked for); which backend
    * and account the application was loaded for; its load under way.
    */
-  readonly #consumer = new BackendConsumer(this, { moved: () => false, askSignedOut: true });
+  readonly #consumer = new BackendConsumer(this, () => false);
   readonly #session = new OwnSession(this, this.#consumer);
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });

@@ -266,7 +266,7 @@ export class RkStatusTimeline extends RkElement {
    * The backend and the session, which backend, session (any other, signed out included) and
    * given application the steps were loaded for, the load under way.
    */
-  readonly #consumer = new BackendConsumer(this, { moved: changed, askSignedOut: true });
+  readonly #consumer = new BackendConsumer(this, changed);
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   /**
    * Alone on a page, it keeps up by itself (a step opening, the tab shown again); given the
