@@ -19,7 +19,7 @@ import { PhotoCanvases } from './photo-canvas.js';
 import { PhotoFormValue } from './photo-form-value.js';
 import { formatBytes } from './photo-format.js';
 import { styles } from './photo-checker.styles.js';
-import { problemText, renderChecker, type CheckerView, type PhotoCheckerState } from './photo-views.js';
+import { problemText, renderChecker, type PhotoCheckerState } from './photo-views.js';
 
 /** A text in the element's language at the time it is shown: switching language mid-check changes it too. */
 type Message = () => string;
@@ -163,25 +163,42 @@ export class RkPhotoChecker extends RkElement {
   /** Any adapter; wins over the provider's. */
   @property({ attribute: false }) backend: RegistrationBackend | undefined;
 
-  @state() private analysis: PhotoAnalysis | undefined;
-  @state() private refusal: PhotoRefusal | undefined;
-  @state() private checks: PhotoCheck[] = [];
-  @state() private frame: Box | undefined;
-  @state() private result: { file: File; width: number; height: number; bytes: number; quality: number | null } | undefined;
-  @state() private source: { width: number; height: number; bytes: number } | undefined;
-  @state() private fileName = '';
-  @state() private confirmed = false;
-  @state() private confirmError = false;
-  @state() private progress = 0;
-  @state() private uploadError: Message = silent;
-  @state() private uploadRetry = false;
-  @state() private uploaded: Photo | undefined;
-  @state() private restored = false;
-  @state() private dragging = false;
-  /** What the status line says (read out by screen readers). */
-  @state() private status: Message = silent;
-  /** Why the photo checks could not be fetched (state `unavailable`). */
-  @state() private engineError: Message = silent;
+  // The state below, and the members marked `@internal` further on, are the views' (photo-views.ts
+  // reads the element itself): no part of the element's API.
+  /** @internal The photo read, while it is checked and cropped. */
+  @state() analysis: PhotoAnalysis | undefined;
+  /** @internal Why the file cannot be used. */
+  @state() refusal: PhotoRefusal | undefined;
+  /** @internal */
+  @state() checks: PhotoCheck[] = [];
+  /** @internal The crop, in pixels of the photo as shown. */
+  @state() frame: Box | undefined;
+  /** @internal The checked photo, once made (or restored). */
+  @state() result: { file: File; width: number; height: number; bytes: number; quality: number | null } | undefined;
+  /** @internal The photo chosen, as measured. */
+  @state() source: { width: number; height: number; bytes: number } | undefined;
+  /** @internal */
+  @state() fileName = '';
+  /** @internal The candidate confirmed the photo the advisory checks warn about. */
+  @state() confirmed = false;
+  /** @internal */
+  @state() confirmError = false;
+  /** @internal Upload progress in %. */
+  @state() progress = 0;
+  /** @internal */
+  @state() uploadError: Message = silent;
+  /** @internal */
+  @state() uploadRetry = false;
+  /** @internal The backend's record of the upload (none: accepted without upload). */
+  @state() uploaded: Photo | undefined;
+  /** @internal The photo came back from sessionStorage after a reload. */
+  @state() restored = false;
+  /** @internal A file is dragged over the drop zone. */
+  @state() dragging = false;
+  /** @internal What the status line says (read out by screen readers). */
+  @state() status: Message = silent;
+  /** @internal Why the photo checks could not be fetched (state `unavailable`). */
+  @state() engineError: Message = silent;
 
   /** Its value and validity in a form. */
   readonly #form: PhotoFormValue;
@@ -309,7 +326,7 @@ export class RkPhotoChecker extends RkElement {
       this.refusal = analysis;
       this.state = 'refused';
       const refusal = analysis;
-      this.status = () => problemText(refusal, this.#rules(), this.#t);
+      this.status = () => problemText(refusal, this.#rules(), this.text);
       return;
     }
     this.analysis = analysis;
@@ -355,11 +372,11 @@ export class RkPhotoChecker extends RkElement {
 
   /** Back online while the photo checks could not be fetched: check the chosen photo by itself. */
   readonly #onOnline = (): void => {
-    if (this.state === 'unavailable') this.#checkWaiting();
+    if (this.state === 'unavailable') this.checkWaiting();
   };
 
-  /** Checks again the file chosen while the photo checks could not be fetched. */
-  #checkWaiting(): void {
+  /** @internal Checks again the file chosen while the photo checks could not be fetched. */
+  checkWaiting(): void {
     if (this.#waiting) void this.checkFile(this.#waiting);
   }
 
@@ -373,7 +390,7 @@ export class RkPhotoChecker extends RkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A site that changes the rules or what is advisory: judge the photo again.
-    if ((changed.has('advisory') || changed.has('rules')) && this.analysis && !this.#locked() && this.hasUpdated) {
+    if ((changed.has('advisory') || changed.has('rules')) && this.analysis && !this.locked && this.hasUpdated) {
       const passed = Boolean(this.result);
       this.#recheck();
       if (this.#loaded.photoPasses(this.checks) && (!passed || changed.has('rules'))) void this.#makeResult(this.#run);
@@ -384,7 +401,7 @@ export class RkPhotoChecker extends RkElement {
     super.updated(changed);
     this.#canvases.draw(this.renderRoot, { image: this.analysis?.image, size: this.#imageSize(), frame: this.frame, result: this.result?.file });
     const anchor = this.renderRoot.querySelector<HTMLElement>('[part="choose"], [part="action"]') ?? undefined;
-    this.#form.validate({ failing: this.state === 'failed' || this.state === 'refused', checked: Boolean(this.result) }, this.#t, anchor);
+    this.#form.validate({ failing: this.state === 'failed' || this.state === 'refused', checked: Boolean(this.result) }, this.text, anchor);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -461,7 +478,7 @@ export class RkPhotoChecker extends RkElement {
   }
 
   #setFrame(frame: Box, settled: boolean): void {
-    if (!this.analysis || this.#locked()) return;
+    if (!this.analysis || this.locked) return;
     this.frame = frame;
     if (!settled) return;
     this.#recheck();
@@ -474,8 +491,8 @@ export class RkPhotoChecker extends RkElement {
     this.#renderTimer = setTimeout(() => void this.#makeResult(run), RENDER_DELAY);
   }
 
-  /** Whether the photo can no longer be changed (being uploaded or accepted). */
-  #locked(): boolean {
+  /** @internal Whether the photo can no longer be changed (being uploaded or accepted). */
+  get locked(): boolean {
     return this.state === 'uploading' || this.state === 'accepted';
   }
 
@@ -538,14 +555,15 @@ export class RkPhotoChecker extends RkElement {
   // --- choosing a file -------------------------------------------------------------------------
 
   #paste(event: ClipboardEvent): void {
-    if (this.disabled || this.#locked()) return;
+    if (this.disabled || this.locked) return;
     const file = Array.from(event.clipboardData?.files ?? [])[0];
     if (!file) return;
     event.preventDefault();
     void this.checkFile(file);
   }
 
-  #openChooser(capture = false): void {
+  /** @internal Opens the file (or, `capture`, the camera) chooser. */
+  openChooser(capture = false): void {
     if (this.disabled) return;
     this.renderRoot.querySelector<HTMLInputElement>(capture ? '#capture-input' : '#file-input')?.click();
   }
@@ -556,7 +574,8 @@ export class RkPhotoChecker extends RkElement {
     return this.checks.some((check) => check.status === 'warn');
   }
 
-  async #accept(): Promise<void> {
+  /** @internal Uploads or uses the checked photo. */
+  async accept(): Promise<void> {
     const result = this.result;
     const source = this.source;
     if (!result || !source || this.state === 'uploading') return;
@@ -625,64 +644,25 @@ export class RkPhotoChecker extends RkElement {
 
   // --- rendering -------------------------------------------------------------------------------
 
-  readonly #t = (key: string, params?: Record<string, string | number>): string => this.t(key, params);
+  /** @internal The element's text for `key` now, bound (the views' `t`). */
+  readonly text = (key: string, params?: Record<string, string | number>): string => this.t(key, params);
 
-  /** The views render from photo-views.ts, given what they show (`#view`); photo-canvas.ts draws after. */
+  /** The views render from photo-views.ts, which reads the element; photo-canvas.ts draws after. */
   protected override render() {
-    return renderChecker(this.#view());
+    return renderChecker(this);
   }
 
-  #view(): CheckerView {
-    return {
-      state: this.state,
-      t: this.#t,
-      rules: this.#rules(),
-      headingLevel: this.headingLevel,
-      disabled: this.disabled,
-      upload: this.upload,
-      dragging: this.dragging,
-      fileName: this.fileName,
-      status: this.status(),
-      engineError: this.engineError(),
-      refusal: this.refusal,
-      read: Boolean(this.analysis),
-      checks: this.checks,
-      frame: this.frame,
-      result: this.result,
-      source: this.source,
-      restored: this.restored,
-      confirmed: this.confirmed,
-      confirmError: this.confirmError,
-      progress: this.progress,
-      uploadError: this.uploadError(),
-      uploadRetry: this.uploadRetry,
-      uploaded: Boolean(this.uploaded),
-      locked: this.#locked(),
-      crop: () => {
-        const { zoomRange, ZOOM_STEP } = this.#loaded;
-        const range = zoomRange(this.frame!, this.#imageSize(), this.#outputSize());
-        return { canShrink: range.canShrink, canGrow: range.canGrow, step: ZOOM_STEP, gestures: this.#gestures! };
-      },
-      canTake: () => !this.disabled && !this.#locked(),
-      on: {
-        take: (file) => void this.checkFile(file),
-        dragging: (dragging) => (this.dragging = dragging),
-        choose: (capture) => !this.#locked() && this.#openChooser(capture),
-        retryEngine: () => this.#checkWaiting(),
-        accept: () => this.result && this.#accept(),
-        confirm: (checked) => {
-          this.confirmed = checked;
-          if (this.confirmed) this.confirmError = false;
-        },
-        startOver: () => this.#startOver(),
-      },
-    };
+  /** @internal The crop's zoom limits and gestures, once a photo was read (with the photo engine). */
+  cropControls(): { canShrink: boolean; canGrow: boolean; step: number; gestures: CropGestures } {
+    const { zoomRange, ZOOM_STEP } = this.#loaded;
+    const { canShrink, canGrow } = zoomRange(this.frame!, this.#imageSize(), this.#outputSize());
+    return { canShrink, canGrow, step: ZOOM_STEP, gestures: this.#gestures! };
   }
 
-  /** From the accepted photo back to choosing (the choice dialog opens at once). */
-  #startOver(): void {
+  /** @internal From the accepted photo back to choosing (the choice dialog opens at once). */
+  startOver(): void {
     this.reset();
-    void this.updateComplete.then(() => this.#openChooser());
+    void this.updateComplete.then(() => this.openChooser());
   }
 }
 
