@@ -8,15 +8,16 @@ import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { configContext } from '../../services/context.js';
 import { BusinessError } from '../../services/errors.js';
-import type { Application, PaymentChannel, PaymentStatus, Receipt } from '../../services/schemas.js';
+import type { Application, ExamSession, PaymentChannel, PaymentStatus, Receipt } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { paymentZhCN } from '../../services/i18n/parts/payment.js';
 import { define } from '../base/define.js';
 import { fenToYuan } from '../base/exam-format.js';
+import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { RkElement } from '../base/rk-element.js';
 import { dropOrderKey, isOpenStatus, orderKey, type OrderEntry } from './payment-orders.js';
 import { styles } from './payment-panel.styles.js';
-import { renderPanel, type PaymentPanelState, type PaymentView } from './payment-views.js';
+import { renderPanel, type PaymentPanelState } from './payment-views.js';
 import { qrPath, type QrPath } from './qr-code.js';
 
 export type { PaymentPanelState } from './payment-views.js';
@@ -96,15 +97,25 @@ export class RkPaymentPanel extends RkElement {
   /** Any adapter; wins over the provider's. */
   @property({ attribute: false }) backend: RegistrationBackend | undefined;
 
-  @state() private application: Application | null | undefined;
+  // The state below, and the members marked `@internal` further on, are the views' (payment-views.ts
+  // reads the element itself): no part of the element's API.
+  /** @internal */
+  @state() application: Application | null | undefined;
   @state() private loadError: unknown;
-  @state() private receipt: Receipt | null = null;
-  @state() private createError: unknown;
-  @state() private qr: { payload: string; path: QrPath } | undefined;
-  @state() private qrError = false;
-  @state() private checking = false;
-  @state() private checkedUnpaid = false;
-  @state() private announcement = '';
+  /** @internal */
+  @state() receipt: Receipt | null = null;
+  /** @internal Why the order could not be created. */
+  @state() createError: unknown;
+  /** @internal The code drawn, for its payload. */
+  @state() qr: { payload: string; path: QrPath } | undefined;
+  /** @internal */
+  @state() qrError = false;
+  /** @internal */
+  @state() checking = false;
+  /** @internal The candidate asked, and the order was not paid yet. */
+  @state() checkedUnpaid = false;
+  /** @internal */
+  @state() announcement = '';
 
   /** The backend and the session, what the application was loaded for, the load under way. */
   readonly #consumer = new BackendConsumer(this);
@@ -282,14 +293,15 @@ export class RkPaymentPanel extends RkElement {
     if (isOpenStatus(entry.status) && !this.#expired(entry)) {
       this.#countdown.startUntil(Date.parse(entry.order.expiresAt));
       this.#poll.start();
-      void this.#drawCode(entry.order.qrPayload);
+      void this.drawCode(entry.order.qrPayload);
     } else {
       this.#countdown.stop();
       this.#poll.stop();
     }
   }
 
-  async #drawCode(payload: string): Promise<void> {
+  /** @internal Draws the code for `payload` (again, after it failed). */
+  async drawCode(payload: string): Promise<void> {
     if (this.qr?.payload === payload) return;
     this.qrError = false;
     try {
@@ -423,45 +435,51 @@ export class RkPaymentPanel extends RkElement {
 
   // --- rendering ---------------------------------------------------------------------------------
 
-  /** The views render from payment-views.ts, given what they show (`#view`). */
+  /** The views render from payment-views.ts, which reads the element. */
   protected override render() {
-    return renderPanel(this.#view());
+    return renderPanel(this);
   }
 
-  #view(): PaymentView {
+  /** @internal The element's texts (public for the views; the base class's, no code of their own). */
+  declare t: (...args: Parameters<LocalizeController['t']>) => string;
+  /** @internal */
+  declare readonly localize: LocalizeController;
+
+  /** @internal Why the application or the round could not be loaded. */
+  get failure(): unknown {
+    return this.loadError ?? this.#exam.error;
+  }
+
+  /** @internal The round, once loaded. */
+  get examSession(): ExamSession | undefined {
+    return this.#exam.session;
+  }
+
+  /** @internal The status checks keep failing. */
+  get pollTrouble(): boolean {
+    return this.#poll.failures > 0;
+  }
+
+  /** @internal Seconds left on the code's countdown. */
+  get remaining(): number {
+    return this.#countdown.remaining;
+  }
+
+  /** @internal The office's help lines: the site's (`config.contactPhones`), else the round's. */
+  get phones(): readonly string[] {
+    return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
+  }
+
+  /** @internal The candidate said they paid long enough ago without a result: the help text shows. */
+  get showHelp(): boolean {
     const saidAt = this.#saidPaidAt;
-    return {
-      state: this.state,
-      t: (key, params) => this.t(key, params),
-      lang: this.localize.lang,
-      errorText: (error) => this.localize.error(error),
-      loadError: this.loadError ?? this.#exam.error,
-      exam: this.#exam.session,
-      application: this.application,
-      receipt: this.receipt,
-      currentOrder: this.currentOrder,
-      channel: this.channel,
-      createError: this.createError,
-      qr: this.qr,
-      qrError: this.qrError,
-      checking: this.checking,
-      checkedUnpaid: this.checkedUnpaid,
-      pollTrouble: this.#poll.failures > 0,
-      remaining: this.#countdown.remaining,
-      phones: this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [],
-      showHelp: saidAt !== undefined && this.#exam.now() - saidAt >= this.helpAfter * 1000,
-      announcement: this.announcement,
-      on: {
-        retryLoad: () => {
-          if (this.#exam.error) void this.#exam.reload();
-          void this.reload();
-        },
-        choose: (channel) => void this.choose(channel),
-        refresh: () => void this.refresh(),
-        redraw: (payload) => void this.#drawCode(payload),
-        checkNow: () => void this.checkNow(),
-      },
-    };
+    return saidAt !== undefined && this.#exam.now() - saidAt >= this.helpAfter * 1000;
+  }
+
+  /** @internal 重试 after a failed load (the round's too, if it failed). */
+  retryLoad(): void {
+    if (this.#exam.error) void this.#exam.reload();
+    void this.reload();
   }
 }
 
