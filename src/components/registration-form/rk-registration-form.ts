@@ -2,17 +2,19 @@ import { ContextConsumer } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BackendConsumer } from '../../controllers/backend-consumer.js';
+import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { OwnSession } from '../../controllers/own-session.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
+import type { DraftStore } from '../../services/draft-store.js';
 import { configContext, localeContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { registrationZhCN } from '../../services/i18n/parts/registration.js';
 import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { maskDocumentNumber } from '../../services/id-document.js';
 import { OnDemand } from '../../services/on-demand.js';
-import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
+import type { Application, ApplicationFieldName, ApplicationStatus, ExamSession, Photo, Session, Subject } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { focusErrorSummary } from '../base/error-summary.js';
 import { fenToYuan, formatDateTime, formatDay, formatSitting } from '../base/exam-format.js';
@@ -42,7 +44,7 @@ import {
   type PersonalField,
   type RegistrationFormState,
 } from './form-model.js';
-import { focusField, renderScreen, type ScreenView } from './form-screens.js';
+import { focusField, renderScreen } from './form-screens.js';
 import { PhotoUpload } from './photo-section.js';
 import { styles } from './registration-form.styles.js';
 import type { SummaryView } from './review-step.js';
@@ -156,21 +158,18 @@ export class RkRegistrationForm extends RkElement {
   /** The signed-in candidate, when the page knows it (else the provider's, else asked from the backend). */
   @property({ attribute: false }) session: Session | null | undefined;
 
-  @state() private application: Application | null | undefined;
+  /** @internal */ @state() application: Application | null | undefined;
   @state() private applicationError: unknown;
   @state() private values: FormValues = {};
-  @state() private errors: FormErrors = {};
-  @state() private step: 'form' | 'review' = 'form';
-  @state() private showSummary = false;
-  @state() private formError: { message: string; retry: boolean } | undefined;
-  @state() private busy = false;
+  /** @internal */ @state() errors: FormErrors = {};
+  /** @internal */ @state() step: 'form' | 'review' = 'form';
+  /** @internal */ @state() showSummary = false;
+  /** @internal */ @state() formError: { message: string; retry: boolean } | undefined;
+  /** @internal */ @state() busy = false;
   @state() private status = '';
-  @state() private presetNote = '';
+  /** @internal */ @state() presetNote = '';
 
-  /**
-   * The backend; the session (the provider's, or without one the one it asked for); which backend
-   * and account the application was loaded for; its load under way.
-   */
+  /** The backend; the session (the provider's, else `#session`'s); what the application was loaded for; its load. */
   readonly #consumer = new BackendConsumer(this, () => false);
   readonly #session = new OwnSession(this, this.#consumer);
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
@@ -320,8 +319,8 @@ export class RkRegistrationForm extends RkElement {
     await Promise.all([this.#exam.reload(), this.#loadApplication(backend)]);
   }
 
-  /** Which personal fields the real-name result lacks, so the candidate gives them. */
-  get #editablePersonal(): PersonalField[] {
+  /** @internal Which personal fields the real-name result lacks, so the candidate gives them. */
+  get editablePersonal(): PersonalField[] {
     return editablePersonal(this.effectiveSession?.realName);
   }
 
@@ -340,7 +339,7 @@ export class RkRegistrationForm extends RkElement {
       this.values = { ...saved, ...personal };
       return;
     }
-    const editablePersonal = this.#editablePersonal;
+    const editablePersonal = this.editablePersonal;
     const store = this.#draft.open({
       key: { account: session.user.id, examSession: exam.id },
       save: (draft, options) => backend.saveApplicationDraft(draft, options),
@@ -424,7 +423,7 @@ export class RkRegistrationForm extends RkElement {
   #change(changes: FormValues): void {
     this.values = { ...this.values, ...changes };
     this.#idempotencyKey = undefined;
-    this.#draft.store?.setMany(editableOnly(changes, this.#editablePersonal));
+    this.#draft.store?.setMany(editableOnly(changes, this.editablePersonal));
     for (const field of Object.keys(changes) as ApplicationFieldName[]) {
       if (this.errors[field]) this.#recheck(field);
     }
@@ -485,7 +484,8 @@ export class RkRegistrationForm extends RkElement {
     }
   }
 
-  async #continue(event: Event): Promise<void> {
+  /** @internal 继续: checks the form, then the review. */
+  async continueToReview(event: Event): Promise<void> {
     event.preventDefault();
     if (this.state !== 'editing') return;
     await this.#ensureDraftRecord();
@@ -509,7 +509,8 @@ export class RkRegistrationForm extends RkElement {
     await this.#focusTitle();
   }
 
-  async #back(): Promise<void> {
+  /** @internal From the review back to the form. */
+  async back(): Promise<void> {
     this.step = 'form';
     this.formError = undefined;
     this.showSummary = false;
@@ -615,9 +616,9 @@ export class RkRegistrationForm extends RkElement {
   // --- rendering ----------------------------------------------------------------------------------
 
   #formatSitting = (subject: Subject): string => formatSitting(this.localize.lang, subject.startsAt, subject.endsAt);
-  #formatFen = (fen: number): string => this.t('common.yuan', { amount: fenToYuan(fen) });
+  /** @internal */ formatFen = (fen: number): string => this.t('common.yuan', { amount: fenToYuan(fen) });
   #formatDate = (iso: string): string => formatDay(this.localize.lang, iso);
-  #formatDateTime = (iso: string): string => formatDateTime(this.localize.lang, iso);
+  /** @internal */ formatDateTime = (iso: string): string => formatDateTime(this.localize.lang, iso);
 
   get #maskedNumber(): string {
     const number = this.values.documentNumber;
@@ -632,59 +633,58 @@ export class RkRegistrationForm extends RkElement {
       values: this.values,
       t: (key: string, params?: Record<string, string | number>) => this.t(key, params),
       maskedNumber: this.#maskedNumber,
-      editablePersonal: this.#editablePersonal,
+      editablePersonal: this.editablePersonal,
       formatSitting: this.#formatSitting,
-      formatFen: this.#formatFen,
+      formatFen: this.formatFen,
       formatDate: this.#formatDate,
     };
   }
 
-  #summaryView(change?: (field: FormField) => void): SummaryView {
+  /** @internal The answers (with change links when `change` is given). */
+  summaryView(change?: (field: FormField) => void): SummaryView {
     return { ...this.#answers(), photoUrl: this.photo?.url, change };
   }
 
-  /** Each state's screen renders from form-screens.ts, given what it shows (`#screenView`). */
+  /** Each state's screen renders from form-screens.ts, which reads the element. */
   protected override render() {
     return html`<section part="panel" aria-labelledby="title">
-      ${renderScreen(this.#screenView())}
+      ${renderScreen(this)}
       <p class="visually-hidden" role="status" aria-live="polite">${this.status}</p>
       <slot name="footer"></slot>
     </section>`;
   }
 
-  #screenView(): ScreenView {
-    return {
-      state: this.state,
-      step: this.step,
-      t: (key, params) => this.t(key, params),
-      lang: this.localize.lang,
-      errorText: (error) => this.localize.error(error),
-      hasBackend: !!this.effectiveBackend,
-      exam: this.#exam.session,
-      loadError: this.applicationError ?? this.#exam.error,
-      application: this.application,
-      busy: this.busy,
-      presetNote: this.presetNote,
-      showSummary: this.showSummary,
-      errors: this.errors,
-      formError: this.formError,
-      editablePersonal: this.#editablePersonal,
-      draft: this.#draft.store,
-      phones: this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [],
-      formatFen: this.#formatFen,
-      formatDateTime: this.#formatDateTime,
-      summary: (change) => this.#summaryView(change),
-      fields: () => this.#formView(),
-      reload: () => void this.reload(),
-      submit: () => void this.submit(),
-      back: () => void this.#back(),
-      continue: (event) => void this.#continue(event),
-      edit: (field) => void this.editField(field),
-      onSlotChange: (event) => this.#photo.onSlotChange(event),
-    };
+  /** @internal The element's texts, public for the screens (the base class's: no code of their own). */
+  declare t: (...args: Parameters<LocalizeController['t']>) => string;
+  /** @internal */ declare readonly localize: LocalizeController;
+
+  /** @internal The round, once loaded. */
+  get examSession(): ExamSession | undefined {
+    return this.#exam.session;
   }
 
-  #formView(): FormView {
+  /** @internal Why the round or the application could not be loaded. */
+  get failure(): unknown {
+    return this.applicationError ?? this.#exam.error;
+  }
+
+  /** @internal */
+  get draftStore(): DraftStore | undefined {
+    return this.#draft.store;
+  }
+
+  /** @internal The office's help lines: the site's (`config.contactPhones`), else the round's. */
+  get phones(): readonly string[] {
+    return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
+  }
+
+  /** @internal */
+  photoSlotChange(event: Event): void {
+    this.#photo.onSlotChange(event);
+  }
+
+  /** @internal The form's sections, the photo's included. */
+  formView(): FormView {
     const texts: FieldTexts = { required: this.t('common.required'), errorPrefix: this.t('form.errorPrefix') };
     return {
       ...this.#answers(),
