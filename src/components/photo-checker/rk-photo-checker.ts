@@ -16,7 +16,6 @@ import { RkElement } from '../base/rk-element.js';
 import type { CropGestures, CropHost } from './crop-gestures.js';
 import { base64ToFile, blobToBase64, loadDraft, saveDraft } from './photo-draft.js';
 import { PhotoCanvases } from './photo-canvas.js';
-import { PhotoFormValue } from './photo-form-value.js';
 import { formatBytes } from './photo-format.js';
 import { styles } from './photo-checker.styles.js';
 import { problemText, renderChecker, type PhotoCheckerState } from './photo-views.js';
@@ -200,8 +199,9 @@ export class RkPhotoChecker extends RkElement {
   /** @internal Why the photo checks could not be fetched (state `unavailable`). */
   @state() engineError: Message = silent;
 
-  /** Its value and validity in a form. */
-  readonly #form: PhotoFormValue;
+  /** Its value (the checked photo, once accepted) and validity in a form. */
+  readonly #internals: ElementInternals;
+  #value: File | null = null;
   readonly #backendContext = new ContextConsumer(this, { context: backendContext, subscribe: true });
   #run = 0;
   #renderTimer: ReturnType<typeof setTimeout> | undefined;
@@ -218,7 +218,7 @@ export class RkPhotoChecker extends RkElement {
 
   constructor() {
     super();
-    this.#form = new PhotoFormValue(this);
+    this.#internals = this.attachInternals();
     const host = this;
     this.#cropHost = {
       get frame() {
@@ -241,7 +241,7 @@ export class RkPhotoChecker extends RkElement {
 
   /** The checked photo (a JPEG `File`), or null while none has been accepted. */
   get value(): File | null {
-    return this.#form.value;
+    return this.#value;
   }
   /** Setting null clears the photo (like `reset()`). */
   set value(value: File | null) {
@@ -265,22 +265,22 @@ export class RkPhotoChecker extends RkElement {
   }
 
   get form(): HTMLFormElement | null {
-    return this.#form.internals.form;
+    return this.#internals.form;
   }
   get validity(): ValidityState {
-    return this.#form.internals.validity;
+    return this.#internals.validity;
   }
   get validationMessage(): string {
-    return this.#form.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
   get willValidate(): boolean {
-    return this.#form.internals.willValidate;
+    return this.#internals.willValidate;
   }
   checkValidity(): boolean {
-    return this.#form.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
   reportValidity(): boolean {
-    return this.#form.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   /** Checks a photo file as if the candidate had chosen it. Resolves when the checks are done. */
@@ -400,8 +400,24 @@ export class RkPhotoChecker extends RkElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#canvases.draw(this.renderRoot, { image: this.analysis?.image, size: this.#imageSize(), frame: this.frame, result: this.result?.file });
-    const anchor = this.renderRoot.querySelector<HTMLElement>('[part="choose"], [part="action"]') ?? undefined;
-    this.#form.validate({ failing: this.state === 'failed' || this.state === 'refused', checked: Boolean(this.result) }, this.text, anchor);
+    this.#validate(this.renderRoot.querySelector<HTMLElement>('[part="choose"], [part="action"]') ?? undefined);
+  }
+
+  /** The form value: the checked photo, once accepted. */
+  #setValue(file: File | null): void {
+    this.#value = file;
+    this.#internals.setFormValue(file);
+  }
+
+  /**
+   * Tells the form where the photo stands: `valueMissing` without a photo, `customError` while the
+   * chosen one fails or is not confirmed yet (`anchor`: where the browser shows the message).
+   */
+  #validate(anchor: HTMLElement | undefined): void {
+    if (this.#value) this.#internals.setValidity({});
+    else if (this.state === 'failed' || this.state === 'refused') this.#internals.setValidity({ customError: true }, this.t('photo.validity.failing'), anchor);
+    else if (this.result) this.#internals.setValidity({ customError: true }, this.t('photo.validity.unconfirmed'), anchor);
+    else this.#internals.setValidity({ valueMissing: true }, this.t('photo.validity.missing'), anchor);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -445,7 +461,7 @@ export class RkPhotoChecker extends RkElement {
   }
 
   #clearPhoto(): void {
-    const had = this.#form.value !== null;
+    const had = this.#value !== null;
     this.refusal = undefined;
     this.checks = [];
     this.frame = undefined;
@@ -457,7 +473,7 @@ export class RkPhotoChecker extends RkElement {
     this.uploadError = silent;
     this.uploaded = undefined;
     this.restored = false;
-    this.#form.set(null);
+    this.#setValue(null);
     if (had) this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
@@ -545,7 +561,7 @@ export class RkPhotoChecker extends RkElement {
     this.restored = true;
     this.confirmed = true;
     if (draft.accepted) {
-      this.#form.set(file);
+      this.#setValue(file);
       this.state = 'accepted';
     } else {
       this.state = 'ready';
@@ -627,7 +643,7 @@ export class RkPhotoChecker extends RkElement {
   #accepted(result: NonNullable<RkPhotoChecker['result']>, source: { width: number; height: number; bytes: number }, photo: Photo | undefined): void {
     this.uploaded = photo;
     this.state = 'accepted';
-    this.#form.set(result.file);
+    this.#setValue(result.file);
     this.status = () => this.t(photo ? 'photo.uploaded.title' : 'photo.accepted.title');
     void this.#keepDraft(true);
     this.emit('rk-photo-accepted', {
