@@ -4,7 +4,7 @@
  * the focused control shows a focus indicator; when a step is done and its element replaced,
  * focus stays in the portal's content instead of falling back to the top of the page.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from './helpers/testing.js';
+import { expect, fixture, html, oneEvent } from './helpers/testing.js';
 import { removeFile } from '@web/test-runner-commands';
 import '../src/components/portal/rk-portal.js';
 import '../src/components/provider/rk-provider.js';
@@ -18,23 +18,26 @@ import { pressAndChoose, writeToDisk } from './helpers/disk.js';
 import { deepActiveElement, waitFor } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 import { sendKeys } from './helpers/commands.js';
+import { describeElement, recordInput, watchWindowFocus } from './helpers/input-log.js';
 
 const PHOTO_PATH = '.tmp/keyboard-photo.jpg';
 
 let office: ExamOffice;
+/** When the window lost focus, by step (said by a failure: keys then reach the page, but Firefox activates nothing). */
+let windowFocus: ReturnType<typeof watchWindowFocus>;
 beforeEach(async () => {
   office = await freshOffice();
   sessionStorage.clear();
+  windowFocus = watchWindowFocus();
 });
-afterEach(() => removeFile({ path: PHOTO_PATH }).catch(() => undefined));
+afterEach(function () {
+  if (this.currentTest?.state === 'failed') console.log(`window focus: ${windowFocus.text()}`);
+  windowFocus.stop();
+  return removeFile({ path: PHOTO_PATH }).catch(() => undefined);
+});
 
 /** Focused controls that showed no focus indicator (outline or ring on it or its label). */
 const unseen: string[] = [];
-
-function describeElement(element: Element): string {
-  const host = (element.getRootNode() as ShadowRoot).host;
-  return `${host?.localName ?? 'document'} ${element.localName}${element.id ? `#${element.id}` : ''}${element.getAttribute('part') ? `[part=${element.getAttribute('part')}]` : ''}`;
-}
 
 function showsFocus(element: Element): boolean {
   for (let node: Element | null = element, depth = 0; node && depth < 3; node = node.parentElement, depth += 1) {
@@ -48,8 +51,13 @@ function showsFocus(element: Element): boolean {
 async function tabTo(match: (element: Element) => boolean, what: string, backwards = false): Promise<Element> {
   for (let presses = 0; presses < 80; presses += 1) {
     if (backwards) await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    if (backwards) await sendKeys({ up: 'Shift' });
+    try {
+      await sendKeys({ press: 'Tab' });
+    } catch (error) {
+      throw new Error(`on the way to ${what}: ${(error as Error).message}; window focus: ${windowFocus.text()}`);
+    } finally {
+      if (backwards) await sendKeys({ up: 'Shift' });
+    }
     const active = deepActiveElement();
     if (!active || active === document.body) continue;
     if (!showsFocus(active)) unseen.push(describeElement(active));
@@ -82,18 +90,18 @@ async function chooseWithArrows(tag: string, id: string, value: string): Promise
 }
 
 /** The portal's element `tag`, once shown. */
-async function step(portal: RkPortal, selector: string): Promise<HTMLElement> {
+async function step(portal: RkPortal, selector: string, events?: () => string): Promise<HTMLElement> {
   // A step's element loads its modules when first shown: over 10 s in a full run's Firefox.
   await waitFor(
     () => portal.shadowRoot!.querySelector(selector),
-    () => `the portal never showed ${selector} (it shows ${portal.shadowRoot!.querySelector('[aria-current="page"]')?.textContent?.trim()}: “${portal.shadowRoot!.textContent!.replace(/\s+/g, ' ').slice(0, 300)}”)`,
+    () => `the portal never showed ${selector} (it shows ${portal.shadowRoot!.querySelector('[aria-current="page"]')?.textContent?.trim()}: “${portal.shadowRoot!.textContent!.replace(/\s+/g, ' ').slice(0, 300)}”)${events ? `; events: ${events()}` : ''}; window focus: ${windowFocus.text()}`,
     30_000,
   );
   return portal.shadowRoot!.querySelector<HTMLElement>(selector)!;
 }
 
 async function until(condition: () => unknown, message: string): Promise<void> {
-  await waitUntil(condition, message, { timeout: 10_000 });
+  await waitFor(condition, () => `${message}; window focus: ${windowFocus.text()}`, 10_000);
 }
 
 /** After a step is done, focus is still in the portal (not back at the top of the page). */
@@ -120,6 +128,7 @@ describe('keyboard only', () => {
     wrapper.querySelector<HTMLButtonElement>('#start')!.focus();
 
     // 注册: switch the login to registration, send the code, set the password.
+    windowFocus.at('注册');
     await tabTo(byText('rk-login', '立即注册'), '立即注册');
     await sendKeys({ press: 'Enter' });
     await typeInto('rk-login', 'account', '13700005678');
@@ -136,6 +145,7 @@ describe('keyboard only', () => {
     await until(() => provider.session?.user.account === '13700005678', 'not registered');
 
     // 实名认证.
+    windowFocus.at('实名认证');
     const realname = await step(portal, 'rk-realname');
     await until(() => realname.getAttribute('state') === 'idle', 'no real-name form');
     focusStaysInPortal(portal, 'registering');
@@ -147,6 +157,7 @@ describe('keyboard only', () => {
     await until(() => provider.session?.realName?.status === 'verified', 'not verified');
 
     // 考生须知: read to the end with the keyboard, agree, go on.
+    windowFocus.at('考生须知');
     const notice = await step(portal, 'rk-exam-notice');
     await until(() => ['reading', 'ready'].includes(notice.getAttribute('state') ?? ''), 'no notice');
     focusStaysInPortal(portal, 'the real name');
@@ -159,6 +170,7 @@ describe('keyboard only', () => {
     await sendKeys({ press: 'Enter' });
 
     // 报名表单: arrows for the level and the lists, typing for the rest, the photo through the dialog.
+    windowFocus.at('报名表单');
     const form = await step(portal, 'rk-registration-form');
     await until(() => form.getAttribute('state') === 'editing', 'no form');
     focusStaysInPortal(portal, 'the notice');
@@ -184,33 +196,50 @@ describe('keyboard only', () => {
     await sendKeys({ press: 'Enter' });
 
     // 报名审核: the office approves; the candidate checks again and goes to pay.
+    windowFocus.at('报名审核');
     await until(() => portal.currentView === 'review' && portal.shadowRoot!.textContent!.includes('待审核'), 'not waiting for review');
     focusStaysInPortal(portal, 'submitting');
     office.approve();
     await tabTo(byText('rk-portal', '刷新审核状态'), '刷新审核状态');
     await sendKeys({ press: 'Enter' });
     await until(() => portal.shadowRoot!.textContent!.includes('审核通过'), 'approval not shown');
-    await tabTo(byText('rk-portal', '去缴费'), '去缴费');
+    // 去缴费 is above (the portal's next step, before its content): back up to it.
+    await tabTo(byText('rk-portal', '去缴费'), '去缴费', true);
     await sendKeys({ press: 'Enter' });
 
     // 网上缴费: the channel with the arrows, then "我已完成支付" once paid.
+    windowFocus.at('网上缴费');
     const panel = await step(portal, 'rk-payment-panel');
     await until(() => panel.getAttribute('state') === 'choose', 'no payment panel');
     await tabTo((element) => inside('rk-payment-panel')(element) && (element as HTMLInputElement).name === 'channel', '支付方式');
     await sendKeys({ press: 'ArrowDown' });
     await until(() => panel.getAttribute('state') === 'unpaid' && panel.shadowRoot!.querySelector('svg[part="qr-code"]'), 'no QR code');
+    windowFocus.at('网上缴费: the QR code shown');
     office.markPaid();
     await tabTo(byPart('rk-payment-panel', 'check'), '我已完成支付');
+    windowFocus.at('网上缴费: 我已完成支付');
     await sendKeys({ press: 'Enter' });
 
     // The receipt first (缴费状态), then on to the 报名表.
+    windowFocus.at('The receipt first (缴费状态), then on to the 报名表.');
     await until(() => panel.getAttribute('state') === 'paid', 'no receipt');
     focusStaysInPortal(portal, 'the payment');
+    // The way on comes once the portal knows the application is paid: wait for it, or Tab runs
+    // past the end of the page before it is there.
+    await until(() => portal.shadowRoot!.querySelector('.next button'), 'no 下一步：查看并打印报名表');
     await tabTo(byText('rk-portal', '打印报名表'), '下一步：查看并打印报名表');
-    await sendKeys({ press: 'Enter' });
+    // What reached the page decides a failure here (in full Firefox runs this Enter has led nowhere).
+    const input = recordInput();
+    let slip: RkTicketPrinter;
+    try {
+      await sendKeys({ press: 'Enter' });
+      slip = (await step(portal, 'rk-ticket-printer', input.text)) as RkTicketPrinter;
+    } finally {
+      input.stop();
+    }
 
     // 报名表: printed.
-    const slip = (await step(portal, 'rk-ticket-printer')) as RkTicketPrinter;
+    windowFocus.at('报名表');
     await until(() => slip.state === 'ready', 'no 报名表');
     focusStaysInPortal(portal, 'paying');
     slip.printer = () => undefined;
@@ -220,6 +249,7 @@ describe('keyboard only', () => {
     expect((await printed).detail.document).to.equal('slip');
 
     // The navigation, back up with Shift+Tab: 打印准考证, 成绩查询, 证书查询.
+    windowFocus.at('The navigation, back up with Shift+Tab');
     office.publishTickets();
     office.publishScores();
     office.issueCertificates();

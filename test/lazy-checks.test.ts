@@ -20,7 +20,7 @@ import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import { SEED_ACCOUNT, SEED_ID_NUMBER } from '../src/mocks/index.js';
 import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
-import { $, maybe, stateIs, submit, textOf, type } from './helpers/form-driver.js';
+import { $, maybe, stateIs, submit, textOf, type, waitFor } from './helpers/form-driver.js';
 import { freshOffice, offlineFor } from './helpers/mock-office.js';
 
 /**
@@ -59,7 +59,7 @@ describe('rk-login: the checks fetched on demand', () => {
 
     network.online();
     retry!.click();
-    await stateIs(el, 'success', undefined, FIRST_LOAD_MS);
+    await waitFor(() => el.getAttribute('state') === 'success', () => `not signed in (state ${el.getAttribute('state')}; requests for the checks: ${network.seen()}; shows “${textOf(el).slice(0, 120)}”)`, FIRST_LOAD_MS);
   });
 
   it('rk-realname: says the network failed when its checks cannot be fetched, keeps the typing, and verifies on retry', async () => {
@@ -79,7 +79,7 @@ describe('rk-login: the checks fetched on demand', () => {
 
     network.online();
     retry!.click();
-    await stateIs(el, 'verified', undefined, FIRST_LOAD_MS);
+    await waitFor(() => el.getAttribute('state') === 'verified', () => `not verified (state ${el.getAttribute('state')}; requests for the checks: ${network.seen()}; shows “${textOf(el).slice(0, 120)}”)`, FIRST_LOAD_MS);
   });
 
   it('rk-registration-form: marks the required fields before its checks come, says when they cannot, and checks once they are there', async () => {

@@ -42,7 +42,7 @@ const lines = (photos: readonly JudgedPhoto[]) => photos.map(describeJudged).joi
 describe('photo corpus: what the clerk accepts is accepted', function () {
   this.timeout(300_000);
 
-  for (const kind of ['genuine', 'genuine-soft', 'genuine-resized', 'low-saturation', 'light-background'] as const) {
+  for (const kind of ['genuine', 'genuine-soft', 'genuine-soft-large', 'genuine-low-quality', 'genuine-resized', 'low-saturation', 'light-background'] as const) {
     it(`${kind}: no judgement check refuses them (a soft one on the line may be called not sharp)`, async () => {
       const photos = await judgedOf(kind);
       expect(photos.length).to.be.at.least(2);

@@ -26,6 +26,7 @@ import {
 import { $, deepActiveElement, fieldError, leave, maybe, stateIs, summaryLinks, textOf, type, waitFor } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
 import { engine, sendKeys, setViewport } from './helpers/commands.js';
+import { recordInput } from './helpers/input-log.js';
 
 let office: ExamOffice;
 
@@ -548,13 +549,19 @@ describe('rk-registration-form: presets, keyboard, phone', () => {
     await sendKeys({ press: 'Enter' }); // submits the form: on to the review
     await stateIs(el, 'review');
     await tabTo('submit');
-    await sendKeys({ press: 'Enter' });
-    // What the form said decides a failure here (in a full Firefox run it once stayed in review).
-    await waitFor(
-      () => el.getAttribute('state') === 'submitted',
-      () => `not submitted: state ${el.getAttribute('state')}, focus on #${deepActiveElement()?.id}, “${textOf(el).slice(0, 300)}”`,
-      15_000,
-    );
+    // What reached the page and what the form said decide a failure here (in full Firefox runs it
+    // has stayed in review).
+    const input = recordInput();
+    try {
+      await sendKeys({ press: 'Enter' });
+      await waitFor(
+        () => el.getAttribute('state') === 'submitted',
+        () => `not submitted: state ${el.getAttribute('state')}, focus on #${deepActiveElement()?.id}; events: ${input.text()}; the form's end: “${textOf(el).slice(-300)}”`,
+        15_000,
+      );
+    } finally {
+      input.stop();
+    }
   });
 
   it('fits a 375 px phone: nothing wider than the screen', async () => {

@@ -146,9 +146,14 @@ export async function officeJourneySteps(ctx: Context): Promise<void> {
 
   await flow.step('admission tickets published; the 准考证 and the arrangement', ['changeAnswered'], ['tickets'], async () => {
     const step = 'admission tickets published; the 准考证 and the arrangement';
+    // A backend that has run the kit before may have published this round's tickets already; a
+    // candidate who pays after that has the ticket at once, and the call then publishes none.
+    const before = await kit.call(step, 'getApplication', { as: a(), expect: 'ok' });
+    const hadTicket = kit.need<{ application: { status: string } | null }>(before).application?.status === 'ticket-available';
     const published = await kit.call(step, 'publishTickets', { expect: 'ok' });
     const count = kit.need<{ count: number }>(published);
-    kit.check(published, count.count >= 1, 'body/count', 'at least the candidate\'s ticket is published', { expected: '≥ 1', got: count.count });
+    if (hadTicket) kit.check(published, count.count >= 0, 'body/count', 'a count of the tickets published', { expected: '≥ 0', got: count.count });
+    else kit.check(published, count.count >= 1, 'body/count', 'at least the candidate\'s ticket is published', { expected: '≥ 1', got: count.count });
     const ticket = await available(ctx, step, 'getAdmissionTicket');
     const content = ticket.body as { content: { name: string } };
     const name = flow.facts.aVerified!.identity.name;

@@ -17,15 +17,19 @@ export class OnDemand<T> {
   }
 
   load(): Promise<T> {
-    this.#pending ??= this.#fetch().then(
-      (value) => (this.value = value),
-      (error: unknown) => {
-        this.#pending = undefined;
-        this.#failed = true;
-        throw error;
-      },
-    );
-    return this.#pending;
+    const start = () =>
+      (this.#pending ??= this.#fetch().then(
+        (value) => (this.value = value),
+        (error: unknown) => {
+          this.#pending = undefined;
+          this.#failed = true;
+          throw error;
+        },
+      ));
+    // A fetch under way may have started before the connection came back (a field's check while
+    // offline): a caller who joins it and sees it fail tries once more, so that a retry pressed
+    // once online does not inherit that failure.
+    return this.#pending?.catch(start) ?? start();
   }
 
   /**

@@ -1,5 +1,4 @@
 /** Drives a form inside an element's shadow root the way a candidate would: type, leave, click. */
-import { waitUntil } from './testing.js';
 import type { LitElement } from 'lit';
 
 /** An element of the shadow root, or a failure naming the selector. */
@@ -56,9 +55,12 @@ export async function submit(host: LitElement): Promise<void> {
 
 /** Waits until the element's reflected `state` is `state`. */
 export async function stateIs(host: LitElement, state: string, message?: string, timeout = 5000): Promise<void> {
-  await waitUntil(() => host.getAttribute('state') === state, message ?? `state never became ${state} (is ${host.getAttribute('state')})`, {
+  // Said when the wait ends: the state it ended in and what the element showed then.
+  await waitFor(
+    () => host.getAttribute('state') === state,
+    () => `${message ? `${message}: ` : ''}state never became ${state} (is ${host.getAttribute('state')}; shows “${textOf(host).slice(0, 300)}”)`,
     timeout,
-  });
+  );
   await host.updateComplete;
 }
 

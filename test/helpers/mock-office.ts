@@ -19,18 +19,20 @@ export async function freshOffice(scenario: Parameters<ExamOffice['setScenario']
 }
 
 /** Fetches of `file` fail until `online()`; `requests()` counts them. */
-export async function offlineFor(file: RegExp): Promise<{ online: () => void; requests: () => number }> {
+export async function offlineFor(file: RegExp): Promise<{ online: () => void; requests: () => number; seen: () => string }> {
   await mockOffice(); // started quietly, if this is the first use
   const { worker } = await startMockOffice();
   let offline = true;
-  let requests = 0;
+  const seen: string[] = [];
   worker.use(
-    http.get(file, () => {
-      requests += 1;
+    http.get(file, ({ request }) => {
+      const url = new URL(request.url);
+      seen.push(`${url.pathname}${url.search} ${offline ? 'failed' : 'passed'}`);
       return offline ? HttpResponse.error() : passthrough();
     }),
   );
-  return { online: () => (offline = false), requests: () => requests };
+  // `seen`: the requests, for a failure message.
+  return { online: () => (offline = false), requests: () => seen.length, seen: () => seen.join(', ') || 'none' };
 }
 
 /** Counts the requests for files matching `file` (letting them through), with their paths. */

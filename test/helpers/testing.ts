@@ -5,6 +5,7 @@
  * 2-core machine took over a second. The wait still fails when the condition never comes.
  */
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { focusPage } from './commands.js';
 
 export * from '@open-wc/testing';
 
@@ -15,3 +16,12 @@ export function waitUntil(
 ): Promise<void> {
   return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
 }
+
+// Every file starts as in a tab of its own, though the runner loads the files one after the other
+// in one tab: nothing in sessionStorage (an earlier file's drafts, an accepted photo), and the
+// window's focus on the page, before anything is on it (a Tab then moves nothing of a test's; see
+// focusPage).
+before(() => {
+  sessionStorage.clear();
+  return focusPage();
+});
