@@ -39,14 +39,14 @@ export interface AskedFor {
  */
 export class BackendConsumer implements ReactiveController {
   readonly #host: ConsumerHost;
-  readonly #moved: SessionMoved;
-  /** A sign-out is asked for too (the element shows its empty answer itself). */
-  readonly #askSignedOut: boolean;
-  readonly #backendContext: ContextConsumer<typeof backendContext, ConsumerHost>;
-  readonly #sessionContext: ContextConsumer<typeof sessionContext, ConsumerHost>;
-  #sessionProvided = false;
-  #askedFor: AskedFor | undefined;
+  /** Given: asked again on its own test, and a sign-out is asked for too (see the constructor). */
+  readonly #moved: SessionMoved | undefined;
+  readonly #backend: ContextConsumer<typeof backendContext, ConsumerHost>;
+  readonly #session: ContextConsumer<typeof sessionContext, ConsumerHost>;
+  #provided = false;
   #request: AbortController | undefined;
+  /** What the answer shown was asked for (`asking`); `undefined` asks again on the next update. */
+  asked: AskedFor | undefined;
 
   /**
    * `moved`: whether an answer asked for while the session was `before` is asked again now that it
@@ -57,38 +57,31 @@ export class BackendConsumer implements ReactiveController {
    */
   constructor(host: ConsumerHost, moved?: SessionMoved) {
     this.#host = host;
-    this.#moved = moved ?? sessionMoved;
-    this.#askSignedOut = !!moved;
+    this.#moved = moved;
     // The context consumers ask the host to update on every new value themselves.
-    this.#backendContext = new ContextConsumer(host, { context: backendContext, subscribe: true });
-    this.#sessionContext = new ContextConsumer(host, {
-      context: sessionContext,
-      subscribe: true,
-      callback: () => {
-        this.#sessionProvided = true;
-      },
-    });
+    this.#backend = new ContextConsumer(host, { context: backendContext, subscribe: true });
+    this.#session = new ContextConsumer(host, { context: sessionContext, subscribe: true, callback: () => (this.#provided = true) });
     host.addController(this);
   }
 
   /** The backend in use: the element's `backend` property, else the provider's. */
   get backend(): RegistrationBackend | undefined {
-    return this.#host.backend ?? this.#backendContext.value;
+    return this.#host.backend ?? this.#backend.value;
   }
 
   /** The provider's session (`undefined` while not known, or without a provider). */
   get session(): SessionValue {
-    return this.#sessionContext.value;
+    return this.#session.value;
   }
 
   /** Whether a provider gives the session. */
   get sessionProvided(): boolean {
-    return this.#sessionProvided;
+    return this.#provided;
   }
 
   /** The provider says nobody is signed in. */
   get signedOut(): boolean {
-    return this.#sessionProvided && this.#sessionContext.value === null;
+    return this.#provided && this.session === null;
   }
 
   /**
@@ -99,52 +92,28 @@ export class BackendConsumer implements ReactiveController {
    */
   due(key?: unknown): boolean {
     const backend = this.backend;
+    const asked = this.asked;
+    const session = this.session;
     if (!backend) return false;
-    const asked = this.#askedFor;
-    const session = this.#sessionContext.value;
-    if (asked?.backend === backend && asked.key === key && !this.#moved(asked.session, session)) {
+    if (asked?.backend === backend && asked.key === key && !(this.#moved ?? sessionMoved)(asked.session, session)) {
       asked.session = session;
       return false;
     }
-    if (!this.#askSignedOut && this.signedOut) {
-      if (asked) asked.session = null;
-      return false;
-    }
-    return true;
+    if (this.#moved || !this.signedOut) return true;
+    if (asked) asked.session = null;
+    return false;
   }
 
   /** Remembers that the answer is asked for from the backend and session of now (and `key`). */
   asking(key?: unknown): AskedFor | undefined {
     const backend = this.backend;
-    this.#askedFor = backend ? { backend, session: this.#sessionContext.value, key } : undefined;
-    return this.#askedFor;
+    return (this.asked = backend && { backend, session: this.session, key });
   }
 
-  /** What the answer shown was asked for. */
-  get askedFor(): AskedFor | undefined {
-    return this.#askedFor;
-  }
-
-  /** Forgets what was asked for: the next update asks again. */
-  forget(): void {
-    this.#askedFor = undefined;
-  }
-
-  /** A new request; the one before is aborted. */
+  /** A new request; the one before is aborted (also what a load that needs none does). */
   request(): AbortSignal {
-    this.#request?.abort();
-    this.#request = new AbortController();
-    return this.#request.signal;
-  }
-
-  /** Whether `signal` is of the latest request (no other started since). */
-  latest(signal: AbortSignal): boolean {
-    return this.#request?.signal === signal;
-  }
-
-  /** Aborts the request under way. */
-  abort(): void {
-    this.#request?.abort();
+    this.hostDisconnected();
+    return (this.#request = new AbortController()).signal;
   }
 
   hostDisconnected(): void {

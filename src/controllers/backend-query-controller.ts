@@ -42,6 +42,8 @@ export class BackendQueryController<T> extends BackendConsumer {
   /** From now on the view keeps up by itself, when the answer waits for something. */
   readonly #keepUp: () => void;
   #signedOut = false;
+  /** The signal of the latest request. */
+  #signal: AbortSignal | undefined;
 
   value: T | undefined;
   error: unknown;
@@ -73,7 +75,7 @@ export class BackendQueryController<T> extends BackendConsumer {
   }
 
   hostConnected(): void {
-    this.forget();
+    this.asked = undefined;
   }
 
   hostUpdate(): void {
@@ -85,7 +87,7 @@ export class BackendQueryController<T> extends BackendConsumer {
     // requestUpdate made now: a load started here would leave this frame showing an error whose
     // reason is already cleared. Start it once this update is done; it asks for its own.
     queueMicrotask(() => {
-      const now = this.askedFor;
+      const now = this.asked;
       if (this.#host.isConnected && now?.backend === backend && now.session === session) void this.reload();
     });
   }
@@ -112,7 +114,7 @@ export class BackendQueryController<T> extends BackendConsumer {
   async #fetch(quiet: boolean): Promise<void> {
     const backend = this.backend;
     if (!backend) return;
-    const signal = this.request();
+    const signal = (this.#signal = this.request());
     if (!quiet) {
       this.#signedOut = false;
       this.error = undefined;
@@ -133,7 +135,7 @@ export class BackendQueryController<T> extends BackendConsumer {
       }
       if (!quiet || this.value === undefined) this.error = error;
     } finally {
-      if (this.latest(signal)) {
+      if (this.#signal === signal) {
         this.#recheck.answered();
         this.#loading(false);
       }

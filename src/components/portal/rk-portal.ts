@@ -232,12 +232,12 @@ export class RkPortal extends RkElement {
     const session = this.session;
     if (!backend) return;
     this.#consumer.asking();
+    // A new request aborts the one before, also when none is needed.
+    const signal = this.#consumer.request();
     if (!session) {
-      this.#consumer.abort();
       this.application = null;
       return;
     }
-    const signal = this.#consumer.request();
     if (!quiet) this.applicationError = undefined;
     try {
       const application = await backend.getApplication({ signal });
@@ -323,7 +323,7 @@ export class RkPortal extends RkElement {
     if (this.#consumer.due()) {
       // Another candidate, or signed out: their choice of view goes. Not when the session only
       // became known (a reload on #/plan: the provider learns the session after the first render).
-      const before = this.#consumer.askedFor?.session;
+      const before = this.#consumer.asked?.session;
       if (before && before.user.id !== this.session?.user.id) this.#chosen = undefined;
       void this.#load();
     }

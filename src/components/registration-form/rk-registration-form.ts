@@ -249,7 +249,7 @@ export class RkRegistrationForm extends RkElement {
     super.disconnectedCallback();
     // (the consumer aborts the loads)
     this.#submitRequest?.abort();
-    this.#consumer.forget();
+    this.#consumer.asked = undefined;
     this.busy = false;
   }
 

@@ -314,12 +314,12 @@ export class RkStatusTimeline extends RkElement {
     const session = this.#consumer.session;
     if (!backend) return;
     this.#consumer.asking(this.application);
+    // A new request aborts the one before, also when none is needed.
+    const signal = this.#consumer.request();
     if (!session) {
-      this.#consumer.abort();
       this.loaded = { application: null };
       return;
     }
-    const signal = this.#consumer.request();
     this.loadError = undefined;
     try {
       const application = this.application !== undefined ? this.application : await backend.getApplication({ signal });
@@ -338,7 +338,7 @@ export class RkStatusTimeline extends RkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#consumer.forget();
+    this.#consumer.asked = undefined;
   }
 
   protected override firstUpdated(): void {
