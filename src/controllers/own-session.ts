@@ -33,25 +33,20 @@ export class OwnSession implements ReactiveController {
    * Without provider or `given` session, asks the backend who is signed in (once; `failed` hears
    * why it could not say, and the element counts as signed out).
    */
-  ask(given: SessionValue, failed?: (error: unknown) => void): void {
-    if (this.#consumer.sessionProvided || given !== undefined || this.#asked !== undefined) return;
+  async ask(given: SessionValue, failed?: (error: unknown) => void): Promise<void> {
     const backend = this.#consumer.backend;
+    if (this.#consumer.sessionProvided || given !== undefined || this.#asked !== undefined) return;
     if (!backend || this.#request || !this.#host.isConnected) return;
-    const request = new AbortController();
-    this.#request = request;
-    backend
-      .getSession({ signal: request.signal })
-      .then((session) => {
-        if (!request.signal.aborted) this.#set(session);
-      })
-      .catch((error: unknown) => {
-        if (request.signal.aborted) return;
-        this.#set(null);
-        failed?.(error);
-      })
-      .finally(() => {
-        if (this.#request === request) this.#request = undefined;
-      });
+    const { signal } = (this.#request = new AbortController());
+    let session: SessionValue = null;
+    try {
+      session = await backend.getSession({ signal });
+    } catch (error) {
+      if (!signal.aborted) failed?.(error);
+    }
+    if (signal.aborted) return;
+    this.#request = undefined;
+    this.#set(session);
   }
 
   /** The backend said the session ended: the session asked for is gone too. */

@@ -193,7 +193,7 @@ export class RkRealname extends RkElement {
 
   protected override willUpdate(): void {
     // Without provider or `session`, asks the backend who is signed in.
-    this.#session.ask(this.session, (error: unknown) => {
+    void this.#session.ask(this.session, (error: unknown) => {
       this.formError = { message: this.localize.error(error), retry: false };
     });
     const realName = this.realName;

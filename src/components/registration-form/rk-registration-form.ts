@@ -256,7 +256,7 @@ export class RkRegistrationForm extends RkElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.effectiveSession;
     // Without provider or `session`, asks the backend who is signed in.
-    this.#session.ask(this.session);
+    void this.#session.ask(this.session);
     if (session?.realName?.status === 'verified') {
       this.#exam.ensure();
       this.#ensureApplication(session);
