@@ -112,7 +112,7 @@ export class BackendConsumer implements ReactiveController {
 
   /** A new request; the one before is aborted (also what a load that needs none does). */
   request(): AbortSignal {
-    this.hostDisconnected();
+    this.#request?.abort();
     return (this.#request = new AbortController()).signal;
   }
 
