@@ -17,6 +17,7 @@ import { BROWSER_TARGET } from './scripts/browser-support.mjs';
 import { elementsCodeSplitting } from './scripts/cdn-elements-chunks.mjs';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.mjs';
 import { inlineOwnLazyImports } from './scripts/inline-own-lazy-imports.mjs';
+import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 
 const root = import.meta.dirname;
 
@@ -38,6 +39,8 @@ const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^browser
 const library: UserConfig = {
   // public/ holds MSW's worker for the dev server and Storybook; it is no part of the package.
   publicDir: false,
+  // The elements' CSS without comments and layout white space (in every build).
+  plugins: [minifyCssLiterals()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -66,7 +69,7 @@ function selfContained(outDir: string, entry: Record<string, string>, plugins: U
   return {
     publicDir: false,
     // Lit and zod are inside, their licence comments minified away: their licences go beside.
-    plugins: [...(plugins ?? []), thirdPartyLicenses()],
+    plugins: [...(plugins ?? []), minifyCssLiterals(), thirdPartyLicenses()],
     build: {
       outDir,
       emptyOutDir: true,

@@ -12,6 +12,7 @@ import { build } from 'vite';
 import { BROWSER_TARGET } from '../browser-support.mjs';
 import { elementsCodeSplitting } from '../cdn-elements-chunks.mjs';
 import { inlineOwnLazyImports } from '../inline-own-lazy-imports.mjs';
+import { minifyCssLiterals } from '../minify-css-literals.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -39,7 +40,8 @@ async function bundle(entry, outDir, plugins = [], codeSplitting = undefined) {
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
-    plugins,
+    // As vite.config.ts's builds: Lit's css literals without comments and layout white space.
+    plugins: [...plugins, minifyCssLiterals()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,

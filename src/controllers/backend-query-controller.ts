@@ -1,16 +1,13 @@
-import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RegistrationBackend } from '../services/backend.js';
-import { backendContext, sessionContext } from '../services/context.js';
 import { BusinessError } from '../services/errors.js';
+import { BackendConsumer, type ConsumerHost } from './backend-consumer.js';
 import { backendNow } from './server-clock.js';
 import { LazyRecheck } from './lazy-recheck.js';
-import { sessionMoved } from './session-change.js';
 
 /** `no-backend`, `signed-out` (no session, or the backend said UNAUTHENTICATED), `loading`, `error`, `ready`. */
 export type QueryState = 'no-backend' | 'signed-out' | 'loading' | 'error' | 'ready';
 
-type Host = ReactiveControllerHost & HTMLElement & { backend?: RegistrationBackend | undefined };
+type Host = ConsumerHost;
 
 /** What an answer waits for, so that the view keeps up (see RecheckController). */
 export interface Awaited<T> {
@@ -35,26 +32,25 @@ export const awaitsRelease: Awaited<{ status: string; opensAt?: string | null }>
  * signed-in candidate changes; loading and error state, `reload()` for 重试, the request aborted
  * when the element leaves the page. Tells `rk-session-expired` when the backend says the
  * candidate is signed out. An answer that waits for something (`awaited`) is asked again quietly
- * when its moment comes, when the tab returns and on `recheck()` (RecheckController).
+ * when its moment comes, when the tab returns and on `recheck()` (RecheckController). It is a
+ * `BackendConsumer` (the backend, the session, what the answer was asked for, the request).
  */
-export class BackendQueryController<T> implements ReactiveController {
+export class BackendQueryController<T> extends BackendConsumer {
   readonly #host: Host;
   readonly #load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>;
   readonly #recheck: LazyRecheck;
   /** From now on the view keeps up by itself, when the answer waits for something. */
   readonly #keepUp: () => void;
-  readonly #backendContext: ContextConsumer<typeof backendContext, Host>;
-  readonly #sessionContext: ContextConsumer<typeof sessionContext, Host>;
-  #sessionProvided = false;
-  #loadedFor: { backend: RegistrationBackend; session: unknown } | undefined;
-  #request: AbortController | undefined;
   #signedOut = false;
+  /** The signal of the latest request. */
+  #signal: AbortSignal | undefined;
 
   value: T | undefined;
   error: unknown;
   loading = false;
 
   constructor(host: Host, load: (backend: RegistrationBackend, signal: AbortSignal) => Promise<T>, awaited?: Awaited<T>) {
+    super(host);
     this.#host = host;
     this.#load = load;
     const value = () => (this.state === 'ready' ? this.value : undefined);
@@ -68,58 +64,37 @@ export class BackendQueryController<T> implements ReactiveController {
       due: () => (value() !== undefined ? awaited?.due?.(value()!) : undefined),
       now: () => backendNow(this.backend),
     });
-    this.#backendContext = new ContextConsumer(host, { context: backendContext, subscribe: true, callback: () => host.requestUpdate() });
-    this.#sessionContext = new ContextConsumer(host, {
-      context: sessionContext,
-      subscribe: true,
-      callback: () => {
-        this.#sessionProvided = true;
-        host.requestUpdate();
-      },
-    });
-    host.addController(this);
-  }
-
-  get backend(): RegistrationBackend | undefined {
-    return this.#host.backend ?? this.#backendContext.value;
   }
 
   get state(): QueryState {
     if (!this.backend) return 'no-backend';
-    if (this.#signedOut || (this.#sessionProvided && this.#sessionContext.value === null)) return 'signed-out';
+    if (this.#signedOut || this.signedOut) return 'signed-out';
     if (this.value !== undefined && !this.loading) return 'ready';
     if (this.error !== undefined && !this.loading) return 'error';
     return 'loading';
   }
 
   hostConnected(): void {
-    this.#loadedFor = undefined;
+    this.asked = undefined;
   }
 
   hostUpdate(): void {
-    const backend = this.backend;
-    const session = this.#sessionContext.value;
-    if (!backend) return;
-    if (this.#loadedFor?.backend === backend && !sessionMoved(this.#loadedFor.session, session)) {
-      this.#loadedFor.session = session;
-      return;
-    }
-    if (this.#sessionProvided && session === null) {
-      // Signed out: nothing to ask, but whoever signs in next is asked for.
-      if (this.#loadedFor) this.#loadedFor.session = null;
-      return;
-    }
-    this.#loadedFor = { backend, session };
+    // Signed out: nothing to ask, but whoever signs in next is asked for.
+    if (!this.due()) return;
+    const asked = this.asking()!;
+    const { backend, session } = asked;
     // Lit calls hostUpdate after the element's willUpdate has read `state`, and swallows a
     // requestUpdate made now: a load started here would leave this frame showing an error whose
     // reason is already cleared. Start it once this update is done; it asks for its own.
     queueMicrotask(() => {
-      if (this.#host.isConnected && this.#loadedFor?.backend === backend && this.#loadedFor.session === session) void this.reload();
+      const now = this.asked;
+      if (this.#host.isConnected && now?.backend === backend && now.session === session) void this.reload();
     });
   }
 
-  hostDisconnected(): void {
-    this.#request?.abort();
+  override hostDisconnected(): void {
+    // Aborts the request under way.
+    super.hostDisconnected();
     this.#loading(false);
   }
 
@@ -139,22 +114,20 @@ export class BackendQueryController<T> implements ReactiveController {
   async #fetch(quiet: boolean): Promise<void> {
     const backend = this.backend;
     if (!backend) return;
-    this.#request?.abort();
-    const request = new AbortController();
-    this.#request = request;
+    const signal = (this.#signal = this.request());
     if (!quiet) {
       this.#signedOut = false;
       this.error = undefined;
       this.#loading(true);
     }
     try {
-      const value = await this.#load(backend, request.signal);
-      if (request.signal.aborted) return;
+      const value = await this.#load(backend, signal);
+      if (signal.aborted) return;
       this.value = value;
       this.error = undefined;
       this.#keepUp();
     } catch (error) {
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
         this.#signedOut = true;
         this.value = undefined;
@@ -162,7 +135,7 @@ export class BackendQueryController<T> implements ReactiveController {
       }
       if (!quiet || this.value === undefined) this.error = error;
     } finally {
-      if (this.#request === request) {
+      if (this.#signal === signal) {
         this.#recheck.answered();
         this.#loading(false);
       }

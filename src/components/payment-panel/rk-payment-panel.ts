@@ -1,50 +1,26 @@
 import { ContextConsumer } from '@lit/context';
-import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
-import { sessionMoved } from '../../controllers/session-change.js';
+import { BackendConsumer } from '../../controllers/backend-consumer.js';
 import { PollController } from '../../controllers/poll-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { backendContext, configContext, sessionContext } from '../../services/context.js';
-import { BusinessError, isRkError } from '../../services/errors.js';
-import type {
-  Application,
-  PaymentChannel,
-  PaymentStatus,
-  Receipt,
-  Window,
-} from '../../services/schemas.js';
+import { configContext } from '../../services/context.js';
+import { BusinessError } from '../../services/errors.js';
+import type { Application, ExamSession, PaymentChannel, PaymentStatus, Receipt } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { paymentZhCN } from '../../services/i18n/parts/payment.js';
 import { define } from '../base/define.js';
-import { fenToYuan, formatDateTime } from '../base/exam-format.js';
+import { fenToYuan } from '../base/exam-format.js';
+import type { LocalizeController } from '../../controllers/localize-controller.js';
 import { RkElement } from '../base/rk-element.js';
 import { dropOrderKey, isOpenStatus, orderKey, type OrderEntry } from './payment-orders.js';
 import { styles } from './payment-panel.styles.js';
-import { qrPath, qrSvg, type QrPath } from './qr-code.js';
+import { renderPanel, type PaymentPanelState } from './payment-views.js';
+import { qrPath, type QrPath } from './qr-code.js';
 
-/**
- * `loading`, `error` (with retry), `no-backend`, `signed-out`, `not-eligible` (not approved yet),
- * `window-not-open`, `window-closed`, `choose` (no order yet), `creating`, `unpaid` (QR shown),
- * `paying`, `paid` (the receipt), `failed` (reason, pay again), `expired` (QR covered, refresh).
- */
-export type PaymentPanelState =
-  | 'loading'
-  | 'error'
-  | 'no-backend'
-  | 'signed-out'
-  | 'not-eligible'
-  | 'window-not-open'
-  | 'window-closed'
-  | 'choose'
-  | 'creating'
-  | 'unpaid'
-  | 'paying'
-  | 'paid'
-  | 'failed'
-  | 'expired';
+export type { PaymentPanelState } from './payment-views.js';
 
 /** What `rk-paid` tells: the paid order and its receipt (支付单号, 网关, 时间, 金额). */
 export interface PaidDetail {
@@ -63,8 +39,6 @@ declare global {
     'rk-payment-panel': RkPaymentPanel;
   }
 }
-
-const CHANNELS: PaymentChannel[] = ['alipay', 'wechat'];
 
 /**
  * 网上缴费: the fee of the approved application (exam, level, qualification, subjects, payment
@@ -123,30 +97,28 @@ export class RkPaymentPanel extends RkElement {
   /** Any adapter; wins over the provider's. */
   @property({ attribute: false }) backend: RegistrationBackend | undefined;
 
-  @state() private application: Application | null | undefined;
+  // The state below, and the members marked `@internal` further on, are the views' (payment-views.ts
+  // reads the element itself): no part of the element's API.
+  /** @internal */
+  @state() application: Application | null | undefined;
   @state() private loadError: unknown;
-  @state() private receipt: Receipt | null = null;
-  @state() private createError: unknown;
-  @state() private qr: { payload: string; path: QrPath } | undefined;
-  @state() private qrError = false;
-  @state() private checking = false;
-  @state() private checkedUnpaid = false;
-  @state() private announcement = '';
+  /** @internal */
+  @state() receipt: Receipt | null = null;
+  /** @internal Why the order could not be created. */
+  @state() createError: unknown;
+  /** @internal The code drawn, for its payload. */
+  @state() qr: { payload: string; path: QrPath } | undefined;
+  /** @internal */
+  @state() qrError = false;
+  /** @internal */
+  @state() checking = false;
+  /** @internal The candidate asked, and the order was not paid yet. */
+  @state() checkedUnpaid = false;
+  /** @internal */
+  @state() announcement = '';
 
-  readonly #backendContext = new ContextConsumer(this, {
-    context: backendContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
-  #sessionProvided = false;
-  readonly #sessionContext = new ContextConsumer(this, {
-    context: sessionContext,
-    subscribe: true,
-    callback: () => {
-      this.#sessionProvided = true;
-      this.requestUpdate();
-    },
-  });
+  /** The backend and the session, what the application was loaded for, the load under way. */
+  readonly #consumer = new BackendConsumer(this);
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   readonly #countdown = new CountdownController(this, { now: () => this.#exam.now(), onEnd: () => this.#codeRanOut() });
@@ -165,13 +137,11 @@ export class RkPaymentPanel extends RkElement {
   readonly #orders = new Map<PaymentChannel, OrderEntry>();
   /** Orders being created, by channel: a second click waits for the first. */
   readonly #creating = new Map<PaymentChannel, Promise<void>>();
-  #loadedFor: { backend: RegistrationBackend; session: unknown } | undefined;
-  #loadRequest: AbortController | undefined;
   /** When the candidate said they paid (the backend's clock), for the help text. */
   #saidPaidAt: number | undefined;
 
   get effectiveBackend(): RegistrationBackend | undefined {
-    return this.backend ?? this.#backendContext.value;
+    return this.#consumer.backend;
   }
 
   /** The order whose code is shown (of the chosen channel), if any. */
@@ -187,7 +157,6 @@ export class RkPaymentPanel extends RkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#beforeUnload);
-    this.#loadRequest?.abort();
   }
 
   /** Loads the application and its payment again (what "重试" does). */
@@ -207,20 +176,18 @@ export class RkPaymentPanel extends RkElement {
   async #load(quiet: boolean): Promise<void> {
     const backend = this.effectiveBackend;
     if (!backend) return;
-    this.#loadedFor = { backend, session: this.#sessionContext.value };
-    this.#loadRequest?.abort();
-    const request = new AbortController();
-    this.#loadRequest = request;
+    this.#consumer.asking();
+    const signal = this.#consumer.request();
     if (!quiet) {
       this.loadError = undefined;
       this.application = undefined;
     }
     try {
       const [application, current] = await Promise.all([
-        backend.getApplication({ signal: request.signal }),
-        backend.getCurrentPayment({ signal: request.signal }),
+        backend.getApplication({ signal }),
+        backend.getCurrentPayment({ signal }),
       ]);
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       this.application = application;
       this.#orders.clear();
       if (current.order && current.status) {
@@ -236,7 +203,7 @@ export class RkPaymentPanel extends RkElement {
       }
       this.loadError = undefined;
     } catch (error) {
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       if (this.#signedOut(error)) return;
       if (!quiet || this.application === undefined) this.loadError = error;
     } finally {
@@ -326,14 +293,15 @@ export class RkPaymentPanel extends RkElement {
     if (isOpenStatus(entry.status) && !this.#expired(entry)) {
       this.#countdown.startUntil(Date.parse(entry.order.expiresAt));
       this.#poll.start();
-      void this.#drawCode(entry.order.qrPayload);
+      void this.drawCode(entry.order.qrPayload);
     } else {
       this.#countdown.stop();
       this.#poll.stop();
     }
   }
 
-  async #drawCode(payload: string): Promise<void> {
+  /** @internal Draws the code for `payload` (again, after it failed). */
+  async drawCode(payload: string): Promise<void> {
     if (this.qr?.payload === payload) return;
     this.qrError = false;
     try {
@@ -438,15 +406,9 @@ export class RkPaymentPanel extends RkElement {
   protected override willUpdate(): void {
     this.#exam.ensure();
     const backend = this.effectiveBackend;
-    const sessionGone = this.#sessionProvided && this.#sessionContext.value === null;
-    if (backend && !sessionGone) {
-      if (this.#loadedFor?.backend !== backend || sessionMoved(this.#loadedFor.session, this.#sessionContext.value)) void this.reload();
-      else this.#loadedFor.session = this.#sessionContext.value;
-    } else if (sessionGone && this.#loadedFor) {
-      // Signed out: whoever signs in next is asked for.
-      this.#loadedFor.session = null;
-    }
-    this.state = this.#computeState(backend, sessionGone);
+    // Signed out: nothing asked, but whoever signs in next is asked for.
+    if (this.#consumer.due()) void this.reload();
+    this.state = this.#computeState(backend, this.#consumer.signedOut);
     if (this.state === 'not-eligible' || this.state === 'window-not-open') this.#recheck.start().catch(() => undefined);
   }
 
@@ -473,268 +435,51 @@ export class RkPaymentPanel extends RkElement {
 
   // --- rendering ---------------------------------------------------------------------------------
 
+  /** The views render from payment-views.ts, which reads the element. */
   protected override render() {
-    return html`<section part="panel" aria-labelledby="title">
-      <h2 id="title" part="title" tabindex="-1">${this.t('payment.title')}</h2>
-      ${this.#renderBody()}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      <slot name="footer"></slot>
-    </section>`;
+    return renderPanel(this);
   }
 
-  #renderBody() {
-    switch (this.state) {
-      case 'loading':
-        return html`<p role="status" class="loading">${this.t('payment.loading')}</p>`;
-      case 'no-backend':
-        return html`<div class="notice">${this.t('payment.noBackend')}</div>`;
-      case 'signed-out':
-        return html`<div class="notice">${this.t('payment.signedOut')}</div>`;
-      case 'error':
-        return this.#renderLoadError();
-      case 'not-eligible':
-        return this.#renderNotEligible();
-      case 'paid':
-        return html`${this.#renderSummary()} ${this.#renderReceipt()}`;
-      case 'window-not-open':
-      case 'window-closed':
-        return html`${this.#renderSummary()} ${this.#renderWindowNotice()}`;
-      default:
-        return html`${this.#renderSummary()} ${this.#renderChannels()} ${this.#renderPayment()}`;
-    }
+  /** @internal The element's texts (public for the views; the base class's, no code of their own). */
+  declare t: (...args: Parameters<LocalizeController['t']>) => string;
+  /** @internal */
+  declare readonly localize: LocalizeController;
+
+  /** @internal Why the application or the round could not be loaded. */
+  get failure(): unknown {
+    return this.loadError ?? this.#exam.error;
   }
 
-  #renderLoadError() {
-    const error = this.loadError ?? this.#exam.error;
-    return html`<div class="notice danger" role="alert">
-      <p>${this.t('payment.loadError', { reason: this.localize.error(error) })}</p>
-      ${isRkError(error) && !error.retryable
-        ? nothing
-        : html`<button type="button" @click=${() => this.#retryLoad()}>${this.t('common.retry')}</button>`}
-    </div>`;
+  /** @internal The round, once loaded. */
+  get examSession(): ExamSession | undefined {
+    return this.#exam.session;
   }
 
-  #retryLoad(): void {
-    if (this.#exam.error) void this.#exam.reload();
-    void this.reload();
+  /** @internal The status checks keep failing. */
+  get pollTrouble(): boolean {
+    return this.#poll.failures > 0;
   }
 
-  #renderNotEligible() {
-    const application = this.application;
-    const status = application?.status ?? 'none';
-    const key = status === 'draft' || status === 'submitted' || status === 'rejected' ? status : 'none';
-    const reason = status === 'rejected' ? application?.review?.reason : undefined;
-    return html`<div class="notice ${status === 'rejected' ? 'danger' : ''}">
-      <p>${this.t(`payment.notEligible.${key}`)}</p>
-      ${reason ? html`<p>${this.t('payment.notEligible.reason', { reason })}</p>` : nothing}
-    </div>`;
+  /** @internal Seconds left on the code's countdown. */
+  get remaining(): number {
+    return this.#countdown.remaining;
   }
 
-  #windowText(range: Window) {
-    const lang = this.localize.lang;
-    return { opensAt: formatDateTime(lang, range.opensAt), closesAt: formatDateTime(lang, range.closesAt) };
-  }
-
-  #renderWindowNotice() {
-    const payWindow = this.#exam.session!.paymentWindow;
-    const key = this.state === 'window-not-open' ? 'payment.windowNotOpen' : 'payment.windowClosed';
-    return html`<div class="notice ${this.state === 'window-closed' ? 'danger' : ''}" role="status">
-      ${this.t(key, this.#windowText(payWindow))}
-    </div>`;
-  }
-
-  #renderSummary() {
-    const exam = this.#exam.session!;
-    const fields = this.application?.fields ?? {};
-    const level = exam.plan.levels.find((candidate) => candidate.id === fields.levelId);
-    const qualification = level?.qualifications.find((candidate) => candidate.id === fields.qualificationId);
-    const subjectIds = Array.isArray(fields.subjectIds) ? fields.subjectIds : [];
-    const subjects = qualification?.subjects.filter((subject) => subjectIds.includes(subject.id)) ?? [];
-    const payWindow = this.currentOrder?.order.paymentWindow ?? exam.paymentWindow;
-    const amountFen = this.receipt?.amountFen ?? this.currentOrder?.order.amountFen ?? this.application?.feeFen ?? null;
-    const row = (label: string, value: unknown) =>
-      value === undefined || value === null || value === '' ? nothing : html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
-    return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-      <h3 id="summary-title">${this.t('payment.summary')}</h3>
-      <dl>
-        ${row(this.t('payment.exam'), exam.name)} ${row(this.t('payment.registrationNumber'), this.application?.registrationNumber)}
-        ${row(this.t('payment.level'), level?.name)} ${row(this.t('payment.qualification'), qualification?.name)}
-        ${row(this.t('payment.subjects'), subjects.map((subject) => subject.name).join('、'))}
-        ${row(this.t('payment.window'), html`<span class="dates">${this.t('payment.windowRange', this.#windowText(payWindow))}</span>`)}
-        ${amountFen === null
-          ? nothing
-          : html`<div class="row amount-row">
-              <dt>${this.t('payment.amount')}</dt>
-              <dd part="amount" class="amount">${this.t('common.yuan', { amount: fenToYuan(amountFen) })}</dd>
-            </div>`}
-      </dl>
-    </section>`;
-  }
-
-  #renderChannels() {
-    return html`<fieldset class="channels" part="channels">
-      <legend>${this.t('payment.channel.legend')}</legend>
-      <div class="channel-list">
-        ${CHANNELS.map(
-          (channel) => html`<label class="channel ${channel}">
-            <input
-              type="radio"
-              name="channel"
-              value=${channel}
-              .checked=${this.channel === channel}
-              aria-describedby="qr-status"
-              @change=${() => void this.choose(channel)}
-            /><span class="channel-face"><span class="channel-mark" aria-hidden="true"></span>${this.t(`payment.channel.${channel}`)}</span>
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
-  }
-
-  #renderPayment() {
-    const entry = this.currentOrder;
-    const channelName = this.channel ? this.t(`payment.channelName.${this.channel}`) : '';
-    return html`<div class="pay" aria-live="polite">
-      <div class="qr" part="qr">${this.#renderCode(entry, channelName)}</div>
-      <div class="pay-side">
-        ${this.#renderStatus(entry, channelName)}
-        <div class="tip" part="tip">
-          <p>${this.t('payment.tip')}</p>
-          ${this.#renderPhones()}
-        </div>
-        ${this.#renderHelp()}
-      </div>
-    </div>`;
-  }
-
-  #renderCode(entry: OrderEntry | undefined, channelName: string) {
-    if (this.createError) {
-      return html`<div class="qr-message danger" role="alert">
-        <p>${this.localize.error(this.createError)}</p>
-        <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('common.retry')}</button>
-      </div>`;
-    }
-    switch (this.state) {
-      case 'choose':
-        return this.channel
-          ? html`<div class="qr-message">
-              <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('payment.qr.scan', { channel: channelName })}</button>
-            </div>`
-          : html`<p class="qr-message">${this.t('payment.chooseHint')}</p>`;
-      case 'creating':
-        return html`<p class="qr-message" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('payment.creating')}</p>`;
-      case 'expired':
-        return html`<button type="button" class="qr-cover" part="refresh" @click=${() => void this.refresh()}>
-          ${this.t(entry?.status === 'closed' ? 'payment.qr.closed' : 'payment.qr.expired')}
-        </button>`;
-      case 'failed':
-        return html`<div class="qr-message danger">
-          <button type="button" class="primary" @click=${() => void this.refresh()}>${this.t('payment.retry')}</button>
-        </div>`;
-      default:
-        break;
-    }
-    if (!entry) return nothing;
-    if (this.qrError) {
-      return html`<div class="qr-message danger" role="alert">
-        <p>${this.t('payment.qr.loadError')}</p>
-        <button type="button" @click=${() => void this.#drawCode(entry.order.qrPayload)}>${this.t('common.retry')}</button>
-      </div>`;
-    }
-    const amount = this.t('common.yuan', { amount: fenToYuan(entry.order.amountFen) });
-    return this.qr?.payload === entry.order.qrPayload
-      ? qrSvg(this.qr.path, this.t('payment.qr.label', { channel: channelName, amount }))
-      : html`<p class="qr-message" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('payment.creating')}</p>`;
-  }
-
-  #renderStatus(entry: OrderEntry | undefined, channelName: string) {
-    const open = entry && isOpenStatus(entry.status) && (this.state === 'unpaid' || this.state === 'paying');
-    // Never more than the code's lifetime: the backend's clock is known only to a request's latency.
-    const lifetime = entry ? Math.floor((Date.parse(entry.order.expiresAt) - Date.parse(entry.order.createdAt)) / 1000) : 0;
-    const remaining = Math.min(this.#countdown.remaining, Math.max(0, lifetime));
-    const time = `${Math.floor(remaining / 60)}:${String(remaining % 60).padStart(2, '0')}`;
-    return html`<div class="status" part="status" id="qr-status">
-      ${open
-        ? html`<p class="scan">${this.t('payment.qr.scan', { channel: channelName })}</p>
-            <p class="status-line ${entry.status}">
-              <strong>${this.t(`payment.status.${entry.status}`)}</strong>
-            </p>
-            <p class="countdown" part="countdown" aria-live="off">${this.t('payment.qr.expiresIn', { time })}</p>
-            <p class="hint">${this.t('payment.qr.refreshHint')}</p>
-            <p class="order-id">${this.t('payment.orderNumber', { id: entry.order.id })}</p>
-            <button type="button" part="check" class="primary" aria-disabled=${this.checking ? 'true' : 'false'} @click=${() => void this.checkNow()}>
-              ${this.checking ? this.t('payment.checking') : this.t('payment.checkNow')}
-            </button>
-            ${this.checkedUnpaid ? html`<p class="hint" role="status">${this.t('payment.stillUnpaid')}</p>` : nothing}
-            ${this.#poll.failures > 0 ? html`<p class="hint warning" role="status">${this.t('payment.pollTrouble')}</p>` : nothing}`
-        : nothing}
-      ${this.state === 'failed'
-        ? html`<div class="notice danger" role="alert">
-            <p><strong>${this.t('payment.status.failed')}</strong></p>
-            ${entry?.failureReason ? html`<p>${this.t('payment.failedReason', { reason: entry.failureReason })}</p>` : nothing}
-          </div>`
-        : nothing}
-      ${this.state === 'expired'
-        ? html`<p class="status-line expired"><strong>${this.t(entry?.status === 'closed' ? 'payment.status.closed' : 'payment.status.expired')}</strong></p>
-            <p class="hint">${this.t('payment.qr.refreshHint')}</p>`
-        : nothing}
-    </div>`;
-  }
-
-  /** The office's help lines: the site's (`config.contactPhones`), else the round's. */
-  #phones(): string[] {
+  /** @internal The office's help lines: the site's (`config.contactPhones`), else the round's. */
+  get phones(): readonly string[] {
     return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
   }
 
-  /**
-   * The seed's 特别提示 gives the office's phones beside the code, where a payment that does not
-   * arrive is noticed, separated by ；(a number may hold 、: 转 835、836); each part of a number
-   * (0871-64312910, 转, 835、836) kept on one line, so that large text can still wrap between them.
-   */
-  #renderPhones() {
-    const phones = this.#phones();
-    if (!phones.length) return nothing;
-    const [before, after] = this.t('payment.help.phones', { phones: '\u0000' }).split('\u0000');
-    return html`<p>
-      ${before}${phones.map(
-        (phone, i) => html`${i ? '；' : ''}${phone.split(' ').map((part, j) => html`${j ? ' ' : ''}<span class="phone">${part}</span>`)}`,
-      )}${after}
-    </p>`;
-  }
-
-  #renderHelp() {
+  /** @internal The candidate said they paid long enough ago without a result: the help text shows. */
+  get showHelp(): boolean {
     const saidAt = this.#saidPaidAt;
-    if (saidAt === undefined || this.#exam.now() - saidAt < this.helpAfter * 1000) return nothing;
-    return html`<div class="notice help" part="help" role="note">
-      <p>${this.t('payment.help')}</p>
-      ${this.#renderPhones()}
-    </div>`;
+    return saidAt !== undefined && this.#exam.now() - saidAt >= this.helpAfter * 1000;
   }
 
-  #renderReceipt() {
-    const receipt = this.receipt;
-    const lang = this.localize.lang;
-    if (!receipt) {
-      return html`<div class="receipt" part="receipt">
-        <h3 id="receipt-title" tabindex="-1">${this.t('payment.receipt.title')}</h3>
-        <p class="result">${this.t('payment.status.paid')}</p>
-        <p>${this.t('payment.receipt.none')}</p>
-      </div>`;
-    }
-    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
-      <h3 id="receipt-title" tabindex="-1">${this.t('payment.receipt.title')}</h3>
-      <dl>
-        <div class="row"><dt>${this.t('payment.receipt.tradeNo')}</dt><dd class="trade-no">${receipt.tradeNo}</dd></div>
-        <div class="row"><dt>${this.t('payment.receipt.gateway')}</dt><dd>${receipt.gateway}</dd></div>
-        <div class="row"><dt>${this.t('payment.receipt.channel')}</dt><dd>${this.t(`payment.channelName.${receipt.channel}`)}</dd></div>
-        <div class="row"><dt>${this.t('payment.receipt.paidAt')}</dt><dd>${formatDateTime(lang, receipt.paidAt)}</dd></div>
-        <div class="row">
-          <dt>${this.t('payment.receipt.amount')}</dt>
-          <dd>${this.t('common.yuan', { amount: fenToYuan(receipt.amountFen) })}</dd>
-        </div>
-        <div class="row"><dt>${this.t('payment.receipt.result')}</dt><dd class="result">${this.t('payment.status.paid')}</dd></div>
-      </dl>
-    </section>`;
+  /** @internal 重试 after a failed load (the round's too, if it failed). */
+  retryLoad(): void {
+    if (this.#exam.error) void this.#exam.reload();
+    void this.reload();
   }
 }
 

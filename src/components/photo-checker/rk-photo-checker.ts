@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext } from '../../services/context.js';
@@ -15,31 +15,16 @@ import { define } from '../base/define.js';
 import { RkElement } from '../base/rk-element.js';
 import type { CropGestures, CropHost } from './crop-gestures.js';
 import { base64ToFile, blobToBase64, loadDraft, saveDraft } from './photo-draft.js';
-import { checkText, formatBytes } from './photo-format.js';
+import { PhotoCanvases } from './photo-canvas.js';
+import { formatBytes } from './photo-format.js';
 import { styles } from './photo-checker.styles.js';
+import { problemText, renderChecker, type PhotoCheckerState } from './photo-views.js';
 
 /** A text in the element's language at the time it is shown: switching language mid-check changes it too. */
 type Message = () => string;
 const silent: Message = () => '';
 
-/**
- * `empty` (no photo yet), `reading` (checking a file), `unavailable` (the photo checks could not
- * be fetched, e.g. offline: a retry checks the same file again), `refused` (the file itself
- * cannot be used: empty, too large, not a JPEG, damaged), `failed` (a rule failed),
- * `compressing` (making the checked photo), `ready` (the checked photo can be used or
- * uploaded), `uploading`, `upload-failed`, `accepted` (uploaded, or accepted without upload).
- */
-export type PhotoCheckerState =
-  | 'empty'
-  | 'reading'
-  | 'unavailable'
-  | 'refused'
-  | 'failed'
-  | 'compressing'
-  | 'ready'
-  | 'uploading'
-  | 'upload-failed'
-  | 'accepted';
+export type { PhotoCheckerState } from './photo-views.js';
 
 /** What `rk-photo-accepted` tells: the checked photo, its measurements, and the backend's record. */
 export interface PhotoAcceptedDetail {
@@ -177,35 +162,52 @@ export class RkPhotoChecker extends RkElement {
   /** Any adapter; wins over the provider's. */
   @property({ attribute: false }) backend: RegistrationBackend | undefined;
 
-  @state() private analysis: PhotoAnalysis | undefined;
-  @state() private refusal: PhotoRefusal | undefined;
-  @state() private checks: PhotoCheck[] = [];
-  @state() private frame: Box | undefined;
-  @state() private result: { file: File; width: number; height: number; bytes: number; quality: number | null } | undefined;
-  @state() private source: { width: number; height: number; bytes: number } | undefined;
-  @state() private fileName = '';
-  @state() private confirmed = false;
-  @state() private confirmError = false;
-  @state() private progress = 0;
-  @state() private uploadError: Message = silent;
-  @state() private uploadRetry = false;
-  @state() private uploaded: Photo | undefined;
-  @state() private restored = false;
-  @state() private dragging = false;
-  /** What the status line says (read out by screen readers). */
-  @state() private status: Message = silent;
-  /** Why the photo checks could not be fetched (state `unavailable`). */
-  @state() private engineError: Message = silent;
+  // The state below, and the members marked `@internal` further on, are the views' (photo-views.ts
+  // reads the element itself): no part of the element's API.
+  /** @internal The photo read, while it is checked and cropped. */
+  @state() analysis: PhotoAnalysis | undefined;
+  /** @internal Why the file cannot be used. */
+  @state() refusal: PhotoRefusal | undefined;
+  /** @internal */
+  @state() checks: PhotoCheck[] = [];
+  /** @internal The crop, in pixels of the photo as shown. */
+  @state() frame: Box | undefined;
+  /** @internal The checked photo, once made (or restored). */
+  @state() result: { file: File; width: number; height: number; bytes: number; quality: number | null } | undefined;
+  /** @internal The photo chosen, as measured. */
+  @state() source: { width: number; height: number; bytes: number } | undefined;
+  /** @internal */
+  @state() fileName = '';
+  /** @internal The candidate confirmed the photo the advisory checks warn about. */
+  @state() confirmed = false;
+  /** @internal */
+  @state() confirmError = false;
+  /** @internal Upload progress in %. */
+  @state() progress = 0;
+  /** @internal */
+  @state() uploadError: Message = silent;
+  /** @internal */
+  @state() uploadRetry = false;
+  /** @internal The backend's record of the upload (none: accepted without upload). */
+  @state() uploaded: Photo | undefined;
+  /** @internal The photo came back from sessionStorage after a reload. */
+  @state() restored = false;
+  /** @internal A file is dragged over the drop zone. */
+  @state() dragging = false;
+  /** @internal What the status line says (read out by screen readers). */
+  @state() status: Message = silent;
+  /** @internal Why the photo checks could not be fetched (state `unavailable`). */
+  @state() engineError: Message = silent;
 
+  /** Its value (the checked photo, once accepted) and validity in a form. */
   readonly #internals: ElementInternals;
-  readonly #backendContext = new ContextConsumer(this, { context: backendContext, subscribe: true });
   #value: File | null = null;
+  readonly #backendContext = new ContextConsumer(this, { context: backendContext, subscribe: true });
   #run = 0;
   #renderTimer: ReturnType<typeof setTimeout> | undefined;
   #upload: AbortController | undefined;
   #analysisAbort: AbortController | undefined;
-  /** What each canvas shows (a re-rendered view brings a new, blank canvas). */
-  readonly #drawn = new WeakMap<HTMLCanvasElement, ImageBitmap | File>();
+  readonly #canvases = new PhotoCanvases();
   readonly #cropHost: CropHost;
   /** Created with the photo engine, which it comes with. */
   #gestures: CropGestures | undefined;
@@ -324,7 +326,7 @@ export class RkPhotoChecker extends RkElement {
       this.refusal = analysis;
       this.state = 'refused';
       const refusal = analysis;
-      this.status = () => this.#problemText(refusal);
+      this.status = () => problemText(refusal, this.#rules(), this.text);
       return;
     }
     this.analysis = analysis;
@@ -370,11 +372,11 @@ export class RkPhotoChecker extends RkElement {
 
   /** Back online while the photo checks could not be fetched: check the chosen photo by itself. */
   readonly #onOnline = (): void => {
-    if (this.state === 'unavailable') this.#checkWaiting();
+    if (this.state === 'unavailable') this.checkWaiting();
   };
 
-  /** Checks again the file chosen while the photo checks could not be fetched. */
-  #checkWaiting(): void {
+  /** @internal Checks again the file chosen while the photo checks could not be fetched. */
+  checkWaiting(): void {
     if (this.#waiting) void this.checkFile(this.#waiting);
   }
 
@@ -388,7 +390,7 @@ export class RkPhotoChecker extends RkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A site that changes the rules or what is advisory: judge the photo again.
-    if ((changed.has('advisory') || changed.has('rules')) && this.analysis && !this.#locked() && this.hasUpdated) {
+    if ((changed.has('advisory') || changed.has('rules')) && this.analysis && !this.locked && this.hasUpdated) {
       const passed = Boolean(this.result);
       this.#recheck();
       if (this.#loaded.photoPasses(this.checks) && (!passed || changed.has('rules'))) void this.#makeResult(this.#run);
@@ -397,10 +399,25 @@ export class RkPhotoChecker extends RkElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#placeFrame();
-    this.#drawPhoto();
-    void this.#drawResult();
-    this.#updateValidity();
+    this.#canvases.draw(this.renderRoot, { image: this.analysis?.image, size: this.#imageSize(), frame: this.frame, result: this.result?.file });
+    this.#validate(this.renderRoot.querySelector<HTMLElement>('[part="choose"], [part="action"]') ?? undefined);
+  }
+
+  /** The form value: the checked photo, once accepted. */
+  #setValue(file: File | null): void {
+    this.#value = file;
+    this.#internals.setFormValue(file);
+  }
+
+  /**
+   * Tells the form where the photo stands: `valueMissing` without a photo, `customError` while the
+   * chosen one fails or is not confirmed yet (`anchor`: where the browser shows the message).
+   */
+  #validate(anchor: HTMLElement | undefined): void {
+    if (this.#value) this.#internals.setValidity({});
+    else if (this.state === 'failed' || this.state === 'refused') this.#internals.setValidity({ customError: true }, this.t('photo.validity.failing'), anchor);
+    else if (this.result) this.#internals.setValidity({ customError: true }, this.t('photo.validity.unconfirmed'), anchor);
+    else this.#internals.setValidity({ valueMissing: true }, this.t('photo.validity.missing'), anchor);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -460,11 +477,6 @@ export class RkPhotoChecker extends RkElement {
     if (had) this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  #setValue(file: File | null): void {
-    this.#value = file;
-    this.#internals.setFormValue(file);
-  }
-
   #recheck(): void {
     if (!this.analysis || !this.frame) return;
     this.checks = this.#loaded.checkPhoto(this.analysis, this.frame, this.#rules(), this.#advisory());
@@ -482,7 +494,7 @@ export class RkPhotoChecker extends RkElement {
   }
 
   #setFrame(frame: Box, settled: boolean): void {
-    if (!this.analysis || this.#locked()) return;
+    if (!this.analysis || this.locked) return;
     this.frame = frame;
     if (!settled) return;
     this.#recheck();
@@ -495,8 +507,8 @@ export class RkPhotoChecker extends RkElement {
     this.#renderTimer = setTimeout(() => void this.#makeResult(run), RENDER_DELAY);
   }
 
-  /** Whether the photo can no longer be changed (being uploaded or accepted). */
-  #locked(): boolean {
+  /** @internal Whether the photo can no longer be changed (being uploaded or accepted). */
+  get locked(): boolean {
     return this.state === 'uploading' || this.state === 'accepted';
   }
 
@@ -558,37 +570,16 @@ export class RkPhotoChecker extends RkElement {
 
   // --- choosing a file -------------------------------------------------------------------------
 
-  #chosen(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = ''; // choosing the same file again must fire again
-    if (file) void this.checkFile(file);
-  }
-
   #paste(event: ClipboardEvent): void {
-    if (this.disabled || this.#locked()) return;
+    if (this.disabled || this.locked) return;
     const file = Array.from(event.clipboardData?.files ?? [])[0];
     if (!file) return;
     event.preventDefault();
     void this.checkFile(file);
   }
 
-  #dragOver(event: DragEvent): void {
-    if (this.disabled || this.#locked()) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
-  }
-
-  #drop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging = false;
-    if (this.disabled || this.#locked()) return;
-    const file = event.dataTransfer?.files[0];
-    if (file) void this.checkFile(file);
-  }
-
-  #openChooser(capture = false): void {
+  /** @internal Opens the file (or, `capture`, the camera) chooser. */
+  openChooser(capture = false): void {
     if (this.disabled) return;
     this.renderRoot.querySelector<HTMLInputElement>(capture ? '#capture-input' : '#file-input')?.click();
   }
@@ -599,7 +590,8 @@ export class RkPhotoChecker extends RkElement {
     return this.checks.some((check) => check.status === 'warn');
   }
 
-  async #accept(): Promise<void> {
+  /** @internal Uploads or uses the checked photo. */
+  async accept(): Promise<void> {
     const result = this.result;
     const source = this.source;
     if (!result || !source || this.state === 'uploading') return;
@@ -666,342 +658,27 @@ export class RkPhotoChecker extends RkElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="accepted"] h3')?.focus());
   }
 
-  // --- validity --------------------------------------------------------------------------------
-
-  #updateValidity(): void {
-    const anchor = this.renderRoot.querySelector<HTMLElement>('[part="choose"], [part="action"]') ?? undefined;
-    if (this.#value) {
-      this.#internals.setValidity({});
-    } else if (this.state === 'failed' || this.state === 'refused') {
-      this.#internals.setValidity({ customError: true }, this.t('photo.validity.failing'), anchor);
-    } else if (this.result) {
-      this.#internals.setValidity({ customError: true }, this.t('photo.validity.unconfirmed'), anchor);
-    } else {
-      this.#internals.setValidity({ valueMissing: true }, this.t('photo.validity.missing'), anchor);
-    }
-  }
-
-  // --- drawing ---------------------------------------------------------------------------------
-
-  /** The frame's place over the photo, as percentages in CSS custom properties (no inline style attribute: CSP). */
-  #placeFrame(): void {
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    if (!stage || !this.frame) return;
-    const { width, height } = this.#imageSize();
-    const f = this.frame;
-    stage.style.setProperty('--frame-x', `${(f.x / width) * 100}%`);
-    stage.style.setProperty('--frame-y', `${(f.y / height) * 100}%`);
-    stage.style.setProperty('--frame-w', `${(f.width / width) * 100}%`);
-    stage.style.setProperty('--frame-h', `${(f.height / height) * 100}%`);
-  }
-
-  /** Draws the decoded photo into the stage's canvas (at most 900 px: it is shown smaller). */
-  #drawPhoto(): void {
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.photo');
-    const image = this.analysis?.image;
-    if (!canvas || !image || this.#drawn.get(canvas) === image) return;
-    this.#drawn.set(canvas, image);
-    const scale = Math.min(1, 900 / Math.max(image.width, image.height));
-    canvas.width = Math.round(image.width * scale);
-    canvas.height = Math.round(image.height * scale);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-  }
-
-  /** Draws the checked photo into the preview canvas (a canvas, not an <img>: no blob: URL for CSP). */
-  async #drawResult(): Promise<void> {
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.result');
-    const file = this.result?.file;
-    if (!canvas || !file || this.#drawn.get(canvas) === file) return;
-    this.#drawn.set(canvas, file);
-    const bitmap = await createImageBitmap(file);
-    if (this.#drawn.get(canvas) !== file) return bitmap.close();
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
-    bitmap.close();
-  }
-
   // --- rendering -------------------------------------------------------------------------------
 
-  #problemText(refusal: PhotoRefusal): string {
-    const rules = this.#rules();
-    switch (refusal.problem) {
-      case 'too-large':
-        return this.t('photo.problem.too-large', { size: formatBytes(refusal.bytes), limit: formatBytes(rules.maxFileBytes) });
-      case 'not-jpeg':
-        if (refusal.kind === 'heic') return this.t('photo.problem.heic');
-        return this.t('photo.problem.not-jpeg', { kind: this.t(`photo.kind.${refusal.kind ?? 'unknown'}`) });
-      case 'too-many-pixels':
-        return this.t('photo.problem.too-many-pixels', {
-          width: refusal.width ?? 0,
-          height: refusal.height ?? 0,
-          mp: Math.round(((refusal.width ?? 0) * (refusal.height ?? 0)) / 1e6),
-          limit: Math.round(rules.maxPixels / 1e6),
-        });
-      default:
-        return this.t(`photo.problem.${refusal.problem}`);
-    }
-  }
+  /** @internal The element's text for `key` now, bound (the views' `t`). */
+  readonly text = (key: string, params?: Record<string, string | number>): string => this.t(key, params);
 
-  /** Its sub-headings' level, when not the default (3). */
-  get #subLevel() {
-    return this.headingLevel === 2 ? nothing : Math.min(6, this.headingLevel + 1);
-  }
-
+  /** The views render from photo-views.ts, which reads the element; photo-canvas.ts draws after. */
   protected override render() {
-    const rules = this.#rules();
-    // A group, not a region: inside rk-registration-form's 证件照片 section it would repeat that landmark.
-    return html`<div part="panel" role="group" aria-labelledby="title" aria-busy=${this.state === 'reading' || this.state === 'compressing' ? 'true' : 'false'}>
-      <h2 id="title" part="title" aria-level=${this.headingLevel === 2 ? nothing : this.headingLevel}>${this.t('photo.title')}</h2>
-      ${this.state === 'accepted' ? this.#renderAccepted() : this.#renderWork(rules)}
-      <p class="visually-hidden" role="status">${this.status()}</p>
-      <slot name="footer"></slot>
-    </div>`;
+    return renderChecker(this);
   }
 
-  #renderWork(rules: PhotoRules) {
-    const hasPhoto = Boolean(this.analysis || this.result);
-    return html`${hasPhoto || this.state === 'reading'
-        ? nothing
-        : html`<p class="intro" id="intro">
-            ${this.t('photo.intro', {
-              minSize: formatBytes(rules.minSourceBytes),
-              minWidth: rules.minSourceWidth,
-              minHeight: rules.minSourceHeight,
-              outWidth: rules.outputWidth,
-              outHeight: rules.outputHeight,
-              target: formatBytes(rules.targetBytes),
-            })}
-          </p>`}
-      ${this.#renderDropzone(hasPhoto)} ${this.state === 'reading' ? html`<p class="busy" part="busy">${this.t('photo.reading')}</p>` : nothing}
-      ${this.state === 'unavailable'
-        ? html`<div class="notice danger" part="problem" role="alert">
-            <p>${this.engineError()}</p>
-            <button type="button" @click=${() => this.#checkWaiting()}>${this.t('common.retry')}</button>
-          </div>`
-        : nothing}
-      ${this.refusal
-        ? html`<div class="notice danger" part="problem" role="alert">
-            <h3 aria-level=${this.#subLevel}>${this.t('photo.refused.title')}</h3>
-            <p>${this.#problemText(this.refusal)}</p>
-          </div>`
-        : nothing}
-      ${this.analysis || this.result ? this.#renderChecked() : nothing}`;
-  }
-
-  #renderDropzone(hasPhoto: boolean) {
-    const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-    const chooseLabel = hasPhoto || this.refusal ? this.t('photo.chooseAnother') : this.t('photo.choose');
-    return html`<div
-      class="dropzone ${this.dragging ? 'dragging' : ''} ${hasPhoto ? 'compact' : ''}"
-      part="dropzone"
-      @dragenter=${(e: DragEvent) => this.#dragOver(e)}
-      @dragover=${(e: DragEvent) => this.#dragOver(e)}
-      @dragleave=${() => (this.dragging = false)}
-      @drop=${(e: DragEvent) => this.#drop(e)}
-    >
-      <input id="file-input" hidden type="file" accept="image/jpeg,.jpg,.jpeg" @change=${(e: Event) => this.#chosen(e)} />
-      <input id="capture-input" hidden type="file" accept="image/jpeg" capture="environment" @change=${(e: Event) => this.#chosen(e)} />
-      <div class="actions">
-        <button type="button" class=${hasPhoto ? '' : 'primary'} part="choose" aria-describedby=${hasPhoto ? nothing : 'intro drop-hint'} ?disabled=${this.disabled} aria-disabled=${this.#locked() || this.state === 'reading' ? 'true' : 'false'} @click=${() => !this.#locked() && this.#openChooser()}>
-          ${chooseLabel}
-        </button>
-        ${coarse
-          ? html`<button type="button" part="capture" ?disabled=${this.disabled} @click=${() => !this.#locked() && this.#openChooser(true)}>${this.t('photo.capture')}</button>`
-          : nothing}
-      </div>
-      ${hasPhoto ? nothing : html`<p class="hint" id="drop-hint">${this.dragging ? this.t('photo.dropHere') : this.t('photo.dropHint')}</p>`}
-      ${this.fileName ? html`<p class="file-name">${this.t('photo.fileName', { name: this.fileName })}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderChecklist() {
-    if (this.checks.length === 0) return nothing;
-    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
-    return html`<h3 aria-level=${this.#subLevel} class="checklist-title">${this.t('photo.checklist.title')}</h3>
-      <ul class="checklist" part="checklist">
-        ${this.checks.map(
-          (check) => html`<li class="check ${check.status}" data-check=${check.id}>
-            <span class="mark" aria-hidden="true">${check.status === 'pass' ? '✓' : check.status === 'warn' ? '!' : '✗'}</span>
-            <span class="check-text"><span class="check-status">${this.t(`photo.status.${check.status}`)}：</span>${checkText(check, t)}</span>
-          </li>`,
-        )}
-      </ul>`;
-  }
-
-  #renderChecked() {
-    const failed = this.state === 'failed';
-    return html`<div class="workspace">
-      ${this.analysis ? this.#renderCrop() : nothing}
-      <div class="side">
-        ${this.restored ? html`<p class="notice">${this.t('photo.restored')}</p>` : nothing} ${this.#renderChecklist()}
-        ${failed
-          ? html`<div class="notice danger" part="problem" role="alert">
-              <h3 aria-level=${this.#subLevel}>${this.t('photo.failed.title')}</h3>
-              <p>${this.t('photo.failed.next')}</p>
-            </div>`
-          : this.#renderResult()}
-      </div>
-    </div>`;
-  }
-
-  #renderCrop() {
-    const frame = this.frame;
-    if (!frame) return nothing;
+  /** @internal The crop's zoom limits and gestures, once a photo was read (with the photo engine). */
+  cropControls(): { canShrink: boolean; canGrow: boolean; step: number; gestures: CropGestures } {
     const { zoomRange, ZOOM_STEP } = this.#loaded;
-    const gestures = this.#gestures!;
-    const range = zoomRange(frame, this.#imageSize(), this.#outputSize());
-    const locked = this.#locked();
-    return html`<div class="crop" part="crop">
-      <h3 aria-level=${this.#subLevel} id="crop-title">${this.t('photo.crop.title')}</h3>
-      <p class="hint" id="crop-hint">${this.t('photo.crop.hint')}</p>
-      <div class="stage" @wheel=${(e: WheelEvent) => !locked && gestures.wheel(e)}>
-        <canvas class="photo" role="img" aria-label=${this.t('photo.crop.photo')}></canvas>
-        <div
-          class="frame"
-          part="crop-frame"
-          tabindex="0"
-          role="group"
-          aria-roledescription=${this.t('photo.crop.frame')}
-          aria-label=${this.t('photo.crop.frame')}
-          aria-describedby="crop-hint crop-status"
-          @pointerdown=${(e: PointerEvent) => !locked && gestures.pointerDown(e, 'move')}
-          @pointermove=${(e: PointerEvent) => gestures.pointerMove(e)}
-          @pointerup=${(e: PointerEvent) => gestures.pointerUp(e)}
-          @pointercancel=${(e: PointerEvent) => gestures.pointerUp(e)}
-          @keydown=${(e: KeyboardEvent) => !locked && gestures.keyDown(e)}
-        >
-          <span class="guide" aria-hidden="true"></span>
-          <span
-            class="handle"
-            aria-hidden="true"
-            @pointerdown=${(e: PointerEvent) => !locked && gestures.pointerDown(e, 'resize')}
-            @pointermove=${(e: PointerEvent) => gestures.pointerMove(e)}
-            @pointerup=${(e: PointerEvent) => gestures.pointerUp(e)}
-            @pointercancel=${(e: PointerEvent) => gestures.pointerUp(e)}
-          ></span>
-        </div>
-      </div>
-      <p class="crop-status" id="crop-status">
-        ${this.t('photo.crop.status', {
-          width: Math.round(frame.width),
-          height: Math.round(frame.height),
-          x: Math.round(frame.x),
-          y: Math.round(frame.y),
-        })}
-      </p>
-      <div class="zoom actions" part="zoom">
-        <button type="button" aria-disabled=${!range.canShrink || locked ? 'true' : 'false'} @click=${() => range.canShrink && !locked && gestures.zoom(1 / ZOOM_STEP)}>
-          ＋ ${this.t('photo.crop.closer')}
-        </button>
-        <button type="button" aria-disabled=${!range.canGrow || locked ? 'true' : 'false'} @click=${() => range.canGrow && !locked && gestures.zoom(ZOOM_STEP)}>
-          − ${this.t('photo.crop.wider')}
-        </button>
-        <button type="button" aria-disabled=${locked ? 'true' : 'false'} @click=${() => !locked && gestures.reset()}>${this.t('photo.crop.reset')}</button>
-      </div>
-    </div>`;
+    const { canShrink, canGrow } = zoomRange(this.frame!, this.#imageSize(), this.#outputSize());
+    return { canShrink, canGrow, step: ZOOM_STEP, gestures: this.#gestures! };
   }
 
-  #renderPreview() {
-    const result = this.result;
-    return html`<figure class="preview" part="result">
-      <canvas class="result" width="295" height="413" role="img" aria-label=${this.t('photo.result.alt')}></canvas>
-      <figcaption>
-        ${result
-          ? html`<strong>${this.t('photo.result.title')}</strong><br />${this.t('photo.result.size', { width: result.width, height: result.height, size: formatBytes(result.bytes) })}`
-          : this.t('photo.compressing')}
-      </figcaption>
-    </figure>`;
-  }
-
-  #renderResult() {
-    const uploading = this.state === 'uploading';
-    const busy = this.state === 'compressing' || uploading;
-    const warn = this.#needsConfirmation();
-    return html`<div class="result-block">
-      ${warn
-        ? html`<div class="notice warning">
-            <h3 aria-level=${this.#subLevel}>${this.t('photo.advisory.title')}</h3>
-            <p>${this.t('photo.advisory.body')}</p>
-            <label class="choice confirm">
-              <input
-                id="confirm"
-                type="checkbox"
-                .checked=${this.confirmed}
-                aria-invalid=${this.confirmError ? 'true' : 'false'}
-                aria-describedby=${this.confirmError ? 'confirm-error' : nothing}
-                @change=${(e: Event) => {
-                  this.confirmed = (e.target as HTMLInputElement).checked;
-                  if (this.confirmed) this.confirmError = false;
-                }}
-              />
-              ${this.t('photo.advisory.confirm')}
-            </label>
-            ${this.confirmError ? html`<span class="error-message" id="confirm-error">${this.t('photo.validity.unconfirmed')}</span>` : nothing}
-          </div>`
-        : nothing}
-      ${this.#renderPreview()}
-      ${uploading
-        ? html`<div class="upload-progress">
-            <label for="progress">${this.t('photo.uploading')}</label>
-            ${this.progress > 0
-              ? html`<progress id="progress" part="progress" max="100" .value=${this.progress}>${this.progress}%</progress>
-                  <span>${this.t('photo.progress', { percent: this.progress })}</span>`
-              : html`<progress id="progress" part="progress"></progress>`}
-          </div>`
-        : nothing}
-      ${this.state === 'upload-failed'
-        ? html`<div class="notice danger" role="alert"><p>${this.uploadError()}</p></div>`
-        : nothing}
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          part="action"
-          aria-disabled=${busy || !this.result ? 'true' : 'false'}
-          @click=${() => !busy && this.result && this.#accept()}
-        >
-          ${this.state === 'upload-failed' && this.uploadRetry
-            ? this.t('common.retry')
-            : uploading
-              ? this.t('photo.uploading')
-              : this.t(this.upload ? 'photo.upload' : 'photo.use')}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  #renderAccepted() {
-    const result = this.result!;
-    const source = this.source!;
-    return html`<div class="notice success" part="accepted">
-        <h3 aria-level=${this.#subLevel} tabindex="-1">${this.t(this.uploaded ? 'photo.uploaded.title' : 'photo.accepted.title')}</h3>
-        <p>
-          ${this.t('photo.accepted.body', {
-            width: result.width,
-            height: result.height,
-            size: formatBytes(result.bytes),
-            sourceWidth: source.width,
-            sourceHeight: source.height,
-            sourceSize: formatBytes(source.bytes),
-          })}
-        </p>
-      </div>
-      <div class="accepted-body">
-        ${this.#renderPreview()}
-        <div class="actions">
-          <button type="button" part="choose" ?disabled=${this.disabled} @click=${() => this.#startOver()}>${this.t('photo.chooseAnother')}</button>
-        </div>
-      </div>`;
-  }
-
-  /** From the accepted photo back to choosing (the choice dialog opens at once). */
-  #startOver(): void {
+  /** @internal From the accepted photo back to choosing (the choice dialog opens at once). */
+  startOver(): void {
     this.reset();
-    void this.updateComplete.then(() => this.#openChooser());
+    void this.updateComplete.then(() => this.openChooser());
   }
 }
 

@@ -1,10 +1,9 @@
-import { ContextConsumer } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { BackendConsumer, changed } from '../../controllers/backend-consumer.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { backendContext, sessionContext } from '../../services/context.js';
 import { NetworkError } from '../../services/errors.js';
 import type { Application, Session } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
@@ -106,16 +105,11 @@ export class RkPortal extends RkElement {
   @state() private qualification: PlanSelectDetail | undefined;
   @state() private announcement = '';
 
-  readonly #backendContext = new ContextConsumer(this, {
-    context: backendContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
-  readonly #sessionContext = new ContextConsumer(this, {
-    context: sessionContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
+  /**
+   * The backend and the session, which backend and session the application was loaded for (any
+   * other session is asked for, signed out included), the load under way.
+   */
+  readonly #consumer = new BackendConsumer(this, changed);
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   /** Asks for the application again while it waits for the office or a date (see the class comment). */
   readonly #recheck = new LazyRecheck(this, {
@@ -131,9 +125,6 @@ export class RkPortal extends RkElement {
     },
     now: () => this.#exam.now(),
   });
-  /** Which backend and session the application was loaded for. */
-  #loadedFor: { backend: RegistrationBackend; session: Session | null | undefined } | undefined;
-  #request: AbortController | undefined;
   /** The view the candidate chose (menu, timeline); else the state decides. */
   #chosen: PortalView | undefined;
   /** Whether the candidate's focus was last in the portal (see the constructor). */
@@ -182,11 +173,11 @@ export class RkPortal extends RkElement {
   }
 
   get effectiveBackend(): RegistrationBackend | undefined {
-    return this.backend ?? this.#backendContext.value;
+    return this.#consumer.backend;
   }
 
   get session(): Session | null | undefined {
-    return this.#sessionContext.value;
+    return this.#consumer.session;
   }
 
   /** The view on screen: the page's or candidate's choice, else the one the state leads to. */
@@ -240,22 +231,21 @@ export class RkPortal extends RkElement {
     const backend = this.effectiveBackend;
     const session = this.session;
     if (!backend) return;
-    this.#loadedFor = { backend, session };
-    this.#request?.abort();
+    this.#consumer.asking();
+    // A new request aborts the one before, also when none is needed.
+    const signal = this.#consumer.request();
     if (!session) {
       this.application = null;
       return;
     }
-    const request = new AbortController();
-    this.#request = request;
     if (!quiet) this.applicationError = undefined;
     try {
-      const application = await backend.getApplication({ signal: request.signal });
-      if (request.signal.aborted) return;
+      const application = await backend.getApplication({ signal });
+      if (signal.aborted) return;
       this.application = application;
       this.applicationError = undefined;
     } catch (error) {
-      if (!request.signal.aborted && !(quiet && this.application)) this.applicationError = error;
+      if (!signal.aborted && !(quiet && this.application)) this.applicationError = error;
     } finally {
       this.#recheck.answered();
     }
@@ -289,7 +279,6 @@ export class RkPortal extends RkElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
     window.removeEventListener('online', this.#onOnline);
-    this.#request?.abort();
   }
 
   readonly #onHash = (): void => {
@@ -331,11 +320,10 @@ export class RkPortal extends RkElement {
 
   protected override willUpdate(): void {
     this.#exam.ensure();
-    const backend = this.effectiveBackend;
-    if (backend && (this.#loadedFor?.backend !== backend || this.#loadedFor.session !== this.session)) {
+    if (this.#consumer.due()) {
       // Another candidate, or signed out: their choice of view goes. Not when the session only
       // became known (a reload on #/plan: the provider learns the session after the first render).
-      const before = this.#loadedFor?.session;
+      const before = this.#consumer.asked?.session;
       if (before && before.user.id !== this.session?.user.id) this.#chosen = undefined;
       void this.#load();
     }

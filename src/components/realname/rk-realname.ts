@@ -1,8 +1,10 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { BackendConsumer } from '../../controllers/backend-consumer.js';
+import { OwnSession } from '../../controllers/own-session.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
+import { configContext, localeContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { realnameZhCN } from '../../services/i18n/parts/realname.js';
 import { documentsZhCN } from '../../services/i18n/parts/documents.js';
@@ -138,26 +140,13 @@ export class RkRealname extends RkElement {
   @state() private result: RealNameResult | undefined;
   @state() private status = '';
   @state() private sessionEnded = false;
-  /** The session this element asked for itself (no provider, no `session` property). */
-  @state() private ownSession: Session | null | undefined;
 
-  readonly #backendContext = new ContextConsumer(this, {
-    context: backendContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
-  #sessionProvided = false;
-  readonly #sessionContext = new ContextConsumer(this, {
-    context: sessionContext,
-    subscribe: true,
-    callback: () => {
-      this.#sessionProvided = true;
-    },
-  });
+  /** The backend, and the session: the provider's, or (without one) the one it asked for. */
+  readonly #consumer = new BackendConsumer(this);
+  readonly #session = new OwnSession(this, this.#consumer);
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
   #request: AbortController | undefined;
-  #sessionRequest: AbortController | undefined;
   #prefilledFrom: RealNameResult | undefined;
   /** The values before any typing (prefilling from a refused verification is only done then). */
   #initial: RealnameValues = this.values;
@@ -183,16 +172,12 @@ export class RkRealname extends RkElement {
   }
 
   get effectiveBackend(): RegistrationBackend | undefined {
-    return this.backend ?? this.#backendContext.value;
+    return this.#consumer.backend;
   }
 
   /** The session in use: the `session` property, the provider's, or the one asked for. */
   get effectiveSession(): Session | null | undefined {
-    if (this.session !== undefined) return this.session;
-    if (this.#sessionProvided) return this.#sessionContext.value;
-    // No provider, no session given, no backend to ask: nobody can be signed in.
-    if (this.ownSession === undefined && !this.effectiveBackend) return null;
-    return this.ownSession;
+    return this.#session.of(this.session);
   }
 
   /** The verification as it stands: this element's last answer, else the session's. */
@@ -203,12 +188,14 @@ export class RkRealname extends RkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#request?.abort();
-    this.#sessionRequest?.abort();
     this.busy = false;
   }
 
   protected override willUpdate(): void {
-    if (!this.#sessionProvided && this.session === undefined && this.ownSession === undefined) this.#askSession();
+    // Without provider or `session`, asks the backend who is signed in.
+    void this.#session.ask(this.session, (error: unknown) => {
+      this.formError = { message: this.localize.error(error), retry: false };
+    });
     const realName = this.realName;
     // A refused verification from an earlier visit: start from what it says (never the number).
     if (realName?.status === 'rejected' && this.#prefilledFrom !== realName && this.values === this.#initial) {
@@ -237,27 +224,6 @@ export class RkRealname extends RkElement {
     if (this.failed) return 'error';
     if (status === 'rejected') return 'rejected';
     return 'idle';
-  }
-
-  /** Without provider or `session`, asks the backend who is signed in. */
-  #askSession(): void {
-    const backend = this.effectiveBackend;
-    if (!backend || this.#sessionRequest || !this.isConnected) return;
-    const request = new AbortController();
-    this.#sessionRequest = request;
-    backend
-      .getSession({ signal: request.signal })
-      .then((session) => {
-        if (!request.signal.aborted) this.ownSession = session;
-      })
-      .catch((error: unknown) => {
-        if (request.signal.aborted) return;
-        this.ownSession = null;
-        this.formError = { message: this.localize.error(error), retry: false };
-      })
-      .finally(() => {
-        if (this.#sessionRequest === request) this.#sessionRequest = undefined;
-      });
   }
 
   // --- typing -----------------------------------------------------------------------------------

@@ -7,7 +7,41 @@ import { normalizeContact } from '../../services/contact.js';
 import type { DraftFieldValue, DraftValues } from '../../services/draft-store.js';
 import { normalizeDocumentNumber } from '../../services/id-document.js';
 import { APPLICATION_FIELD_NAMES, isRequiredField } from '../../services/application-fields.js';
-import type { ApplicationDraft, ApplicationFieldName, RealNameResult } from '../../services/schemas.js';
+import type { ApplicationDraft, ApplicationFieldName, ApplicationStatus, ExamSession, RealNameResult } from '../../services/schemas.js';
+import { BusinessError } from '../../services/errors.js';
+import { FORM_ORDER } from './sections.js';
+
+/**
+ * Where the form stands (reflected as `state`):
+ * `loading`; `signed-out`; `unverified` (real name not verified yet); `load-error` (with retry);
+ * `not-open` / `closed` (outside the registration window: read-only with the dates);
+ * `editing` (a draft, or a rejected application to correct); `review` (核对报考信息);
+ * `submitting`; `submitted` (待审核, read-only); `approved` (read-only; changes only through a
+ * change request); `locked` (paid and later: read-only).
+ */
+export type RegistrationFormState =
+  | 'loading'
+  | 'signed-out'
+  | 'unverified'
+  | 'load-error'
+  | 'not-open'
+  | 'closed'
+  | 'editing'
+  | 'review'
+  | 'submitting'
+  | 'submitted'
+  | 'approved'
+  | 'locked';
+
+/** The statuses whose answers the candidate may still change (inside the registration window). */
+export const EDITABLE_STATUSES: ReadonlySet<ApplicationStatus> = new Set(['draft', 'rejected']);
+
+/** Where the round's registration window stands at `now` (the backend's clock). */
+export function windowPhase(exam: ExamSession, now: number): 'not-open' | 'open' | 'closed' {
+  if (now < Date.parse(exam.registrationWindow.opensAt)) return 'not-open';
+  if (now > Date.parse(exam.registrationWindow.closesAt)) return 'closed';
+  return 'open';
+}
 
 /** The form's values as typed (strings; `subjectIds` a list). */
 export type FormValues = DraftValues;
@@ -19,6 +53,14 @@ export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 /** The form's problems are keyed by contract field, plus the photo. */
 export type FormField = ApplicationFieldName | 'photo';
 export type FormErrors = Partial<Record<FormField, string>>;
+
+/** Which personal fields the real-name result lacks, so the candidate gives them. */
+export function editablePersonal(realName: RealNameResult | null | undefined): PersonalField[] {
+  const fields: PersonalField[] = [];
+  if (realName && !realName.gender) fields.push('gender');
+  if (realName && !realName.birthDate) fields.push('birthDate');
+  return fields;
+}
 
 /** Whether the contract requires a field (its schema is not optional): the red `*`. */
 export function isRequired(field: FormField): boolean {
@@ -125,4 +167,27 @@ export function toDraftValue(field: ApplicationFieldName, value: DraftFieldValue
   const converted = contractValue(field, value);
   if (converted === undefined) return Array.isArray(value) ? [] : null;
   return converted as ApplicationDraft[ApplicationFieldName];
+}
+
+/** The backend's `details.fields` of a VALIDATION error, as form errors (text only). */
+export function fieldErrors(fields: unknown): FormErrors {
+  const errors: FormErrors = {};
+  if (typeof fields !== 'object' || fields === null) return errors;
+  for (const field of FORM_ORDER) {
+    const message = (fields as Record<string, unknown>)[field];
+    if (typeof message === 'string' && message) errors[field] = message;
+  }
+  return errors;
+}
+
+/** The values of some fields only. */
+export function pick(values: FormValues, fields: readonly ApplicationFieldName[]): FormValues {
+  const result: FormValues = {};
+  for (const field of fields) if (values[field] !== undefined) result[field] = values[field];
+  return result;
+}
+
+/** The backend refused because the window or the application changed meanwhile: show what is true now. */
+export function windowChanged(error: unknown): boolean {
+  return error instanceof BusinessError && ['WINDOW_CLOSED', 'WINDOW_NOT_OPEN', 'INVALID_STATE'].includes(error.code);
 }

@@ -1,66 +1,57 @@
 import { ContextConsumer } from '@lit/context';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { BackendConsumer } from '../../controllers/backend-consumer.js';
+import type { LocalizeController } from '../../controllers/localize-controller.js';
+import { OwnSession } from '../../controllers/own-session.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
-import { backendContext, configContext, localeContext, sessionContext } from '../../services/context.js';
+import type { DraftStore } from '../../services/draft-store.js';
+import { configContext, localeContext } from '../../services/context.js';
 import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
 import { registrationZhCN } from '../../services/i18n/parts/registration.js';
 import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { maskDocumentNumber } from '../../services/id-document.js';
 import { OnDemand } from '../../services/on-demand.js';
-import type { Application, ApplicationFieldName, ApplicationStatus, Photo, Session, Subject } from '../../services/schemas.js';
+import type { Application, ApplicationFieldName, ApplicationStatus, ExamSession, Photo, Session, Subject } from '../../services/schemas.js';
 import { define } from '../base/define.js';
-import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
-import { fenToYuan, formatDateTime, formatDay, formatSitting, formatTime } from '../base/exam-format.js';
+import { focusErrorSummary } from '../base/error-summary.js';
+import { fenToYuan, formatDateTime, formatDay, formatSitting } from '../base/exam-format.js';
 import type { FieldTexts } from '../base/field.js';
 import { RkElement } from '../base/rk-element.js';
 import { chooseLevel, chooseProvince, chooseQualification, defaults, levelOfQualification } from './cascade.js';
 import type { CheckContext } from './form-checks.js';
-import { renderSections, type FormView } from './form-fields.js';
+import type { FormView } from './form-fields.js';
 import {
+  EDITABLE_STATUSES,
   editableOnly,
+  editablePersonal,
+  fieldErrors,
   fieldId,
   parseDate,
   parseYearMonth,
   PERSONAL_FIELDS,
   personalFromRealName,
+  pick,
   toDraftValue,
   valuesFromFields,
+  windowChanged,
+  windowPhase,
   type FormErrors,
   type FormField,
   type FormValues,
   type PersonalField,
+  type RegistrationFormState,
 } from './form-model.js';
-import { renderPhoto } from './photo-section.js';
+import { focusField, renderScreen } from './form-screens.js';
+import { PhotoUpload } from './photo-section.js';
 import { styles } from './registration-form.styles.js';
-import { renderSummary, type SummaryView } from './review-step.js';
-import { FORM_ORDER } from './sections.js';
+import type { SummaryView } from './review-step.js';
 
-/**
- * Where the form stands (reflected as `state`):
- * `loading`; `signed-out`; `unverified` (real name not verified yet); `load-error` (with retry);
- * `not-open` / `closed` (outside the registration window: read-only with the dates);
- * `editing` (a draft, or a rejected application to correct); `review` (核对报考信息);
- * `submitting`; `submitted` (待审核, read-only); `approved` (read-only; changes only through a
- * change request); `locked` (paid and later: read-only).
- */
 type FormChecks = typeof import('./form-checks.js');
 
-export type RegistrationFormState =
-  | 'loading'
-  | 'signed-out'
-  | 'unverified'
-  | 'load-error'
-  | 'not-open'
-  | 'closed'
-  | 'editing'
-  | 'review'
-  | 'submitting'
-  | 'submitted'
-  | 'approved'
-  | 'locked';
+export type { RegistrationFormState } from './form-model.js';
 
 /** A qualification chosen elsewhere (e.g. `rk-exam-plan`'s `rk-plan-select`): its id, or the event's detail. */
 export type QualificationPreset = string | { levelId?: string; qualificationId: string };
@@ -80,8 +71,6 @@ declare global {
     'rk-registration-form': RkRegistrationForm;
   }
 }
-
-const EDITABLE_STATUSES: ReadonlySet<ApplicationStatus> = new Set(['draft', 'rejected']);
 
 /**
  * The registration form (报名表) of a signed-in, verified candidate: 报考信息 (level →
@@ -169,48 +158,36 @@ export class RkRegistrationForm extends RkElement {
   /** The signed-in candidate, when the page knows it (else the provider's, else asked from the backend). */
   @property({ attribute: false }) session: Session | null | undefined;
 
-  @state() private application: Application | null | undefined;
+  /** @internal */ @state() application: Application | null | undefined;
   @state() private applicationError: unknown;
   @state() private values: FormValues = {};
-  @state() private errors: FormErrors = {};
-  @state() private step: 'form' | 'review' = 'form';
-  @state() private showSummary = false;
-  @state() private formError: { message: string; retry: boolean } | undefined;
-  @state() private busy = false;
+  /** @internal */ @state() errors: FormErrors = {};
+  /** @internal */ @state() step: 'form' | 'review' = 'form';
+  /** @internal */ @state() showSummary = false;
+  /** @internal */ @state() formError: { message: string; retry: boolean } | undefined;
+  /** @internal */ @state() busy = false;
   @state() private status = '';
-  @state() private ownSession: Session | null | undefined;
-  @state() private acceptedPhoto: Photo | undefined;
-  @state() private slotted = false;
-  @state() private replacingPhoto = false;
-  @state() private uploading = false;
-  @state() private uploadProgress = 0;
-  @state() private uploadError: string | undefined;
-  @state() private presetNote = '';
+  /** @internal */ @state() presetNote = '';
 
-  readonly #backendContext = new ContextConsumer(this, {
-    context: backendContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
-  #sessionProvided = false;
-  readonly #sessionContext = new ContextConsumer(this, {
-    context: sessionContext,
-    subscribe: true,
-    callback: () => {
-      this.#sessionProvided = true;
-      this.requestUpdate();
-    },
-  });
+  /** The backend; the session (the provider's, else `#session`'s); what the application was loaded for; its load. */
+  readonly #consumer = new BackendConsumer(this, () => false);
+  readonly #session = new OwnSession(this, this.#consumer);
   readonly #localeContext = new ContextConsumer(this, { context: localeContext, subscribe: true });
   readonly #configContext = new ContextConsumer(this, { context: configContext, subscribe: true });
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
   readonly #draft = new DraftController(this);
-  #sessionRequest: AbortController | undefined;
-  #appRequest: AbortController | undefined;
+  readonly #photo = new PhotoUpload(this, {
+    backend: () => this.effectiveBackend,
+    t: (key, params) => this.t(key, params),
+    errorText: (error) => this.localize.error(error),
+    sessionEnded: (error) => this.#sessionEnded(error),
+    used: () => {
+      this.status = this.t('form.photo.uploaded');
+      if (this.errors.photo) this.#recheck('photo');
+    },
+    say: (text) => (this.status = text),
+  });
   #submitRequest: AbortController | undefined;
-  #uploadRequest: AbortController | undefined;
-  /** Which backend and account the application was loaded for. */
-  #appLoadedFor: { backend: RegistrationBackend; account: string } | undefined;
   /** The application the values were started from (null: none yet; undefined: not started). */
   #startedFrom: Application | null | undefined;
   #appliedPreset: QualificationPreset | undefined;
@@ -237,24 +214,21 @@ export class RkRegistrationForm extends RkElement {
   constructor() {
     super();
     // The slotted photo checker uploaded (or accepted) a photo.
-    this.addEventListener('rk-photo-accepted', (event: Event) => this.#photoAccepted((event as CustomEvent<unknown>).detail));
+    this.addEventListener('rk-photo-accepted', (event: Event) => this.#photo.fromChecker((event as CustomEvent<unknown>).detail));
   }
 
   get effectiveBackend(): RegistrationBackend | undefined {
-    return this.backend ?? this.#backendContext.value;
+    return this.#consumer.backend;
   }
 
   /** The session in use: the `session` property, the provider's, or the one asked for. */
   get effectiveSession(): Session | null | undefined {
-    if (this.session !== undefined) return this.session;
-    if (this.#sessionProvided) return this.#sessionContext.value;
-    if (this.ownSession === undefined && !this.effectiveBackend) return null;
-    return this.ownSession;
+    return this.#session.of(this.session);
   }
 
   /** The photo counted as accepted: one the checker reported, else the application's. */
   get photo(): Photo | null {
-    return this.acceptedPhoto ?? this.application?.photo ?? null;
+    return this.#photo.accepted ?? this.application?.photo ?? null;
   }
 
   /** Goes back from the review to the form and focuses a field (what the change links do). */
@@ -273,19 +247,16 @@ export class RkRegistrationForm extends RkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#sessionRequest?.abort();
-    this.#appRequest?.abort();
+    // (the consumer aborts the loads)
     this.#submitRequest?.abort();
-    this.#uploadRequest?.abort();
-    this.#sessionRequest = undefined;
-    this.#appRequest = undefined;
-    this.#appLoadedFor = undefined;
+    this.#consumer.asked = undefined;
     this.busy = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.effectiveSession;
-    if (!this.#sessionProvided && this.session === undefined && this.ownSession === undefined) this.#askSession();
+    // Without provider or `session`, asks the backend who is signed in.
+    void this.#session.ask(this.session);
     if (session?.realName?.status === 'verified') {
       this.#exam.ensure();
       this.#ensureApplication(session);
@@ -310,57 +281,32 @@ export class RkRegistrationForm extends RkElement {
     if (status === 'submitted') return 'submitted';
     if (status === 'approved') return 'approved';
     if (!EDITABLE_STATUSES.has(status)) return 'locked';
-    const now = this.#exam.now();
-    if (now < Date.parse(exam.registrationWindow.opensAt)) return 'not-open';
-    if (now > Date.parse(exam.registrationWindow.closesAt)) return 'closed';
+    const phase = windowPhase(exam, this.#exam.now());
+    if (phase !== 'open') return phase;
     if (this.busy) return 'submitting';
     return this.step === 'review' ? 'review' : 'editing';
   }
 
   // --- loading ------------------------------------------------------------------------------------
 
-  #askSession(): void {
-    const backend = this.effectiveBackend;
-    if (!backend || this.#sessionRequest || !this.isConnected) return;
-    const request = new AbortController();
-    this.#sessionRequest = request;
-    backend
-      .getSession({ signal: request.signal })
-      .then((session) => {
-        if (!request.signal.aborted) this.ownSession = session;
-      })
-      .catch(() => {
-        if (!request.signal.aborted) this.ownSession = null;
-      })
-      .finally(() => {
-        if (this.#sessionRequest === request) this.#sessionRequest = undefined;
-      });
-  }
-
   #ensureApplication(session: Session): void {
     const backend = this.effectiveBackend;
-    if (!backend || !this.isConnected) return;
-    const loaded = this.#appLoadedFor;
-    if (loaded && loaded.backend === backend && loaded.account === session.user.id) return;
-    this.#appLoadedFor = { backend, account: session.user.id };
+    if (!backend || !this.isConnected || !this.#consumer.due(session.user.id)) return;
+    this.#consumer.asking(session.user.id);
     void this.#loadApplication(backend);
   }
 
   async #loadApplication(backend: RegistrationBackend): Promise<void> {
-    this.#appRequest?.abort();
-    const request = new AbortController();
-    this.#appRequest = request;
+    const signal = this.#consumer.request();
     this.applicationError = undefined;
     try {
-      const application = await backend.getApplication({ signal: request.signal });
-      if (request.signal.aborted) return;
+      const application = await backend.getApplication({ signal });
+      if (signal.aborted) return;
       this.application = application;
     } catch (error) {
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       if (this.#sessionEnded(error)) return;
       this.applicationError = error;
-    } finally {
-      if (this.#appRequest === request) this.#appRequest = undefined;
     }
   }
 
@@ -373,13 +319,9 @@ export class RkRegistrationForm extends RkElement {
     await Promise.all([this.#exam.reload(), this.#loadApplication(backend)]);
   }
 
-  /** Which personal fields the real-name result lacks, so the candidate gives them. */
-  get #editablePersonal(): PersonalField[] {
-    const realName = this.effectiveSession?.realName;
-    const fields: PersonalField[] = [];
-    if (realName && !realName.gender) fields.push('gender');
-    if (realName && !realName.birthDate) fields.push('birthDate');
-    return fields;
+  /** @internal Which personal fields the real-name result lacks, so the candidate gives them. */
+  get editablePersonal(): PersonalField[] {
+    return editablePersonal(this.effectiveSession?.realName);
   }
 
   /** The values to show from an application (or none yet), with the local draft laid over them while editable. */
@@ -390,16 +332,14 @@ export class RkRegistrationForm extends RkElement {
     const saved = valuesFromFields(application?.fields ?? {});
     const personal = { ...personalFromRealName(session.realName), ...pick(saved, PERSONAL_FIELDS) };
     const status = application?.status ?? 'draft';
-    const now = this.#exam.now();
-    const windowOpen =
-      now >= Date.parse(exam.registrationWindow.opensAt) && now <= Date.parse(exam.registrationWindow.closesAt);
+    const windowOpen = windowPhase(exam, this.#exam.now()) === 'open';
     const backend = this.effectiveBackend;
     if (!EDITABLE_STATUSES.has(status) || !windowOpen || !backend) {
       this.#draft.close();
       this.values = { ...saved, ...personal };
       return;
     }
-    const editablePersonal = this.#editablePersonal;
+    const editablePersonal = this.editablePersonal;
     const store = this.#draft.open({
       key: { account: session.user.id, examSession: exam.id },
       save: (draft, options) => backend.saveApplicationDraft(draft, options),
@@ -428,7 +368,7 @@ export class RkRegistrationForm extends RkElement {
   /** A save the backend refused by a rule (window closed, already submitted, signed out). */
   #draftRefused(error: unknown): void {
     if (this.#sessionEnded(error)) return;
-    if (error instanceof BusinessError && ['WINDOW_CLOSED', 'WINDOW_NOT_OPEN', 'INVALID_STATE'].includes(error.code)) {
+    if (windowChanged(error)) {
       this.status = this.localize.error(error);
       void this.reload();
     }
@@ -436,7 +376,7 @@ export class RkRegistrationForm extends RkElement {
 
   #sessionEnded(error: unknown): boolean {
     if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
-      this.ownSession = null;
+      this.#session.ended();
       this.emit('rk-session-expired', undefined);
       return true;
     }
@@ -483,7 +423,7 @@ export class RkRegistrationForm extends RkElement {
   #change(changes: FormValues): void {
     this.values = { ...this.values, ...changes };
     this.#idempotencyKey = undefined;
-    this.#draft.store?.setMany(editableOnly(changes, this.#editablePersonal));
+    this.#draft.store?.setMany(editableOnly(changes, this.editablePersonal));
     for (const field of Object.keys(changes) as ApplicationFieldName[]) {
       if (this.errors[field]) this.#recheck(field);
     }
@@ -526,69 +466,6 @@ export class RkRegistrationForm extends RkElement {
     this.errors = errors;
   }
 
-  // --- photo -----------------------------------------------------------------------------------------
-
-  #photoAccepted(detail: unknown): void {
-    if (typeof detail !== 'object' || detail === null) return;
-    const { photo, file } = detail as { photo?: Photo; file?: File };
-    if (photo && typeof photo.url === 'string') {
-      this.#usePhoto(photo);
-    } else if (file instanceof Blob) {
-      void this.#upload(file); // the checker only checked (upload="false"): the form sends it
-    }
-  }
-
-  #usePhoto(photo: Photo): void {
-    this.acceptedPhoto = photo;
-    this.replacingPhoto = false;
-    this.uploadError = undefined;
-    this.status = this.t('form.photo.uploaded');
-    if (this.errors.photo) this.#recheck('photo');
-  }
-
-  async #upload(file: Blob): Promise<void> {
-    const backend = this.effectiveBackend;
-    if (!backend || this.uploading) return;
-    if (file.type && file.type !== 'image/jpeg') {
-      this.uploadError = this.t('form.photo.notJpeg');
-      return;
-    }
-    this.#uploadRequest?.abort();
-    const request = new AbortController();
-    this.#uploadRequest = request;
-    this.uploading = true;
-    this.uploadProgress = 0;
-    this.uploadError = undefined;
-    try {
-      const photo = await backend.uploadPhoto(file, {
-        signal: request.signal,
-        onProgress: (fraction) => (this.uploadProgress = fraction),
-      });
-      if (request.signal.aborted) return;
-      this.#usePhoto(photo);
-    } catch (error) {
-      if (request.signal.aborted || this.#sessionEnded(error)) return;
-      this.uploadError =
-        error instanceof BusinessError && error.code === 'PHOTO_REJECTED' && error.backendMessage
-          ? error.backendMessage
-          : this.localize.error(error);
-      this.status = this.uploadError;
-    } finally {
-      if (this.#uploadRequest === request) this.#uploadRequest = undefined;
-      this.uploading = false;
-    }
-  }
-
-  #onSlotChange(event: Event): void {
-    const slot = event.target as HTMLSlotElement;
-    const elements = slot.assignedElements();
-    this.slotted = elements.length > 0;
-    // The checker's heading goes under the 证件照片 section's (h3), unless the page set its level.
-    for (const element of elements) {
-      if (element.localName === 'rk-photo-checker' && !element.hasAttribute('heading-level')) (element as HTMLElement & { headingLevel: number }).headingLevel = 4;
-    }
-  }
-
   // --- continuing and submitting ----------------------------------------------------------------
 
   /**
@@ -607,7 +484,8 @@ export class RkRegistrationForm extends RkElement {
     }
   }
 
-  async #continue(event: Event): Promise<void> {
+  /** @internal 继续: checks the form, then the review. */
+  async continueToReview(event: Event): Promise<void> {
     event.preventDefault();
     if (this.state !== 'editing') return;
     await this.#ensureDraftRecord();
@@ -628,16 +506,15 @@ export class RkRegistrationForm extends RkElement {
     this.step = 'review';
     this.status = this.t('form.review.title');
     this.#draft.store?.flush().catch(() => undefined);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    await this.#focusTitle();
   }
 
-  async #back(): Promise<void> {
+  /** @internal From the review back to the form. */
+  async back(): Promise<void> {
     this.step = 'form';
     this.formError = undefined;
     this.showSummary = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    await this.#focusTitle();
   }
 
   /** Submits the checked application (from the review step, or its retry). */
@@ -683,8 +560,7 @@ export class RkRegistrationForm extends RkElement {
       this.step = 'form';
       this.status = this.t('form.submitted.title');
       this.emit('rk-submitted', application);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+      await this.#focusTitle();
     } catch (error) {
       if (request.signal.aborted) return;
       await this.#submitFailed(error);
@@ -710,7 +586,7 @@ export class RkRegistrationForm extends RkElement {
         return;
       }
     }
-    if (error instanceof BusinessError && ['WINDOW_CLOSED', 'WINDOW_NOT_OPEN', 'INVALID_STATE'].includes(error.code)) {
+    if (windowChanged(error)) {
       this.formError = { message, retry: false };
       this.showSummary = true;
       void this.reload();
@@ -729,26 +605,20 @@ export class RkRegistrationForm extends RkElement {
   }
 
   #focusField(field: FormField): void {
-    const root = this.renderRoot as ShadowRoot;
-    const id = fieldId(field);
-    const group = root.getElementById(id);
-    const target =
-      group instanceof HTMLFieldSetElement
-        ? (group.querySelector<HTMLInputElement>('input:checked') ?? group.querySelector<HTMLInputElement>('input'))
-        : field === 'photo'
-          ? (root.querySelector<HTMLElement>('[part~="photo-replace"], #photo-file') ?? group)
-          : group;
-    const label = root.querySelector(`label[for="${id}"]`) ?? group?.closest('fieldset')?.querySelector('legend') ?? group;
-    label?.scrollIntoView?.({ block: 'start' });
-    target?.focus({ preventScroll: true });
+    focusField(this.renderRoot as ShadowRoot, field);
+  }
+
+  async #focusTitle(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
   }
 
   // --- rendering ----------------------------------------------------------------------------------
 
   #formatSitting = (subject: Subject): string => formatSitting(this.localize.lang, subject.startsAt, subject.endsAt);
-  #formatFen = (fen: number): string => this.t('common.yuan', { amount: fenToYuan(fen) });
+  /** @internal */ formatFen = (fen: number): string => this.t('common.yuan', { amount: fenToYuan(fen) });
   #formatDate = (iso: string): string => formatDay(this.localize.lang, iso);
-  #formatDateTime = (iso: string): string => formatDateTime(this.localize.lang, iso);
+  /** @internal */ formatDateTime = (iso: string): string => formatDateTime(this.localize.lang, iso);
 
   get #maskedNumber(): string {
     const number = this.values.documentNumber;
@@ -756,309 +626,75 @@ export class RkRegistrationForm extends RkElement {
     return this.effectiveSession?.realName?.documentNumberMasked ?? '';
   }
 
-  #summaryView(change?: (field: FormField) => void): SummaryView {
+  /** What the form and the review both show: the answers and how they read. */
+  #answers() {
     return {
       session: this.#exam.session!,
       values: this.values,
-      t: (key, params) => this.t(key, params),
+      t: (key: string, params?: Record<string, string | number>) => this.t(key, params),
       maskedNumber: this.#maskedNumber,
-      editablePersonal: this.#editablePersonal,
-      photoUrl: this.photo?.url,
+      editablePersonal: this.editablePersonal,
       formatSitting: this.#formatSitting,
-      formatFen: this.#formatFen,
+      formatFen: this.formatFen,
       formatDate: this.#formatDate,
-      change,
     };
   }
 
+  /** @internal The answers (with change links when `change` is given). */
+  summaryView(change?: (field: FormField) => void): SummaryView {
+    return { ...this.#answers(), photoUrl: this.photo?.url, change };
+  }
+
+  /** Each state's screen renders from form-screens.ts, which reads the element. */
   protected override render() {
     return html`<section part="panel" aria-labelledby="title">
-      ${this.#renderBody()}
+      ${renderScreen(this)}
       <p class="visually-hidden" role="status" aria-live="polite">${this.status}</p>
       <slot name="footer"></slot>
     </section>`;
   }
 
-  #title(key: string): TemplateResult {
-    return html`<h2 id="title" part="title" tabindex="-1">${this.t(key)}</h2>`;
+  /** @internal The element's texts, public for the screens (the base class's: no code of their own). */
+  declare t: (...args: Parameters<LocalizeController['t']>) => string;
+  /** @internal */ declare readonly localize: LocalizeController;
+
+  /** @internal The round, once loaded. */
+  get examSession(): ExamSession | undefined {
+    return this.#exam.session;
   }
 
-  #renderBody(): TemplateResult {
-    switch (this.state) {
-      case 'loading':
-        return html`${this.#title('form.title')}
-          <p role="status">${this.t('form.loading')}</p>
-          ${this.#photoSlotParked()}`;
-      case 'signed-out':
-        return html`${this.#title('form.title')}
-          <div class="notice" part="notice">
-            <p>${this.t(this.effectiveBackend ? 'form.signedOut' : 'form.noBackend')}</p>
-          </div>
-          ${this.#photoSlotParked()}`;
-      case 'unverified':
-        return html`${this.#title('form.title')}
-          <div class="notice warning" part="notice"><p>${this.t('form.unverified')}</p></div>
-          ${this.#photoSlotParked()}`;
-      case 'load-error': {
-        const error = this.applicationError ?? this.#exam.error;
-        return html`${this.#title('form.title')}
-          <div class="notice danger" part="notice" role="alert">
-            <p>${this.t('form.loadError', { reason: this.localize.error(error) })}</p>
-            ${isRkError(error) && !error.retryable
-              ? nothing
-              : html`<button type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>`}
-          </div>
-          ${this.#photoSlotParked()}`;
-      }
-      case 'not-open':
-      case 'closed':
-      case 'submitted':
-      case 'approved':
-      case 'locked':
-        return this.#renderReadOnly();
-      case 'review':
-      case 'submitting':
-        return this.step === 'review' ? this.#renderReview() : this.#renderForm();
-      default:
-        return this.#renderForm();
-    }
+  /** @internal Why the round or the application could not be loaded. */
+  get failure(): unknown {
+    return this.applicationError ?? this.#exam.error;
   }
 
-  /** Keeps a slotted checker out of sight (but in the slot) while the form is not shown. */
-  #photoSlotParked(): TemplateResult {
-    return html`<div class="is-hidden"><slot name="photo" @slotchange=${(e: Event) => this.#onSlotChange(e)}></slot></div>`;
+  /** @internal */
+  get draftStore(): DraftStore | undefined {
+    return this.#draft.store;
   }
 
-  #renderSummaryBox(): TemplateResult | typeof nothing {
-    if (!this.showSummary) return nothing;
-    const items: SummaryItem[] = FORM_ORDER.filter((field) => this.errors[field]).map((field) => ({
-      field: this.#linkTarget(field),
-      message: this.errors[field]!,
-    }));
-    return errorSummary({
-      title: this.t('form.summaryTitle'),
-      items,
-      message: this.formError?.message,
-      action: this.formError?.retry
-        ? html`<div class="actions">
-            <button type="button" class="primary" part="retry" @click=${() => this.submit()}>${this.t('form.retrySubmit')}</button>
-          </div>`
-        : nothing,
-    });
+  /** @internal The office's help lines: the site's (`config.contactPhones`), else the round's. */
+  get phones(): readonly string[] {
+    return this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
   }
 
-  /** The id a summary link goes to: the first radio of a radio group (GOV.UK), else the field. */
-  #linkTarget(field: FormField): string {
-    if (field === 'levelId') {
-      const first = this.#exam.session?.plan.levels[0];
-      return first ? `level-id-${first.id}` : fieldId(field);
-    }
-    if (field === 'gender' && this.#editablePersonal.includes('gender')) return 'gender-male';
-    return fieldId(field);
+  /** @internal */
+  photoSlotChange(event: Event): void {
+    this.#photo.onSlotChange(event);
   }
 
-  #renderRejected(): TemplateResult | typeof nothing {
-    const application = this.application;
-    if (application?.status !== 'rejected') return nothing;
-    const exam = this.#exam.session!;
-    return html`<div class="notice danger" part="notice">
-      <h3>${this.t('form.rejected.title')}</h3>
-      ${application.review?.reason ? html`<p class="reason">${this.t('form.rejected.reason', { reason: application.review.reason })}</p>` : nothing}
-      <p>${this.t('form.rejected.next', { closesAt: this.#formatDateTime(exam.registrationWindow.closesAt) })}</p>
-    </div>`;
-  }
-
-  /** A glitch is retried by the store; a refusal (a rule of the backend) waits for the next change. */
-  #draftErrorText(error: unknown): string {
-    const reason = this.localize.error(error);
-    if (isRkError(error) && !error.retryable) return this.t('form.draft.refused', { reason });
-    // The sentence of a glitch ends with its own advice (重试); here only its first part.
-    return this.t('form.draft.error', { reason: reason.split(/[，。,.]/)[0]! });
-  }
-
-  #renderSaveStatus(): TemplateResult {
-    const store = this.#draft.store;
-    const state = store?.state ?? 'idle';
-    const savedAt = store?.savedAt;
-    const time = savedAt ? formatTime(this.localize.lang, savedAt) : '';
-    const text =
-      state === 'saving'
-        ? this.t('form.draft.saving')
-        : state === 'error'
-          ? this.#draftErrorText(store?.error)
-          : state === 'pending'
-            ? this.t('form.draft.pending')
-            : state === 'saved'
-              ? this.t('form.draft.saved', { time })
-              : this.t('form.draft.idle');
-    // Only a failure is announced: "saving… saved" on every pause in typing would be noise.
-    return html`<p class="save-status ${state}" part="save-status">
-      <span role=${state === 'error' ? 'status' : nothing}>${text}</span>
-      ${state === 'error'
-        ? html`<button type="button" class="link" @click=${() => store?.flush().catch(() => undefined)}>${this.t('form.draft.retry')}</button>`
-        : nothing}
-    </p>`;
-  }
-
-  #renderForm(): TemplateResult {
-    const exam = this.#exam.session!;
+  /** @internal The form's sections, the photo's included. */
+  formView(): FormView {
     const texts: FieldTexts = { required: this.t('common.required'), errorPrefix: this.t('form.errorPrefix') };
-    const view: FormView = {
-      session: exam,
-      values: this.values,
+    return {
+      ...this.#answers(),
       errors: this.errors,
       texts,
-      t: (key, params) => this.t(key, params),
-      editablePersonal: this.#editablePersonal,
-      maskedNumber: this.#maskedNumber,
-      formatSitting: this.#formatSitting,
-      formatFen: this.#formatFen,
-      formatDate: this.#formatDate,
-      photo: renderPhoto({
-        photo: this.photo,
-        slotted: this.slotted,
-        replacing: this.replacingPhoto,
-        uploading: this.uploading,
-        progress: this.uploadProgress,
-        uploadError: this.uploadError,
-        error: this.errors.photo,
-        errorPrefix: texts.errorPrefix,
-        disabled: this.busy,
-        t: (key, params) => this.t(key, params),
-        onSlotChange: (event) => this.#onSlotChange(event),
-        onFile: (file) => void this.#upload(file),
-        replace: () => {
-          this.replacingPhoto = true;
-        },
-        keep: () => {
-          this.replacingPhoto = false;
-        },
-      }),
+      photo: this.#photo.render({ photo: this.photo, error: this.errors.photo, errorPrefix: texts.errorPrefix, disabled: this.busy }),
       set: (field, value) => this.#set(field, value),
       blur: (field) => this.#blur(field),
     };
-    return html`${this.#title('form.title')}
-      <p class="round">${exam.name}</p>
-      ${this.#renderRejected()}
-      ${this.presetNote ? html`<p class="notice success preset" part="notice">${this.presetNote}</p>` : nothing}
-      ${this.#renderSummaryBox()}
-      <p class="intro">${this.t('form.intro')}</p>
-      <form part="form" novalidate aria-labelledby="title" @submit=${(event: Event) => this.#continue(event)}>
-        ${renderSections(view)}
-        ${this.#renderSaveStatus()}
-        <button class="primary submit" part="continue" type="submit">${this.t('form.continue')}</button>
-      </form>`;
   }
-
-  #renderReview(): TemplateResult {
-    const submitting = this.busy;
-    return html`${this.#title('form.review.title')}
-      ${this.#renderSummaryBox()}
-      <p class="intro">${this.t('form.review.intro')}</p>
-      ${renderSummary(this.#summaryView((field) => void this.editField(field)))}
-      <div class="declaration" part="declaration"><p>${this.t('form.review.declaration')}</p></div>
-      <div class="actions review-actions">
-        <button
-          type="button"
-          id="submit"
-          class="primary submit"
-          part="submit"
-          aria-disabled=${submitting ? 'true' : 'false'}
-          @click=${() => this.submit()}
-        >
-          ${submitting ? this.t('form.submitting') : this.t('form.submit')}
-        </button>
-        <button type="button" part="back" ?disabled=${submitting} @click=${() => this.#back()}>${this.t('form.review.back')}</button>
-      </div>
-      ${this.#photoSlotParked()}`;
-  }
-
-  #renderReadOnly(): TemplateResult {
-    const exam = this.#exam.session!;
-    const application = this.application;
-    const window = exam.registrationWindow;
-    const range = { opensAt: this.#formatDateTime(window.opensAt), closesAt: this.#formatDateTime(window.closesAt) };
-    let titleKey = 'form.title';
-    let notice: TemplateResult = html``;
-    switch (this.state) {
-      case 'not-open':
-        titleKey = 'form.notOpen.title';
-        notice = html`<div class="notice warning" part="notice"><p>${this.t('form.notOpen.body', range)}</p></div>`;
-        break;
-      case 'closed':
-        titleKey = 'form.closed.title';
-        notice = html`<div class="notice warning" part="notice">
-          <p>${this.t('form.closed.body', range)}</p>
-          ${application?.status === 'rejected' && application.review?.reason
-            ? html`<p>${this.t('form.rejected.reason', { reason: application.review.reason })}</p>`
-            : nothing}
-        </div>`;
-        break;
-      case 'submitted':
-        titleKey = 'form.submitted.title';
-        notice = html`<div class="notice success" part="notice">
-          <p>${this.t('form.submitted.body')}</p>
-          ${this.#numbers(application)}
-        </div>`;
-        break;
-      case 'approved':
-        titleKey = 'form.approved.title';
-        notice = html`<div class="notice success" part="notice">
-          <p>${this.t('form.approved.body')}</p>
-          ${this.#numbers(application)}
-          <p>${this.t('form.approved.change')}</p>
-        </div>`;
-        break;
-      default:
-        notice = html`<div class="notice" part="notice">
-          <p>${this.t('form.locked.body', { status: this.t(`form.status.${application?.status ?? 'draft'}`) })}</p>
-          ${this.#numbers(application)}
-        </div>`;
-    }
-    const hasAnswers = application !== null && application !== undefined;
-    return html`${this.#title(titleKey)}
-      <p class="round">${exam.name}</p>
-      ${notice}
-      ${hasAnswers ? html`<div class="answers">${renderSummary(this.#summaryView())}</div>` : nothing}
-      ${this.#contact()} ${this.#photoSlotParked()}`;
-  }
-
-  #numbers(application: Application | null | undefined): TemplateResult | typeof nothing {
-    if (!application) return nothing;
-    return html`<dl class="numbers">
-      ${application.registrationNumber
-        ? html`<div><dt>${this.t('form.registrationNumber')}</dt><dd class="masked">${application.registrationNumber}</dd></div>`
-        : nothing}
-      ${application.submittedAt
-        ? html`<div><dt>${this.t('form.submittedAt')}</dt><dd>${this.#formatDateTime(application.submittedAt)}</dd></div>`
-        : nothing}
-      ${application.feeFen !== null
-        ? html`<div><dt>${this.t('form.review.fee')}</dt><dd>${this.#formatFen(application.feeFen)}</dd></div>`
-        : nothing}
-    </dl>`;
-  }
-
-  #contact(): TemplateResult | typeof nothing {
-    const phones = this.#configContext.value?.contactPhones ?? this.#exam.session?.contactPhones ?? [];
-    return phones.length ? html`<p class="contact">${this.t('form.contact', { phones: phones.join('，') })}</p>` : nothing;
-  }
-}
-
-/** The backend's `details.fields` of a VALIDATION error, as form errors (text only). */
-function fieldErrors(fields: unknown): FormErrors {
-  const errors: FormErrors = {};
-  if (typeof fields !== 'object' || fields === null) return errors;
-  for (const field of FORM_ORDER) {
-    const message = (fields as Record<string, unknown>)[field];
-    if (typeof message === 'string' && message) errors[field] = message;
-  }
-  return errors;
-}
-
-function pick(values: FormValues, fields: readonly ApplicationFieldName[]): FormValues {
-  const result: FormValues = {};
-  for (const field of fields) if (values[field] !== undefined) result[field] = values[field];
-  return result;
 }
 
 define('rk-registration-form', RkRegistrationForm, registrationZhCN, documentsZhCN);

@@ -1,15 +1,13 @@
-import { ContextConsumer } from '@lit/context';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { BackendConsumer, changed } from '../../controllers/backend-consumer.js';
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { backendContext, sessionContext } from '../../services/context.js';
 import { isRkError } from '../../services/errors.js';
 import type {
   Application,
   ScoreAvailability,
-  Session,
   TicketAvailability,
 } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
@@ -264,19 +262,12 @@ export class RkStatusTimeline extends RkElement {
   /** In a narrow column: every step shown, not only the one that matters now. */
   @state() private expanded = false;
 
-  readonly #backendContext = new ContextConsumer(this, {
-    context: backendContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
-  readonly #sessionContext = new ContextConsumer(this, {
-    context: sessionContext,
-    subscribe: true,
-    callback: () => this.requestUpdate(),
-  });
+  /**
+   * The backend and the session, which backend, session (any other, signed out included) and
+   * given application the steps were loaded for, the load under way.
+   */
+  readonly #consumer = new BackendConsumer(this, changed);
   readonly #exam = new ExamSessionController(this, () => this.effectiveBackend);
-  #loadedFor: { backend: RegistrationBackend; session: Session | null | undefined; application: unknown } | undefined;
-  #request: AbortController | undefined;
   /**
    * Alone on a page, it keeps up by itself (a step opening, the tab shown again); given the
    * application by the page (the portal), the page keeps it current.
@@ -294,7 +285,7 @@ export class RkStatusTimeline extends RkElement {
   }
 
   get effectiveBackend(): RegistrationBackend | undefined {
-    return this.backend ?? this.#backendContext.value;
+    return this.#consumer.backend;
   }
 
   /** The steps as they stand now. */
@@ -302,7 +293,7 @@ export class RkStatusTimeline extends RkElement {
     const exam = this.#exam.session;
     const application = this.application !== undefined ? this.application : this.loaded?.application;
     return journey({
-      session: this.#sessionContext.value,
+      session: this.#consumer.session,
       application,
       examSession: exam,
       noticeAccepted: exam ? readAcceptance(exam.id, exam.notice.title) : false,
@@ -320,28 +311,26 @@ export class RkStatusTimeline extends RkElement {
   /** `quiet`: a failure keeps the steps shown (a check the candidate did not ask for). */
   async #refresh(quiet: boolean): Promise<void> {
     const backend = this.effectiveBackend;
-    const session = this.#sessionContext.value;
+    const session = this.#consumer.session;
     if (!backend) return;
-    this.#loadedFor = { backend, session, application: this.application };
-    this.#request?.abort();
+    this.#consumer.asking(this.application);
+    // A new request aborts the one before, also when none is needed.
+    const signal = this.#consumer.request();
     if (!session) {
       this.loaded = { application: null };
       return;
     }
-    const request = new AbortController();
-    this.#request = request;
     this.loadError = undefined;
     try {
-      const signal = request.signal;
       const application = this.application !== undefined ? this.application : await backend.getApplication({ signal });
       const paid = application !== null && PAID_APPLICATION_STATUSES.has(application.status);
       const [ticket, scores] = paid
         ? await Promise.all([backend.getAdmissionTicket({ signal }), backend.getScores({ signal })])
         : [undefined, undefined];
-      if (request.signal.aborted) return;
+      if (signal.aborted) return;
       this.loaded = { application, ...(ticket ? { ticket } : {}), ...(scores ? { scores } : {}) };
     } catch (error) {
-      if (!request.signal.aborted && !(quiet && this.loaded)) this.loadError = error;
+      if (!signal.aborted && !(quiet && this.loaded)) this.loadError = error;
     } finally {
       this.#recheck.answered();
     }
@@ -349,8 +338,7 @@ export class RkStatusTimeline extends RkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#request?.abort();
-    this.#loadedFor = undefined;
+    this.#consumer.asked = undefined;
   }
 
   protected override firstUpdated(): void {
@@ -360,14 +348,8 @@ export class RkStatusTimeline extends RkElement {
   protected override willUpdate(): void {
     this.#exam.ensure();
     const backend = this.effectiveBackend;
-    const session = this.#sessionContext.value;
-    if (
-      backend &&
-      session !== undefined &&
-      (this.#loadedFor?.backend !== backend || this.#loadedFor.session !== session || this.#loadedFor.application !== this.application)
-    ) {
-      void this.refresh();
-    }
+    // Not before the session is known; then whenever it, the backend or the given application changes.
+    if (this.#consumer.session !== undefined && this.#consumer.due(this.application)) void this.refresh();
     this.state = !backend ? 'no-backend' : this.loadError ? 'error' : this.loaded && this.#exam.session ? 'ready' : 'loading';
     this.current = this.state === 'ready' ? (this.steps.find((step) => step.state === 'current')?.step ?? '') : '';
   }
