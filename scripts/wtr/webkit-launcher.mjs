@@ -12,7 +12,14 @@ const message = (error) => String(error?.message ?? error).split('\n')[0].slice(
 class WebKitLauncher extends WebdriverLauncher {
   /** @param {{ driver: string, browser: string, xvfb: string }} paths */
   constructor(paths) {
-    super(webkitOptions(paths, 0)); // the port is set once the driver listens
+    const options = webkitOptions(paths, 0); // the port is set once the driver listens
+    // Opening a test page returns once its document is parsed, not when it has loaded: with the
+    // default ("normal"), WebKitWebDriver answered only when the page's load ended, which a long
+    // test file (the fault matrix, over 2 minutes) kept from happening until the request timed out
+    // (UND_ERR_HEADERS_TIMEOUT) with the page running its tests. The runner waits for the page to
+    // report, not for the navigation.
+    options.capabilities.pageLoadStrategy = 'eager';
+    super(options);
     this.paths = paths;
   }
 
@@ -26,10 +33,11 @@ class WebKitLauncher extends WebdriverLauncher {
   /**
    * Opens a test file's page. The stock launcher starts the navigation without waiting for it
    * and without a catch: a navigation WebKitWebDriver refuses becomes an unhandled rejection,
-   * which stops the whole run with exit code 1 and no word. Here a refused navigation is said,
-   * and tried once more from a blank page; if that fails too the page never reports, and the
-   * runner fails the file for it ("did not start"), naming it. As before, the runner waits for
-   * the page to report, not for the navigation.
+   * which stops the whole run with exit code 1 and no word. Here a failed navigation is said; if
+   * the page is not there it is tried once more from a blank page (a page that is there is
+   * running its tests: opening it again would cut them off), and if that fails too the page
+   * never reports and the runner fails the file for it ("did not start"), naming it. As before,
+   * the runner waits for the page to report, not for the navigation.
    */
   async startSession(id, url) {
     await this.ensureManagerInitialized();
@@ -37,6 +45,11 @@ class WebKitLauncher extends WebdriverLauncher {
     manager.urlMap.set(id, url);
     const driver = this.driver;
     driver.navigateTo(url).catch(async (error) => {
+      const at = await driver.getUrl().catch(() => '');
+      if (at === url) {
+        say(`opening ${url} failed (${message(error)}), but the page is there: left to run`);
+        return;
+      }
       say(`opening ${url} failed (${message(error)}); trying once more`);
       try {
         await driver.navigateTo('about:blank').catch(() => undefined);

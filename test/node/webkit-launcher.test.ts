@@ -37,6 +37,11 @@ function refusingDriver(refusals: number, scriptsFail = false) {
   let left = refusals;
   return {
     visited,
+    /** Where the browser is: the last navigation that was not refused. */
+    at: '',
+    getUrl() {
+      return Promise.resolve(this.at);
+    },
     execute() {
       return scriptsFail ? Promise.reject(new Error('unknown error: the page did not answer')) : Promise.resolve({});
     },
@@ -46,6 +51,7 @@ function refusingDriver(refusals: number, scriptsFail = false) {
         left -= 1;
         return Promise.reject(new Error('unknown error: the navigation was refused'));
       }
+      this.at = url;
       return Promise.resolve();
     },
   };
@@ -79,6 +85,17 @@ describe('the WebKit launcher, when WebKitWebDriver refuses', () => {
     await launcher.startSession('s1', 'http://localhost/test.html');
     assert.deepEqual(await settled(), []);
     assert.deepEqual(driver.visited, ['http://localhost/test.html', 'about:blank', 'http://localhost/test.html']);
+  });
+
+  it('leaves a page that is there to run its tests when its navigation fails late (an answer that timed out), without opening it again', async () => {
+    const driver = refusingDriver(0);
+    const navigateTo = driver.navigateTo.bind(driver);
+    // The page opens, but the driver's answer never comes in time.
+    driver.navigateTo = (url: string) => navigateTo(url).then(() => Promise.reject(new Error('Request failed with error code UND_ERR_HEADERS_TIMEOUT')));
+    const launcher = launcherWith(driver);
+    await launcher.startSession('s1', 'http://localhost/test.html');
+    assert.deepEqual(await settled(), []);
+    assert.deepEqual(driver.visited, ['http://localhost/test.html']);
   });
 
   it('leaves the page unopened, still without an unhandled rejection, when the second try is refused too (the runner then fails the file by name)', async () => {
