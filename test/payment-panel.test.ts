@@ -13,6 +13,7 @@ import '../src/components/provider/rk-provider.js';
 import type { PaidDetail, RkPaymentPanel } from '../src/components/payment-panel/rk-payment-panel.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { CallOptions, IdempotentCallOptions } from '../src/services/backend.js';
+import { HttpError } from '../src/services/errors.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import type { CreateOrderInput, ExamSession } from '../src/services/schemas.js';
 import { PAYMENT_FAILURE_REASON, REJECTION_REASON, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
@@ -509,6 +510,31 @@ describe('rk-payment-panel', () => {
     office.faults = { ...office.faults, down: 'none' };
     Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('重试'))!.click();
     await stateIs(el, 'choose');
+  });
+
+  it('重试 also asks for the round again when its first answer comes after the click, and fails', async () => {
+    // The round's first answer (a 503) arrives only after the candidate pressed 重试 on the
+    // application's failure: a retry that asked only for what had failed so far stayed in error.
+    let release!: () => void;
+    const late = new Promise<void>((resolve) => (release = resolve));
+    class LateRound extends WatchedBackend {
+      rounds = 0;
+      override async getExamSession(options?: CallOptions) {
+        this.rounds += 1;
+        if (this.rounds > 1) return super.getExamSession(options);
+        await late;
+        throw new HttpError('getExamSession', 503);
+      }
+    }
+    office.faults = { ...office.faults, down: 'http-503', only: ['getApplication', 'getCurrentPayment'] };
+    const token = office.seedCandidate({ stage: 'approved' }).token;
+    const backend = new LateRound({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const { el } = await panelAt('approved', { state: 'error', backend, token });
+    office.faults = { ...office.faults, down: 'none' };
+    Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('重试'))!.click();
+    release();
+    await stateIs(el, 'choose');
+    expect(backend.rounds).to.equal(2);
   });
 
   it('keeps the code shown when creating an order fails, and offers 重试', async () => {

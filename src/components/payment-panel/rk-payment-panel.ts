@@ -476,9 +476,10 @@ export class RkPaymentPanel extends RkElement {
     return saidAt !== undefined && this.#exam.now() - saidAt >= this.helpAfter * 1000;
   }
 
-  /** @internal 重试 after a failed load (the round's too, if it failed). */
+  /** @internal 重试 after a failed load (the round's too, unless it is there). */
   retryLoad(): void {
-    if (this.#exam.error) void this.#exam.reload();
+    // Not only when it failed: the round may still be on its way, to fail after this click.
+    if (!this.#exam.session) void this.#exam.reload();
     void this.reload();
   }
 }
