@@ -128,6 +128,7 @@ async function corpus(split: Split, every = 1) {
       usable: judged.usable,
       bytes: judged.bytes,
       ms: judged.ms,
+      blocks: judged.blocks,
       values: Object.fromEntries(JUDGED.map((id) => [id, judged.checks[id]!.values])),
     });
   }

@@ -16,6 +16,11 @@ import {
 } from '../src/services/photo/pipeline.js';
 import { DEFAULT_PHOTO_RULES } from '../src/services/photo/rules.js';
 import { enlargementOf } from '../src/services/photo/resampling.js';
+import { SOURCE_BLOCKS } from '../src/services/photo/source-grid.js';
+import { checkText } from '../src/components/photo-checker/photo-format.js';
+import { photoZhCN } from '../src/services/i18n/parts/photo.js';
+import { photoEn } from '../src/services/i18n/parts/photo.en.js';
+import { makeCorpusPhoto, photoCorpus } from './fixtures/photo-corpus.js';
 import { PHOTO_MEASURE_PREFIX } from '../src/services/photo/index.js';
 import { encodeJpeg, encodeToTarget, makeCanvas } from '../src/services/photo/compress.js';
 import {
@@ -146,7 +151,7 @@ describe('photo pipeline: the rules', () => {
     }
     // Periods that are harmonics of one whole period (7 and 3.5, 7 and 2.33, 16 and 5.33) are an enlargement's.
     const traces = (across: number, down: number, strength = 0.2) => {
-      const direction = (period: number) => ({ interpolated: strength, period, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0 });
+      const direction = (period: number) => ({ interpolated: strength, period, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0, blocks: { period: 0, strength: 0, fundamental: 0 } });
       return { across: direction(across), down: direction(down) };
     };
     const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
@@ -156,6 +161,48 @@ describe('photo pipeline: the rules', () => {
     expect(enlargementOf(traces(16.1, 5.33), 0, limits)).to.include({ kind: 'interpolated' });
     expect(enlargementOf(traces(12.5, 5), 0, limits)).to.equal(null);
     expect(enlargementOf(traces(6.02, 5), 0, limits)).to.equal(null);
+  });
+
+  it('enlargement: a small JPEG enlarged 4× (Lanczos), whose blending the new JPEG hid, is told by its own blocks repeating every 32 pixels', async function () {
+    this.timeout(60_000);
+    // A 296×413 photo saved as JPEG, enlarged 4× by Lanczos 3 and saved again at quality 0.92: the
+    // interpolation traces fall under their limit, its 8-pixel blocks come back as 32-pixel ones.
+    const photo = photoCorpus('tuning').find((p) => p.id.startsWith('enlarged/296x413-x4-lanczos3-q92'))!;
+    const analysis = await analysed(await makeCorpusPhoto(photo));
+    const check = checksOf(analysis).enlargement!;
+    expect(check.status, JSON.stringify(analysis.traces)).to.equal('fail');
+    expect(check.values).to.include({ traced: 1, found: 1, blocks: 1, limit: SOURCE_BLOCKS });
+    expect(check.values.period).to.be.closeTo(32, 1);
+    expect(check.values.strength).to.be.at.least(SOURCE_BLOCKS);
+    // Both directions show it alike, with its first harmonic standing out.
+    for (const direction of [analysis.traces!.across, analysis.traces!.down]) {
+      expect(direction.blocks.period).to.be.closeTo(32, 1);
+      expect(direction.blocks.fundamental).to.be.at.least(3);
+    }
+    // The checklist says what was found and what to do, in Chinese and in English.
+    const say = (messages: Record<string, string>) => (key: string, params: Record<string, string | number> = {}) =>
+      messages[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+    const zh = checkText(check, say(photoZhCN));
+    expect(zh).to.match(/^照片像是由小照片放大而来：原来那张小照片的压缩方块被放大后每隔约 3[123] 像素重复出现（强度 \d+\.\d 倍，门限 7 倍）。请用原始照片。$/);
+    expect(checkText(check, say(photoEn))).to.contain("the small photo's compression blocks, enlarged, repeat every 3");
+  });
+
+  it('enlargement: the small photo’s blocks count only when both directions repeat at one period, strongly, with their first harmonic', () => {
+    const grid = (period: number, strength: number, fundamental = strength) => ({ period, strength, fundamental });
+    const traces = (across: ReturnType<typeof grid>, down: ReturnType<typeof grid>) => {
+      const direction = (blocks: ReturnType<typeof grid>) => ({ interpolated: 0, period: 0, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0, blocks });
+      return { across: direction(across), down: direction(down) };
+    };
+    const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
+    const found = enlargementOf(traces(grid(32, 12), grid(31.6, 9)), 2, limits)!;
+    expect(found).to.include({ kind: 'blocks', strength: 9 });
+    expect(found.period).to.be.closeTo(31.8, 1e-9);
+    // Two periods (32 across, 24 down): no enlargement by one factor.
+    expect(enlargementOf(traces(grid(32, 12), grid(24, 12)), 2, limits)).to.equal(null);
+    // Under the limit in one direction.
+    expect(enlargementOf(traces(grid(32, 12), grid(32, SOURCE_BLOCKS - 0.5)), 2, limits)).to.equal(null);
+    // Strong only through its harmonics (a pattern of another period that they happen to meet).
+    expect(enlargementOf(traces(grid(24, 40, 1), grid(24, 30, 1)), 2, limits)).to.equal(null);
   });
 
   it('sharpness: a small photo enlarged 4× with smoothing holds the detail of about 150×210 pixels: not sharp', async () => {

@@ -13,6 +13,7 @@ import { initialFrame, type Size } from './crop.js';
 import { decodePhoto } from './decode.js';
 import { colourShare, luma, subjectBox, whiteBackgroundShare, type Box } from './measures.js';
 import { enlargementOf, jpegGridOf, resamplingTraces, type Enlargement, type ResamplingTraces } from './resampling.js';
+import { SOURCE_BLOCKS } from './source-grid.js';
 import { detailScale, edgeBlur } from './sharpness.js';
 import { DEFAULT_PHOTO_RULES, type JudgementCheck, type PhotoRules } from './rules.js';
 import { sniffPhoto, type JpegHeader, type SniffedKind } from './sniff.js';
@@ -311,9 +312,12 @@ export function checkPhoto(
         // 1: judged by its traces (period, strength, limit); 0: by its detail (width, height).
         traced: traces ? 1 : 0,
         found: enlarged ? 1 : 0,
+        // 1: found by the small photo's JPEG blocks, enlarged (strength and limit: power over the
+        // spectrum's level, see source-grid.ts).
+        blocks: enlargement?.kind === 'blocks' ? 1 : 0,
         strength: enlargement?.strength ?? 0,
         period: enlargement?.period ?? 0,
-        limit: r.enlargementTrace,
+        limit: enlargement?.kind === 'blocks' ? SOURCE_BLOCKS : r.enlargementTrace,
         width: detail.width,
         height: detail.height,
         ...minimum,

@@ -13,7 +13,11 @@
  * second differences, with the block grid taken out) are measured on the pixels inside the JPEG
  * blocks only, where the blocks' own pattern averages out over the phases; repeated pixels (a
  * nearest-neighbour enlargement, any factor) and the 2× pattern are measured apart.
+ *
+ * Where the JPEG and grain have erased those traces, the small photo's own JPEG blocks may still
+ * show, enlarged (source-grid.ts).
  */
+import { gridTrace, sourceBlocksOf, type GridTrace } from './source-grid.js';
 
 /** What the traces say along one direction. */
 export interface DirectionTraces {
@@ -33,6 +37,8 @@ export interface DirectionTraces {
   repeatedShare: number;
   /** Gain of the 2-pixel phases inside the JPEG blocks (a 2× or 4× enlargement, when the JPEG kept it). */
   alternating: number;
+  /** The strongest repeat of 14–48 pixels: the small photo's JPEG blocks, enlarged (source-grid.ts). */
+  blocks: GridTrace;
 }
 
 export interface ResamplingTraces {
@@ -341,6 +347,7 @@ export function directionTraces(plane: Float32Array, width: number, height: numb
     repeated: Math.max(gain1(r, 0, 2, 6, repeatSamples), gain1(r, 2, 4, 6, repeatSamples)),
     repeatedShare: repeatShare(23, 4),
     alternating: gain3(a, 23, 2, 25, blendSamples),
+    blocks: gridTrace(plane, width, height, across, grid),
   };
 }
 
@@ -383,11 +390,18 @@ export function jpegGridOf(orientation: number, storedWidth: number, storedHeigh
 
 /** An enlargement told by its traces. */
 export interface Enlargement {
-  /** Pixels repeated (nearest neighbour) or blended (bilinear, bicubic, Lanczos, …). */
-  kind: 'repeated' | 'interpolated';
-  /** How many pixels apart the pattern repeats (2 for pixels doubled, 3 for a 1.5× or 3× enlargement, …). */
+  /**
+   * Pixels repeated (nearest neighbour) or blended (bilinear, bicubic, Lanczos, …), or the small
+   * photo's JPEG blocks found enlarged (any kernel).
+   */
+  kind: 'repeated' | 'interpolated' | 'blocks';
+  /** How many pixels apart the pattern repeats (2 for pixels doubled, 3 for a 1.5× or 3× enlargement, 32 for blocks enlarged 4×, …). */
   period: number;
-  /** The strength of the traces (0–1), in the weaker of the two directions. */
+  /**
+   * The strength of the traces in the weaker of the two directions: 0–1 for repeated and blended
+   * pixels; for blocks, their repeat's power over the spectrum's level (about 1 for none; see
+   * `SOURCE_BLOCKS`).
+   */
   strength: number;
 }
 
@@ -446,5 +460,8 @@ export function enlargementOf(traces: ResamplingTraces, blur: number, limits: Tr
   // A smooth 2× or 4× enlargement the JPEG kept: the 2-pixel pattern, with soft edges.
   const alternating = Math.min(across.alternating, down.alternating);
   if (alternating >= ALTERNATING && blur >= ALTERNATING_BLUR) return { kind: 'interpolated', period: 2, strength: alternating };
+  // The small photo's JPEG blocks, enlarged: one repeat of 14–48 pixels both ways.
+  const blocks = sourceBlocksOf(across.blocks, down.blocks);
+  if (blocks) return { kind: 'blocks', period: blocks.period, strength: blocks.strength };
   return null;
 }

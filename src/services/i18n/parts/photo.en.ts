@@ -49,6 +49,10 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.check.enlargement.pass': 'Not an enlarged small photo (no traces of enlargement)',
   'photo.check.enlargement.fail': 'This photo looks enlarged from a small one: its pixels repeat the same blend every {period} pixels (strength {strength}, threshold {limit}). Use the original photo.',
   'photo.check.enlargement.warn': 'This photo may be enlarged from a small one: its pixels repeat the same blend every {period} pixels (strength {strength}, threshold {limit}).',
+  'photo.check.enlargement.fail.blocks':
+    "This photo looks enlarged from a small one: the small photo's compression blocks, enlarged, repeat every {period} pixels (strength {strength}×, threshold {limit}×). Use the original photo.",
+  'photo.check.enlargement.warn.blocks':
+    "This photo may be enlarged from a small one: the small photo's compression blocks, enlarged, repeat every {period} pixels (strength {strength}×, threshold {limit}×).",
   'photo.check.enlargement.fail.detail': 'This photo looks enlarged from a small one: it holds the detail of only about {width}×{height} pixels (more than {minWidth}×{minHeight} needed). Use the original photo.',
   'photo.check.sharpness.pass': 'Sharp (the detail of about {width}×{height} pixels, more than {minWidth}×{minHeight})',
   'photo.check.sharpness.fail': 'Not sharp enough: edges blurred by about {blur} pixels, the detail of only about {width}×{height} pixels (more than {minWidth}×{minHeight} needed). Take it again in good light, in focus.',

@@ -52,6 +52,9 @@ export const photoZhCN = {
   'photo.check.enlargement.pass': '不是由小照片放大的（未见放大留下的规则痕迹）',
   'photo.check.enlargement.fail': '照片像是由小照片放大而来：像素每隔约 {period} 个重复同一插值规律（强度 {strength}，门限 {limit}）。请用原始照片。',
   'photo.check.enlargement.warn': '照片可能是由小照片放大而来：像素每隔约 {period} 个重复同一插值规律（强度 {strength}，门限 {limit}）。',
+  'photo.check.enlargement.fail.blocks':
+    '照片像是由小照片放大而来：原来那张小照片的压缩方块被放大后每隔约 {period} 像素重复出现（强度 {strength} 倍，门限 {limit} 倍）。请用原始照片。',
+  'photo.check.enlargement.warn.blocks': '照片可能是由小照片放大而来：原来那张小照片的压缩方块被放大后每隔约 {period} 像素重复出现（强度 {strength} 倍，门限 {limit} 倍）。',
   'photo.check.enlargement.fail.detail': '照片像是由小照片放大而来：细节只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}）。请用原始照片。',
   'photo.check.sharpness.pass': '照片清晰（细节相当于约 {width}×{height} 像素，须大于 {minWidth}×{minHeight}）',
   'photo.check.sharpness.fail': '照片不够清晰：边缘模糊约 {blur} 像素，细节只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}）。请在光线充足处对焦重拍。',
