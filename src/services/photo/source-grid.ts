@@ -194,7 +194,7 @@ export function gridTrace(plane: Float32Array, width: number, height: number, ac
 
 /**
  * From this strength, in both directions, the repeat counts as the small photo's blocks. On the
- * corpus genuine photos reach 4.0 (its photos enlarged 3× or 4× and found: 7.7 to 28).
+ * corpus, in Chromium, genuine photos reach 4.5; the enlargements found by it measure 7.8–22.7.
  */
 export const SOURCE_BLOCKS = 7;
 /** …and its first harmonic must stand out in both (at least 3×): not a pattern its harmonics alone make. */
