@@ -40,7 +40,10 @@ const placeIn = (grid: Grid, i: number): number => (grid.reversed ? grid.origin 
 /** Shortest and longest repeat looked for: a source block enlarged 1.75× to 6×. */
 const SHORTEST = 14;
 const LONGEST = 48;
-/** Lines measured, about (every line up to it). */
+/**
+ * Pixels measured per direction, about: lines are skipped beyond it. (400,000 found no more of
+ * the corpus's enlargements that pass every other rule, at more cost.)
+ */
 const SAMPLES = 150_000;
 
 /** The profile of capped changes along the lines. */
