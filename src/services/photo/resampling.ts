@@ -18,6 +18,7 @@
  * show, enlarged (source-grid.ts).
  */
 import { gridTrace, sourceBlocksOf, type GridTrace } from './source-grid.js';
+import { powerAt } from './spectrum.js';
 
 /** What the traces say along one direction. */
 export interface DirectionTraces {
@@ -182,22 +183,7 @@ function strongestFrequency(plane: Float32Array, width: number, height: number, 
   for (let k = Math.ceil(n * 0.06); k <= n >> 1; k++) {
     // Near the grid's harmonics, phases of the period follow the place in the block.
     if ([1, 2, 3, 4].some((j) => Math.abs(k / n - j / 8) <= Math.max(2 / n, 0.012))) continue;
-    // The DFT term by rotation (no trigonometry in the loop).
-    const cs = Math.cos((2 * Math.PI * k) / n);
-    const sn = Math.sin((2 * Math.PI * k) / n);
-    let re = 0;
-    let im = 0;
-    let c = 1;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const v = relative[i]!;
-      re += v * c;
-      im -= v * s;
-      const next = c * cs - s * sn;
-      s = s * cs + c * sn;
-      c = next;
-    }
-    powers[k] = re * re + im * im;
+    powers[k] = powerAt(relative, k);
     if (powers[k]! > best) {
       best = powers[k]!;
       bestK = k;

@@ -15,6 +15,8 @@
  * show a 12-pixel pattern), its 2nd and 3rd harmonics with it, against the spectrum around each.
  */
 
+import { powerAt } from './spectrum.js';
+
 /** The strongest repeat along one direction. */
 export interface GridTrace {
   /** Its distance (pixels). */
@@ -133,27 +135,10 @@ function gridSpectrum(plane: Float32Array, width: number, height: number, across
   }
   for (let i = 0; i < n; i++) relative[i]! -= phaseSum[placeIn(grid, i)]! / Math.max(1, phaseCount[placeIn(grid, i)]!);
   for (let i = 0; i < n; i++) relative[i]! *= 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1));
-  // The power spectrum up to the 3rd harmonic of the shortest repeat and the bins about it, by
-  // rotation (no trigonometry in the loop).
+  // The power spectrum up to the 3rd harmonic of the shortest repeat and the bins about it.
   const top = Math.min(n >> 1, 3 * Math.floor(n / SHORTEST) + 16);
   const power = new Float64Array(top + 1);
-  for (let k = 1; k <= top; k++) {
-    const cs = Math.cos((2 * Math.PI * k) / n);
-    const sn = Math.sin((2 * Math.PI * k) / n);
-    let re = 0;
-    let im = 0;
-    let c = 1;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const v = relative[i]!;
-      re += v * c;
-      im -= v * s;
-      const next = c * cs - s * sn;
-      s = s * cs + c * sn;
-      c = next;
-    }
-    power[k] = re * re + im * im;
-  }
+  for (let k = 1; k <= top; k++) power[k] = powerAt(relative, k);
   // Near the harmonics of the 16-pixel macroblocks: the photo's own blocks (their mean taken out, not all of them).
   const nearGrid = (k: number) => Math.abs(k - Math.round((k * 16) / n) * (n / 16)) <= 4;
   const lowest = Math.ceil(n / LONGEST);
