@@ -174,6 +174,10 @@ export default {
   concurrency: 1,
   // Firefox and MiniBrowser take longer than Chromium to start, more so on a busy 2-core machine.
   browserStartTimeout: 120000,
+  // A test page's first report: 20 s by default, which a WebKit page missed once in a long CI run
+  // (it started later, and the runner then failed the file for being "reloaded" too). A page
+  // that never starts still fails its file, after a minute.
+  testsStartTimeout: 60000,
   testsFinishTimeout: 600000,
   // A test's own waits (5–30 s where a first module load or a busy engine needs them) end it
   // first, with their message; this is for a test that hangs.

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_HELP, ENGINES, engineInstalled, parseEngines } from './engines.mjs';
 import { findChromium } from './find-chromium.mjs';
-import { summaryLines } from './wtr/test-summary.mjs';
+import { filesWithoutResult, summaryLines } from './wtr/test-summary.mjs';
 
 const args = process.argv.slice(2);
 let engines = process.env.RK_ENGINES ? parseEngines(process.env.RK_ENGINES) : [...ENGINES];
@@ -99,17 +99,16 @@ for (const engine of engines) {
     if (summary) summary.rerun = `after the runner ended early, ${left.length} of ${progress.files.length} files ran again`;
   }
   // A file cut off by the browser disconnecting (in one CI run WebKit's page went away in the
-  // middle of a file that passes alone and beside its neighbours) has no result either: when no
-  // test failed, such files run once more, and the log says so.
-  const cutOff = summary?.failures ?? [];
-  if (code !== 0 && cutOff.length > 0 && cutOff.length <= 3 && cutOff.every((f) => f.name.startsWith('(') && /browser disconnected/.test(f.error))) {
-    const files = [...new Set(cutOff.map((f) => f.file))];
-    console.log(`\n(${engine}: ${files.join(', ')} cut off by the browser disconnecting, no test failed: run once more)`);
+  // middle of a file that passes alone and beside its neighbours), or whose page did not start in
+  // time, has no result either: when no test failed, such files run once more, and the log says so.
+  const files = code !== 0 ? filesWithoutResult(summary?.failures ?? []) : [];
+  if (files.length > 0) {
+    console.log(`\n(${engine}: ${files.join(', ')} ended without a result (the browser disconnected, or the page did not start), no test failed: run once more)`);
     const again = path.join(summaries, `${engine}-again.json`);
     code = await run(engine, again, '', [...withoutFiles(args), '--files', ...files]);
     const second = readJson(again);
     summary = second
-      ? { ...second, passed: summary.passed + second.passed, skipped: summary.skipped, slowest: summary.slowest, rerun: [summary.rerun, `${files.join(', ')}, cut off by the browser, ran again`].filter(Boolean).join('; ') }
+      ? { ...second, passed: summary.passed + second.passed, skipped: summary.skipped, slowest: summary.slowest, rerun: [summary.rerun, `${files.join(', ')}, without a result, ran again`].filter(Boolean).join('; ') }
       : summary;
   }
   results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000), summary });
