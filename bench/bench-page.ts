@@ -129,6 +129,7 @@ async function corpus(split: Split, every = 1) {
       bytes: judged.bytes,
       ms: judged.ms,
       blocks: judged.blocks,
+      colourBlocks: judged.colourBlocks,
       values: Object.fromEntries(JUDGED.map((id) => [id, judged.checks[id]!.values])),
     });
   }

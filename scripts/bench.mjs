@@ -102,13 +102,19 @@ function printCorpus(corpus, seconds) {
     detail.push(['saved again at', '', '', ''], ...by((photo) => `q${Math.round(photo.quality * 100)}`).map(([name, g]) => [`  ${name}`, g.traces, g.sharpness, `${g.missed} (${g.small})`]));
     table(detail);
     const byBlocks = enlarged.filter((photo) => photo.values.enlargement?.blocks === 1).length;
+    const byColourBlocks = enlarged.filter((photo) => photo.values.enlargement?.blocks === 2).length;
     const passing = enlarged.filter((photo) => photo.usable);
-    console.log(`  refused as enlarged by the small photo's JPEG blocks (the traces of blending not found): ${byBlocks}`);
+    console.log(`  refused as enlarged by the small photo's JPEG blocks (the traces of blending not found): ${byBlocks} in the brightness, ${byColourBlocks} more in the colour`);
     const all = splits.flatMap((split) => corpus[split]);
     const genuine = all.filter((photo) => photo.expected === 'accept' || photo.expected === 'either');
-    const strongest = genuine.reduce((best, photo) => (photo.blocks > best.blocks ? photo : best), { blocks: 0, id: '-' });
-    const found = enlarged.filter((photo) => photo.values.enlargement?.blocks === 1).map((photo) => photo.blocks);
-    console.log(`  the blocks' strength (limit SOURCE_BLOCKS, 7): genuine photos up to ${strongest.blocks.toFixed(1)} (${strongest.id}); enlargements found by them ${found.length ? `${Math.min(...found).toFixed(1)}–${Math.max(...found).toFixed(1)}` : '-'}`);
+    for (const [key, code, plane, limits] of [
+      ['blocks', 1, 'brightness', 'SOURCE_BLOCKS, 7'],
+      ['colourBlocks', 2, 'colour', 'SOURCE_BLOCKS, 7, read alike both ways; HARMONIC_BLOCKS, 10, through different harmonics'],
+    ]) {
+      const strongest = genuine.reduce((best, photo) => (photo[key] > best[key] ? photo : best), { [key]: 0, id: '-' });
+      const found = enlarged.filter((photo) => photo.values.enlargement?.blocks === code).map((photo) => photo[key]);
+      console.log(`  the blocks' strength in the ${plane} (limit ${limits}): genuine photos up to ${strongest[key].toFixed(1)} (${strongest.id}); enlargements found by them ${found.length ? `${Math.min(...found).toFixed(1)}–${Math.max(...found).toFixed(1)}` : '-'}`);
+    }
     console.log(`  enlarged photos that pass every rule: ${passing.length}${passing.length ? `\n    ${passing.map((photo) => photo.id).join('\n    ')}` : ''}`);
   }
   const times = splits.flatMap((split) => corpus[split].map((photo) => photo.ms)).sort((a, b) => a - b);

@@ -16,7 +16,7 @@ import {
 } from '../src/services/photo/pipeline.js';
 import { DEFAULT_PHOTO_RULES } from '../src/services/photo/rules.js';
 import { enlargementOf } from '../src/services/photo/resampling.js';
-import { SOURCE_BLOCKS } from '../src/services/photo/source-grid.js';
+import { HARMONIC_BLOCKS, sharedBlocks, SOURCE_BLOCKS } from '../src/services/photo/source-grid.js';
 import { checkText } from '../src/components/photo-checker/photo-format.js';
 import { photoZhCN } from '../src/services/i18n/parts/photo.js';
 import { photoEn } from '../src/services/i18n/parts/photo.en.js';
@@ -152,7 +152,7 @@ describe('photo pipeline: the rules', () => {
     // Periods that are harmonics of one whole period (7 and 3.5, 7 and 2.33, 16 and 5.33) are an enlargement's.
     const traces = (across: number, down: number, strength = 0.2) => {
       const direction = (period: number) => ({ interpolated: strength, period, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0, blocks: { period: 0, strength: 0, fundamental: 0 } });
-      return { across: direction(across), down: direction(down) };
+      return { across: direction(across), down: direction(down), colourBlocks: { across: direction(0).blocks, down: direction(0).blocks } };
     };
     const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
     expect(enlargementOf(traces(5, 5), 0, limits)).to.include({ kind: 'interpolated', period: 5 });
@@ -187,11 +187,33 @@ describe('photo pipeline: the rules', () => {
     expect(checkText(check, say(photoEn))).to.contain("the small photo's compression blocks, enlarged, repeat every 3");
   });
 
+  it('enlargement: a small JPEG enlarged 3.5× with grain on its brightness is told by its blocks in the colour, which the grain leaves', async function () {
+    this.timeout(60_000);
+    // 260×364, enlarged 3.5× (bicubic), grain of 2–7 grey levels added alike to red, green and
+    // blue, saved at quality 0.92: the grain drowns the blocks' faint steps in the brightness, and
+    // the blending traces; the colour keeps them, every 28 pixels (8 × 3.5) or, read through its
+    // harmonics, every 56 (the colour's own blocks, 16 × 3.5: so WebKit reads it).
+    const photo = photoCorpus('held-out').find((p) => p.id.startsWith('enlarged/260x364-x3.5-bicubic-grain-q92'))!;
+    const analysis = await analysed(await makeCorpusPhoto(photo));
+    const check = checksOf(analysis).enlargement!;
+    const label = JSON.stringify(analysis.traces);
+    expect(check.status, label).to.equal('fail');
+    expect(check.values, label).to.include({ traced: 1, found: 1, blocks: 2 });
+    const period = check.values.period!;
+    expect(Math.min(Math.abs(period - 28), Math.abs(period - 56)), label).to.be.below(2);
+    // Read alike both ways, or through different harmonics (a stricter limit).
+    expect([SOURCE_BLOCKS, HARMONIC_BLOCKS], label).to.include(check.values.limit);
+    expect(check.values.strength, label).to.be.at.least(check.values.limit!);
+    // The brightness alone would have let it through.
+    expect(sharedBlocks(analysis.traces!.across.blocks, analysis.traces!.down.blocks), label).to.be.below(SOURCE_BLOCKS);
+  });
+
   it('enlargement: the small photo’s blocks count only when both directions repeat at one period, strongly, with their first harmonic', () => {
     const grid = (period: number, strength: number, fundamental = strength) => ({ period, strength, fundamental });
-    const traces = (across: ReturnType<typeof grid>, down: ReturnType<typeof grid>) => {
+    const none = grid(0, 0);
+    const traces = (across: ReturnType<typeof grid>, down: ReturnType<typeof grid>, colour = { across: none, down: none }) => {
       const direction = (blocks: ReturnType<typeof grid>) => ({ interpolated: 0, period: 0, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0, blocks });
-      return { across: direction(across), down: direction(down) };
+      return { across: direction(across), down: direction(down), colourBlocks: colour };
     };
     const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
     const found = enlargementOf(traces(grid(32, 12), grid(31.6, 9)), 2, limits)!;
@@ -203,6 +225,25 @@ describe('photo pipeline: the rules', () => {
     expect(enlargementOf(traces(grid(32, 12), grid(32, SOURCE_BLOCKS - 0.5)), 2, limits)).to.equal(null);
     // Strong only through its harmonics (a pattern of another period that they happen to meet).
     expect(enlargementOf(traces(grid(24, 40, 1), grid(24, 30, 1)), 2, limits)).to.equal(null);
+    // The same rule in the colour plane, when the brightness shows nothing (grain on it alone).
+    const inColour = enlargementOf(traces(none, none, { across: grid(32, 30), down: grid(32.4, 20) }), 2, limits)!;
+    expect(inColour).to.include({ kind: 'blocks', strength: 20, colour: true });
+    expect(enlargementOf(traces(none, none, { across: grid(32, 30), down: grid(25, 20) }), 2, limits)).to.equal(null);
+    // In the colour, each direction may show another of the 1st–3rd harmonics of one period (the
+    // colour's blocks are twice as long, 64 px at 4×: read as 32 one way and 21.3 the other); in
+    // the brightness, not.
+    const harmonics = enlargementOf(traces(none, none, { across: grid(21.3, 40), down: grid(32, 23) }), 2, limits)!;
+    expect(harmonics).to.include({ kind: 'blocks', strength: 23, colour: true, limit: HARMONIC_BLOCKS });
+    expect(harmonics.period).to.be.closeTo(63.95, 1e-9);
+    // Read through different harmonics, a repeat must be stronger than read alike both ways.
+    expect(enlargementOf(traces(none, none, { across: grid(21.3, 40), down: grid(32, HARMONIC_BLOCKS - 0.5) }), 2, limits)).to.equal(null);
+    expect(enlargementOf(traces(none, none, { across: grid(32, 40), down: grid(32, HARMONIC_BLOCKS - 0.5) }), 2, limits)).to.include({ limit: SOURCE_BLOCKS, colour: true });
+    expect(enlargementOf(traces(none, none, { across: grid(27.5, 18), down: grid(14, 12) }), 2, limits)!.period).to.be.closeTo(27.75, 1e-9);
+    expect(enlargementOf(traces(grid(21.3, 40), grid(32, 23)), 2, limits)).to.equal(null);
+    expect(enlargementOf(traces(grid(27.5, 18), grid(14, 12)), 2, limits)).to.equal(null);
+    expect(enlargementOf(traces(none, none, { across: grid(32, 30), down: grid(32, SOURCE_BLOCKS - 0.5) }), 2, limits)).to.equal(null);
+    // The brightness's blocks come first (the checklist names one).
+    expect(enlargementOf(traces(grid(24, 9), grid(24, 8), { across: grid(32, 30), down: grid(32, 20) }), 2, limits)).to.include({ period: 24, strength: 8 }).and.not.have.property('colour');
   });
 
   it('sharpness: a small photo enlarged 4× with smoothing holds the detail of about 150×210 pixels: not sharp', async () => {

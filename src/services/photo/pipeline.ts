@@ -204,7 +204,8 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   const tileX = Math.round((image.width - tileW) / 2);
   const tileY = Math.round(Math.max(0, Math.min(image.height - tileH, image.height * 0.45 - tileH / 2)));
   start = performance.now();
-  const tile = luma(pixelsOf(image, tileX, tileY, tileW, tileH, tileW, tileH));
+  const tilePixels = pixelsOf(image, tileX, tileY, tileW, tileH, tileW, tileH);
+  const tile = luma(tilePixels);
   measureStep('detail tile', start);
   await yieldToMain();
   start = performance.now();
@@ -216,7 +217,7 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   let traces: ResamplingTraces | null = null;
   if (scale === 1) {
     const grid = jpegGridOf(header.orientation, header.storedWidth, header.storedHeight, tileX, tileY);
-    traces = resamplingTraces(tile, tileW, tileH, grid.rows, grid.columns);
+    traces = resamplingTraces(tile, tileW, tileH, grid.rows, grid.columns, tilePixels.data);
   }
   const enlargement = traces ? enlargementOf(traces, blur, { interpolated: rules.enlargementTrace }) : null;
   measureStep('enlargement measure', start);
@@ -312,12 +313,12 @@ export function checkPhoto(
         // 1: judged by its traces (period, strength, limit); 0: by its detail (width, height).
         traced: traces ? 1 : 0,
         found: enlarged ? 1 : 0,
-        // 1: found by the small photo's JPEG blocks, enlarged (strength and limit: power over the
-        // spectrum's level, see source-grid.ts).
-        blocks: enlargement?.kind === 'blocks' ? 1 : 0,
+        // 1: found by the small photo's JPEG blocks, enlarged, in its brightness; 2: in its colour
+        // (strength and limit: power over the spectrum's level, see source-grid.ts).
+        blocks: enlargement?.kind === 'blocks' ? (enlargement.colour ? 2 : 1) : 0,
         strength: enlargement?.strength ?? 0,
         period: enlargement?.period ?? 0,
-        limit: enlargement?.kind === 'blocks' ? SOURCE_BLOCKS : r.enlargementTrace,
+        limit: enlargement?.kind === 'blocks' ? (enlargement.limit ?? SOURCE_BLOCKS) : r.enlargementTrace,
         width: detail.width,
         height: detail.height,
         ...minimum,
