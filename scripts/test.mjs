@@ -100,15 +100,17 @@ for (const engine of engines) {
   }
   // A file cut off by the browser disconnecting (in one CI run WebKit's page went away in the
   // middle of a file that passes alone and beside its neighbours), or whose page did not start in
-  // time, has no result either: when no test failed, such files run once more, and the log says so.
-  const files = code !== 0 ? filesWithoutResult(summary?.failures ?? []) : [];
+  // time, has no result either, nor have the files that failed after it (in another, WebKit's page
+  // hung, and the files after it no longer saw their requests): when no test failed before it,
+  // those files run once more in a new browser, and the log says so.
+  const files = code !== 0 ? filesWithoutResult(summary?.failures ?? [], progress?.done ?? []) : [];
   if (files.length > 0) {
-    console.log(`\n(${engine}: ${files.join(', ')} ended without a result (the browser disconnected, or the page did not start), no test failed: run once more)`);
+    console.log(`\n(${engine}: ${files.join(', ')} ended without a result, or failed after one that did (the browser disconnected, or a page did not start), no test failed before: run once more in a new browser)`);
     const again = path.join(summaries, `${engine}-again.json`);
     code = await run(engine, again, '', [...withoutFiles(args), '--files', ...files]);
     const second = readJson(again);
     summary = second
-      ? { ...second, passed: summary.passed + second.passed, skipped: summary.skipped, slowest: summary.slowest, rerun: [summary.rerun, `${files.join(', ')}, without a result, ran again`].filter(Boolean).join('; ') }
+      ? { ...second, passed: summary.passed + second.passed, skipped: summary.skipped, slowest: summary.slowest, rerun: [summary.rerun, `${files.join(', ')}, without a result or after one, ran again`].filter(Boolean).join('; ') }
       : summary;
   }
   results.push({ engine, code, seconds: Math.round((Date.now() - started) / 1000), summary });

@@ -17,14 +17,24 @@ export function summaryLines(summary) {
 const NO_RESULT = /browser disconnected|did not start after|page was reloaded/;
 
 /**
- * The files to run once more, when every failure of a run is a file that ended without a result
- * (the browser disconnected, or its page did not start): a test that failed is never run again,
- * and more than three such files is no hiccup but a broken browser. Otherwise an empty list.
+ * The files to run once more, in a new browser, when a file ended without a result of its own (the
+ * browser disconnected, or its page did not start: WebKit's page has hung so in CI, and the files
+ * after it then failed too, their requests no longer seen): that file, and every file that failed
+ * after it in the run's order (`order`: the files as they finished). A test that failed before the
+ * browser went wrong is a result: then nothing runs again, and the run fails. Nor when more than
+ * eight files failed (a broken browser, not a hiccup). Otherwise an empty list.
  * @param {{ file: string; name: string; error: string }[]} failures
+ * @param {string[]} [order]
  * @returns {string[]}
  */
-export function filesWithoutResult(failures) {
-  if (failures.length === 0 || failures.length > 3) return [];
-  if (!failures.every((f) => f.name.startsWith('(') && NO_RESULT.test(f.error))) return [];
-  return [...new Set(failures.map((f) => f.file))];
+export function filesWithoutResult(failures, order = []) {
+  const files = [...new Set(failures.map((f) => f.file))];
+  if (files.length === 0 || files.length > 8) return [];
+  const broken = failures.filter((f) => f.name.startsWith('(') && NO_RESULT.test(f.error)).map((f) => f.file);
+  if (broken.length === 0) return [];
+  const at = (file) => (order.includes(file) ? order.indexOf(file) : Infinity);
+  const firstBroken = Math.min(...broken.map(at));
+  // Without an order, only files that ended without a result may run again.
+  const trusted = (file) => broken.includes(file) || (order.length > 0 && at(file) > firstBroken);
+  return files.every(trusted) ? files : [];
 }
