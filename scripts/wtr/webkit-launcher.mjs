@@ -40,6 +40,7 @@ class WebKitLauncher extends WebdriverLauncher {
    * the runner waits for the page to report, not for the navigation.
    */
   async startSession(id, url) {
+    if (this.unanswered) await this.restart(this.unanswered);
     await this.ensureManagerInitialized();
     const manager = this.driverManager;
     manager.urlMap.set(id, url);
@@ -56,8 +57,26 @@ class WebKitLauncher extends WebdriverLauncher {
         await driver.navigateTo(url);
       } catch (again) {
         say(`opening ${url} failed again (${message(again)})`);
+        // The browser no longer answers (WebKit's page has hung so in CI, and every file after it
+        // then failed): the next file gets a new one.
+        if (driver === this.driver) this.unanswered = message(again);
       }
     });
+  }
+
+  /**
+   * Ends the browser that no longer answers (with its driver and display) and starts a new one,
+   * as at the start of the run. The file it hung on has no result (npm test runs it once more).
+   */
+  async restart(reason) {
+    say(`WebKit no longer answers (${reason}): starting a new browser for the next file`);
+    this.unanswered = undefined;
+    if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
+    this.driver = undefined;
+    this.driverManager = undefined;
+    await this.webkit?.stop().catch((error) => say(`ending it failed (${message(error)})`));
+    this.webkit = await startWebKitDriver(this.paths);
+    this.options.port = this.webkit.port;
   }
 
   /**
@@ -72,8 +91,11 @@ class WebKitLauncher extends WebdriverLauncher {
       return await super.stopSession(id);
     } catch (error) {
       say(`closing a test page failed (${message(error)}); opening a blank page instead`);
-      this.driverManager.urlMap.delete(id);
-      await this.driver.navigateTo('about:blank').catch((again) => say(`that failed too (${message(again)})`));
+      this.driverManager?.urlMap.delete(id);
+      await this.driver?.navigateTo('about:blank').catch((again) => {
+        say(`that failed too (${message(again)})`);
+        this.unanswered = message(again);
+      });
       return {};
     }
   }

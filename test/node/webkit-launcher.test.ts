@@ -24,6 +24,7 @@ interface SessionManager {
 interface Launcher {
   driver: unknown;
   driverManager: unknown;
+  restart(reason: string): Promise<void>;
   startSession(id: string, url: string): Promise<void>;
   stopSession(id: string): Promise<unknown>;
 }
@@ -114,5 +115,59 @@ describe('the WebKit launcher, when WebKitWebDriver refuses', () => {
     assert.deepEqual(await launcher.stopSession('s1'), {});
     assert.deepEqual(driver.visited, ['http://localhost/test.html', 'about:blank']);
     assert.equal(launcher.driverManager.isActive('s1'), false);
+  });
+
+  /** Stands in for starting a new WebKit (real processes): the launcher gets `fresh`, and the reasons are kept. */
+  const restartsOn = (launcher: Launcher, fresh: ReturnType<typeof refusingDriver>) => {
+    const reasons: string[] = [];
+    launcher.restart = async (reason: string) => {
+      reasons.push(reason);
+      launcher.driver = fresh;
+      launcher.driverManager = new SessionManager({ coverage: false }, fresh, false);
+    };
+    return reasons;
+  };
+
+  it('starts a new browser for the next file once the browser no longer answers a navigation, and opens the file there', async () => {
+    const driver = refusingDriver(3);
+    const launcher = launcherWith(driver);
+    const fresh = refusingDriver(0);
+    const reasons = restartsOn(launcher, fresh);
+    await launcher.startSession('s1', 'http://localhost/one.html');
+    assert.deepEqual(await settled(), []);
+    assert.deepEqual(reasons, []);
+    await launcher.startSession('s2', 'http://localhost/two.html');
+    assert.deepEqual(await settled(), []);
+    assert.deepEqual(reasons, ['unknown error: the navigation was refused']);
+    assert.deepEqual(fresh.visited, ['http://localhost/two.html']);
+    assert.equal(driver.visited.length, 3);
+  });
+
+  it('starts a new browser for the next file when a page can be neither closed nor left for a blank one', async () => {
+    const driver = refusingDriver(0, true);
+    const launcher = launcherWith(driver);
+    const fresh = refusingDriver(0);
+    const reasons = restartsOn(launcher, fresh);
+    await launcher.startSession('s1', 'http://localhost/one.html');
+    await settled();
+    // The blank page is refused too: the browser no longer answers.
+    driver.navigateTo = () => Promise.reject(new Error('Request timed out!'));
+    assert.deepEqual(await launcher.stopSession('s1'), {});
+    await launcher.startSession('s2', 'http://localhost/two.html');
+    assert.deepEqual(await settled(), []);
+    assert.deepEqual(reasons, ['Request timed out!']);
+    assert.deepEqual(fresh.visited, ['http://localhost/two.html']);
+  });
+
+  it('keeps the browser when only closing a page failed and a blank page opened', async () => {
+    const driver = refusingDriver(0, true);
+    const launcher = launcherWith(driver);
+    const reasons = restartsOn(launcher, refusingDriver(0));
+    await launcher.startSession('s1', 'http://localhost/one.html');
+    await launcher.stopSession('s1');
+    await launcher.startSession('s2', 'http://localhost/two.html');
+    assert.deepEqual(await settled(), []);
+    assert.deepEqual(reasons, []);
+    assert.deepEqual(driver.visited, ['http://localhost/one.html', 'about:blank', 'http://localhost/two.html']);
   });
 });
