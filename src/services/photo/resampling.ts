@@ -17,7 +17,7 @@
  * Where the JPEG and grain have erased those traces, the small photo's own JPEG blocks may still
  * show, enlarged (source-grid.ts).
  */
-import { colourTraces, gridTrace, sourceBlocksOf, type GridTrace } from './source-grid.js';
+import { colourTraces, gridTrace, NONE, sourceBlocksOf, type GridTrace } from './source-grid.js';
 import { powerAt } from './spectrum.js';
 
 /** What the traces say along one direction. */
@@ -350,11 +350,10 @@ export function directionTraces(plane: Float32Array, width: number, height: numb
  * columns; `rgba` is the same pixels in colour, if its blocks are to be measured there too.
  */
 export function resamplingTraces(plane: Float32Array, width: number, height: number, rows: JpegGrid, columns: JpegGrid, rgba?: Uint8ClampedArray): ResamplingTraces {
-  const none: GridTrace = { period: 0, strength: 0, fundamental: 0 };
   return {
     across: directionTraces(plane, width, height, true, rows),
     down: directionTraces(plane, width, height, false, columns),
-    colourBlocks: rgba ? colourTraces(rgba, width, height, rows, columns) : { across: none, down: none },
+    colourBlocks: rgba ? colourTraces(rgba, width, height, rows, columns) : { across: NONE, down: NONE },
   };
 }
 

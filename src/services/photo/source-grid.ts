@@ -30,8 +30,8 @@ export interface GridTrace {
   fundamental: number;
 }
 
-/** Nothing repeats (a line too short to tell). */
-const NONE: GridTrace = { period: 0, strength: 0, fundamental: 0 };
+/** Nothing repeats (a line too short to tell, or a plane not measured). */
+export const NONE: GridTrace = { period: 0, strength: 0, fundamental: 0 };
 
 /** Where the photo's own JPEG grid lies along a line of the plane (see resampling.ts). */
 interface Grid {
@@ -258,9 +258,9 @@ export const HARMONIC_BLOCKS = 10;
  * limit); else null. `harmonics`: in the colour plane (see `sharedPeriod`).
  */
 export function sourceBlocksOf(across: GridTrace, down: GridTrace, harmonics = false): (GridTrace & { limit: number }) | null {
-  const strength = sharedBlocks(across, down, harmonics);
   const shared = sharedPeriod(across.period, down.period, harmonics);
   if (!shared) return null;
+  const strength = sharedBlocks(across, down, harmonics);
   const limit = shared.alike ? SOURCE_BLOCKS : HARMONIC_BLOCKS;
   if (strength < limit) return null;
   return { period: shared.period, strength, fundamental: Math.min(across.fundamental, down.fundamental), limit };
