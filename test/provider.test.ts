@@ -154,6 +154,55 @@ describe('rk-provider', () => {
     expect(provider.shadowRoot!.querySelector('[part="session-error"]')).to.equal(null);
   });
 
+  it('keeps a session set while its own question was on the way: by the page, or by a sign-in or sign-out', async () => {
+    // The backend answers only when told: the answer comes after the newer word.
+    const answers: ((value: Session | null) => void)[] = [];
+    const failures: ((error: unknown) => void)[] = [];
+    const backend = fakeBackend(
+      () =>
+        new Promise<Session | null>((resolve, reject) => {
+          answers.push(resolve);
+          failures.push(reject);
+        }),
+    );
+    const provider = await fixture<RkProvider>(html`<rk-provider .backend=${backend}><test-shadow-wrapper></test-shadow-wrapper></rk-provider>`);
+    const probe = probeIn(provider);
+    expect(answers).to.have.length(1);
+    expect(provider.sessionState).to.equal('loading');
+
+    // The page sets it: the older answer (no one signed in) does not undo it.
+    provider.session = session;
+    answers[0]!(null);
+    await waitUntil(() => provider.sessionState === 'ready');
+    await provider.updateComplete;
+    expect(provider.session).to.equal(session);
+    expect(probe.session.value).to.equal(session);
+
+    // An element reports a sign-out while the provider asks again: signed out it stays.
+    void provider.reloadSession();
+    probe.emit('rk-logout', undefined);
+    answers[1]!(session);
+    await waitUntil(() => provider.sessionState === 'ready');
+    expect(provider.session).to.equal(null);
+    expect(probe.session.value).to.equal(null);
+
+    // A sign-in while the question fails: the session stands, and no error is shown.
+    void provider.reloadSession();
+    probe.login();
+    failures[2]!(new NetworkError('getSession', 'down'));
+    await waitUntil(() => provider.sessionState !== 'loading');
+    await provider.updateComplete;
+    expect(provider.sessionState).to.equal('ready');
+    expect(provider.session).to.equal(loginResult.session);
+    expect(provider.shadowRoot!.querySelector('[part="session-error"]')).to.equal(null);
+
+    // Nothing newer: the answer is taken.
+    void provider.reloadSession();
+    answers[3]!(null);
+    await waitUntil(() => provider.session === null);
+    expect(provider.sessionState).to.equal('ready');
+  });
+
   it('keeps a session the page set and does not ask the backend', async () => {
     let calls = 0;
     const backend = fakeBackend(async () => {

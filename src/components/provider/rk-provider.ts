@@ -181,14 +181,20 @@ export class RkProvider extends RkElement {
     this.#sessionRequest = request;
     this.sessionState = 'loading';
     this.sessionError = undefined;
+    // The session when asked: if the page set one, or an element reported a sign-in or sign-out,
+    // while the answer was on its way, that word is newer than the answer.
+    const asked = this.session;
     try {
       const session = await backend.getSession({ signal: request.signal });
       if (request.signal.aborted) return;
       this.sessionState = 'ready';
+      if (this.session !== asked) return;
       this.#setSession(session);
     } catch (error) {
       if (request.signal.aborted) return;
-      this.sessionState = 'error';
+      // A session that came meanwhile stands; the failed question no longer matters.
+      this.sessionState = this.session !== asked ? 'ready' : 'error';
+      if (this.session !== asked) return;
       this.sessionError = error;
     }
   }
