@@ -13,7 +13,7 @@ import '../src/components/provider/rk-provider.js';
 import type { PaidDetail, RkPaymentPanel } from '../src/components/payment-panel/rk-payment-panel.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { CallOptions, IdempotentCallOptions } from '../src/services/backend.js';
-import { HttpError } from '../src/services/errors.js';
+import { BusinessError, HttpError } from '../src/services/errors.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import type { CreateOrderInput, ExamSession } from '../src/services/schemas.js';
 import { PAYMENT_FAILURE_REASON, REJECTION_REASON, type CandidateStage, type ExamOffice } from '../src/mocks/index.js';
@@ -549,6 +549,62 @@ describe('rk-payment-panel', () => {
     expect(backend.creates.map((create) => create.key)).to.have.length(2);
     expect(new Set(backend.creates.map((create) => create.key)).size).to.equal(1);
     expect(officeOrders()).to.have.length(1);
+  });
+
+  it('a status check told the session has ended: rk-session-expired, no more checks, and the same code once signed in again', async () => {
+    const seeded = office.seedCandidate({ stage: 'approved' });
+    let token = seeded.token;
+    const backend = new WatchedBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const { provider, el } = await panelAt('approved', { backend, token });
+    await showCode(el, 'alipay');
+    const payload = officeOrders()[0]!.qrPayload;
+    token = 'ended';
+    const expired = new Promise<void>((resolve) => el.addEventListener('rk-session-expired', () => resolve(), { once: true }));
+    const checks = backend.statusChecks;
+    $<HTMLButtonElement>(el, '[part="check"]').click();
+    await expired;
+    await stateIs(el, 'signed-out');
+    expect(provider.session).to.equal(null);
+    expect(textOf(el)).to.not.contain('网络不稳定');
+    await sleep(3_000);
+    expect(backend.statusChecks, 'no checks while signed out').to.equal(checks + 1);
+
+    token = seeded.token;
+    provider.session = office.getSession(token).session;
+    await stateIs(el, 'unpaid');
+    await until(() => maybe(el, 'svg[part="qr-code"]') !== null, 'the QR code was never drawn');
+    expect(officeOrders().map((order) => order.qrPayload)).to.deep.equal([payload]);
+  });
+
+  it('an order the office no longer knows (NOT_FOUND) is not checked again: the payment is loaded anew', async () => {
+    let forget = false;
+    let loads = 0;
+    class ForgetfulBackend extends WatchedBackend {
+      override getPaymentStatus(orderId: string, options?: CallOptions) {
+        if (!forget) return super.getPaymentStatus(orderId, options);
+        forget = false;
+        this.statusTimes.push(Date.now());
+        return Promise.reject(new BusinessError('getPaymentStatus', 'NOT_FOUND', '订单不存在。', {}, 404));
+      }
+      override getCurrentPayment(options?: CallOptions) {
+        loads += 1;
+        return super.getCurrentPayment(options);
+      }
+    }
+    const token = office.seedCandidate({ stage: 'approved' }).token;
+    const backend = new ForgetfulBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const { el } = await panelAt('approved', { backend, token });
+    await showCode(el, 'wechat');
+    const before = loads;
+    forget = true;
+    $<HTMLButtonElement>(el, '[part="check"]').click();
+    await until(() => loads > before, 'the payment was not loaded again');
+    await stateIs(el, 'unpaid');
+    expect(textOf(el)).to.not.contain('网络不稳定');
+    // The office's current order is shown again, and checked as before.
+    office.markPaid();
+    $<HTMLButtonElement>(el, '[part="check"]').click();
+    await stateIs(el, 'paid');
   });
 
   it('asks again when the candidate signs in after the page opened signed out', async () => {

@@ -360,6 +360,33 @@ describe('rk-portal', () => {
     });
   });
 
+  it('says the session has ended when its own load is refused, shows the login form in the same view, and that view again once signed in', async () => {
+    const seeded = office.seedCandidate({ stage: 'submitted' });
+    let token = seeded.token;
+    const backend = new HttpBackend({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1100px"><rk-provider .backend=${backend}><rk-portal></rk-portal></rk-provider></div>`);
+    const provider = wrapper.querySelector('rk-provider')!;
+    const portal = provider.querySelector('rk-portal')!;
+    await waitUntil(() => portal.currentView === 'review' && textOf(portal).includes('待审核'), 'not waiting for review', { timeout: 8000 });
+
+    token = 'ended';
+    const expired = oneEvent(portal, 'rk-session-expired');
+    await portal.refresh();
+    await expired;
+    await waitUntil(() => portal.shadowRoot!.querySelector('rk-login'), 'no login form', { timeout: 8000 });
+    expect(provider.session).to.equal(null);
+    expect(portal.currentView).to.equal('review');
+    const notice = portal.shadowRoot!.querySelector('[part="session-ended"]')!;
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(notice.textContent).to.equal('登录已失效，请重新登录后继续办理报名审核。');
+
+    token = seeded.token;
+    provider.session = office.getSession(token).session;
+    await waitUntil(() => textOf(portal).includes('待审核') && !portal.shadowRoot!.querySelector('rk-login'), 'not back on 报名审核', { timeout: 8000 });
+    expect(portal.currentView).to.equal('review');
+    expect(portal.shadowRoot!.querySelector('[part="session-ended"]')).to.equal(null);
+  });
+
   it('opens the view its address names on a reload, and says so (certified candidate on #/plan)', async () => {
     const token = office.seedCandidate({ stage: 'certified' }).token;
     history.replaceState(null, '', `${location.pathname}${location.search}#/plan`);

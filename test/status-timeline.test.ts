@@ -116,6 +116,17 @@ describe('rk-status-timeline', () => {
     expect(el.current).to.equal('payment');
   });
 
+  it('a session that has ended: rk-session-expired, and the steps start again from 登录', async () => {
+    const el = await timelineAt('approved');
+    office.reset(); // every session ends
+    const expired = oneEvent(el, 'rk-session-expired');
+    void el.refresh();
+    await expired;
+    await waitUntil(() => el.state === 'ready' && states(el).account === 'current', `not back at 登录 (is ${el.state})`, { timeout: 5000 });
+    expect((el.closest('rk-provider') as HTMLElement & { session: unknown }).session).to.equal(null);
+    expect(Object.values(states(el))).to.deep.equal(EXPECTED['signed-out']);
+  });
+
   it('says 审核中 while the office reviews, not 未开始', async () => {
     const el = await timelineAt('submitted');
     const review = $(el, 'li[data-step="review"] button .label').textContent!.replace(/<!--.*?-->/g, '').trim();

@@ -217,6 +217,26 @@ describe('rk-ticket-printer: 报名表', () => {
   });
 });
 
+describe('rk-ticket-printer: a change request after the session ended', () => {
+  it('fires rk-session-expired, asks the candidate to sign in, and keeps the typed reason', async () => {
+    const { el } = await printerAt('paid', 'slip');
+    Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('申请变更'))!.click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
+    textarea.value = '工作单位填写有误，申请更正。';
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    // The change check is fetched when the form opens; sending waits for it.
+    office.reset(); // every session ends
+    const expired = oneEvent(el, 'rk-session-expired');
+    $<HTMLButtonElement>(el, 'form.change button[type="submit"]').click();
+    await expired;
+    const provider = el.closest('rk-provider') as RkProvider;
+    expect(provider.session).to.equal(null);
+    await waitUntil(() => textOf(el).includes('请先登录后再查询'), 'not asked to sign in', { timeout: 5000 });
+    expect(sessionStorage.getItem('rk-change-reason')).to.equal('工作单位填写有误，申请更正。');
+  });
+});
+
 describe('rk-ticket-printer: 准考证', () => {
   it('shows every field of the ticket and prints it', async () => {
     const { el, token } = await printerAt('ticket', 'ticket');

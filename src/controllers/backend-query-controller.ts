@@ -1,5 +1,5 @@
 import type { RegistrationBackend } from '../services/backend.js';
-import { BusinessError } from '../services/errors.js';
+import { isSignedOutError } from '../services/errors.js';
 import { BackendConsumer, type ConsumerHost } from './backend-consumer.js';
 import { backendNow } from './server-clock.js';
 import { LazyRecheck } from './lazy-recheck.js';
@@ -128,7 +128,7 @@ export class BackendQueryController<T> extends BackendConsumer {
       this.#keepUp();
     } catch (error) {
       if (signal.aborted) return;
-      if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+      if (isSignedOutError(error)) {
         this.#signedOut = true;
         this.value = undefined;
         this.#host.dispatchEvent(new CustomEvent('rk-session-expired', { bubbles: true, composed: true }));

@@ -58,7 +58,7 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   UNAUTHENTICATED: {
     meaning: 'No session, or the session has ended (expired, logged out, password reset).',
-    elements: 'The adapter forgets its token and CSRF token. The element that got it fires `rk-session-expired` (the registration form, real name, photo checker, payment panel when loading or creating an order, and the papers and queries when loading) and rk-provider clears the session, so rk-portal shows the login form; the registration form\'s answers stay in the browser tab for the same account. A payment status check that gets it only counts as a failed check; the change request of the 报名表, rk-portal\'s own load of the application and rk-status-timeline show 登录已失效，请重新登录。 without signing out.',
+    elements: 'The adapter forgets its token and CSRF token. The element that got it fires `rk-session-expired` (the registration form, real name, photo checker, payment panel when loading, creating an order or checking its status, the papers and queries when loading, the change request of the 报名表, rk-status-timeline and rk-portal\'s own load of the application) and rk-provider clears the session, so rk-portal shows the login form under 登录已失效，请重新登录后继续办理… and, signed in again, the same view. What was typed stays in the browser tab for the same account: the registration form\'s answers and the change request\'s reason.',
     example: e('UNAUTHENTICATED', '请先登录，或登录已失效，请重新登录。'),
   },
   CSRF_FAILED: {
@@ -73,7 +73,7 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   NOT_FOUND: {
     meaning: 'The resource named in the path does not exist or is not the candidate\'s (an order of someone else answers the same as no order); or a test-only operation is switched off.',
-    elements: 'Of the candidate\'s operations only the order status answers it: the payment panel counts it as a failed check, keeps the QR code, checks again less often and says it has trouble (网络不稳定，正在重新查询支付结果…).',
+    elements: 'Of the candidate\'s operations only the order status answers it: the payment panel stops checking that order and loads the application\'s payment again, which shows the order that is current (or the channels to choose from).',
     example: e('NOT_FOUND', '订单不存在。'),
   },
   ACCOUNT_EXISTS: {

@@ -129,3 +129,8 @@ export class BusinessError extends RkError {
 export function isRkError(error: unknown): error is RkError {
   return error instanceof RkError;
 }
+
+/** Whether the backend said the candidate is not (or no longer) signed in: `UNAUTHENTICATED`. */
+export function isSignedOutError(error: unknown): error is BusinessError {
+  return error instanceof BusinessError && error.code === 'UNAUTHENTICATED';
+}

@@ -7,7 +7,7 @@ import { PollController } from '../../controllers/poll-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { configContext } from '../../services/context.js';
-import { BusinessError } from '../../services/errors.js';
+import { BusinessError, isSignedOutError } from '../../services/errors.js';
 import type { Application, ExamSession, PaymentChannel, PaymentStatus, Receipt } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { paymentZhCN } from '../../services/i18n/parts/payment.js';
@@ -340,7 +340,25 @@ export class RkPaymentPanel extends RkElement {
       this.#poll.stop();
       return;
     }
-    const status = await backend.getPaymentStatus(entry.order.id, { signal });
+    let status: PaymentStatus;
+    try {
+      status = await backend.getPaymentStatus(entry.order.id, { signal });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      if (this.#signedOut(error)) {
+        // Signed in again, the panel loads the application and the open order anew.
+        this.#poll.stop();
+        this.#countdown.stop();
+        return;
+      }
+      if (error instanceof BusinessError && error.code === 'NOT_FOUND') {
+        // The office no longer knows the order: what the application's payment is now, it tells.
+        this.#poll.stop();
+        void this.reload();
+        return;
+      }
+      throw error;
+    }
     this.#apply(entry, status);
   }
 
@@ -385,7 +403,7 @@ export class RkPaymentPanel extends RkElement {
   }
 
   #signedOut(error: unknown): boolean {
-    if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+    if (isSignedOutError(error)) {
       this.application = null;
       this.loadError = error;
       this.emit('rk-session-expired', undefined);
@@ -414,7 +432,7 @@ export class RkPaymentPanel extends RkElement {
 
   #computeState(backend: RegistrationBackend | undefined, sessionGone: boolean): PaymentPanelState {
     if (!backend) return 'no-backend';
-    if (sessionGone || (this.loadError instanceof BusinessError && this.loadError.code === 'UNAUTHENTICATED')) return 'signed-out';
+    if (sessionGone || isSignedOutError(this.loadError)) return 'signed-out';
     if (this.loadError || (this.#exam.error && !this.#exam.session)) return 'error';
     const exam = this.#exam.session;
     const application = this.application;

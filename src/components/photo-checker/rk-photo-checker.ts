@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { backendContext } from '../../services/context.js';
-import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
+import { isRkError, isSignedOutError, NetworkError } from '../../services/errors.js';
 import { photoZhCN } from '../../services/i18n/parts/photo.js';
 import type { PhotoEncoder } from '../../services/photo/compress.js';
 import type { Box } from '../../services/photo/measures.js';
@@ -634,7 +634,7 @@ export class RkPhotoChecker extends RkElement {
       this.uploadError = () => this.t('photo.uploadFailed', { reason: this.localize.error(error) });
       this.uploadRetry = isRkError(error) ? error.retryable : true;
       this.status = this.uploadError;
-      if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') this.emit('rk-session-expired', undefined);
+      if (isSignedOutError(error)) this.emit('rk-session-expired', undefined);
     } finally {
       if (this.#upload === request) this.#upload = undefined;
     }

@@ -4,7 +4,7 @@ import { BackendConsumer, changed } from '../../controllers/backend-consumer.js'
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { NetworkError } from '../../services/errors.js';
+import { isSignedOutError, NetworkError } from '../../services/errors.js';
 import type { Application, Session } from '../../services/schemas.js';
 import { PAID_APPLICATION_STATUSES } from '../../services/application-status.js';
 import { portalZhCN } from '../../services/i18n/parts/portal.js';
@@ -69,6 +69,7 @@ declare global {
  *
  * @fires rk-view-change - The view changed. `detail`: `ViewChangeDetail` (`{ view, cause }`).
  * @fires rk-logout - The candidate signed out from the header.
+ * @fires rk-session-expired - The backend said the candidate is no longer signed in, to the portal's own load of the application.
  *
  * @slot header - Replaces the round header.
  * @slot footer - Below the content.
@@ -81,6 +82,7 @@ declare global {
  * @csspart menu-button - The menu button of narrow columns.
  * @csspart timeline - The status timeline.
  * @csspart content - The area of the current view.
+ * @csspart session-ended - Above the login form when the backend said the session had ended: 登录已失效.
  * @csspart account - The signed-in account and "退出登录".
  *
  * @cssprop --rk-color-primary - Header, current navigation item, buttons.
@@ -129,6 +131,11 @@ export class RkPortal extends RkElement {
   #chosen: PortalView | undefined;
   /** Whether the candidate's focus was last in the portal (see the constructor). */
   #focusInside = false;
+  /**
+   * The backend said the session had ended (here or in a view): the login form says so, and the
+   * candidate comes back to the same view after signing in again.
+   */
+  #sessionEnded = false;
   /** Elements whose module could not be fetched (offline), with why: their view offers a retry. */
   readonly #unloaded = new Map<ElementTag, NetworkError>();
   /** Elements whose module this portal waits for (so a render does not wait twice). */
@@ -157,6 +164,12 @@ export class RkPortal extends RkElement {
       this.#flowTo('apply');
     });
     this.addEventListener('rk-change-requested', refresh);
+    this.addEventListener('rk-session-expired', () => {
+      // The view stays (signed out, the state would lead elsewhere): its login form, then the view.
+      this.#chosen ??= this.currentView;
+      this.#sessionEnded = true;
+      this.requestUpdate();
+    });
     this.addEventListener('rk-verified', refresh);
     this.addEventListener('rk-navigate', (event: Event) => {
       const step = (event as CustomEvent<{ step?: string }>).detail?.step;
@@ -245,7 +258,14 @@ export class RkPortal extends RkElement {
       this.application = application;
       this.applicationError = undefined;
     } catch (error) {
-      if (!signal.aborted && !(quiet && this.application)) this.applicationError = error;
+      if (signal.aborted) return;
+      if (isSignedOutError(error)) {
+        // rk-provider clears the session: the view (kept, see the constructor) asks the candidate
+        // to sign in again.
+        this.emit('rk-session-expired', undefined);
+        this.application = null;
+        this.applicationError = undefined;
+      } else if (!(quiet && this.application)) this.applicationError = error;
     } finally {
       this.#recheck.answered();
     }
@@ -324,7 +344,9 @@ export class RkPortal extends RkElement {
       // Another candidate, or signed out: their choice of view goes. Not when the session only
       // became known (a reload on #/plan: the provider learns the session after the first render).
       const before = this.#consumer.asked?.session;
-      if (before && before.user.id !== this.session?.user.id) this.#chosen = undefined;
+      if (this.session) this.#sessionEnded = false;
+      else if (before && !this.#sessionEnded) this.#chosen = undefined;
+      if (before && this.session && before.user.id !== this.session.user.id) this.#chosen = undefined;
       void this.#load();
     }
     if (awaitsOffice(this.application)) this.#recheck.start().catch(() => undefined);
@@ -403,7 +425,7 @@ export class RkPortal extends RkElement {
           to: whole(formatDateTime(lang, exam.registrationWindow.closesAt)),
         })}
       </p>
-      <p>${this.#messageWith('portal.round.exam', { dates: exam.examDates.map((date, i) => html`${i ? '、' : ''}${whole(formatDay(lang, date))}`) })}</p>
+      <p>${this.#messageWith('portal.round.exam', { dates: exam.examDates.map((date, i) => html`${i ? this.t('portal.round.dateSeparator') : ''}${whole(formatDay(lang, date))}`) })}</p>
       <button type="button" part="enter" class="enter" @click=${() => this.navigate('apply')}>${this.t('portal.round.enter')}</button>
     </header>`;
   }
@@ -511,7 +533,12 @@ export class RkPortal extends RkElement {
     // Every other view is the candidate's own: sign in first.
     const session = this.session;
     if (session === null) {
-      return html`<p class="notice">${this.t('portal.signIn', { view: this.t(`portal.view.${view}`) })}</p>
+      const viewName = this.t(`portal.view.${view}`);
+      if (this.#sessionEnded) {
+        return html`<p class="notice warning" part="session-ended" role="alert">${this.t('portal.sessionEnded', { view: viewName })}</p>
+          ${this.#withElements(['rk-login'], html`<rk-login></rk-login>`)}`;
+      }
+      return html`<p class="notice">${this.t('portal.signIn', { view: viewName })}</p>
         ${this.#withElements(['rk-login'], html`<rk-login></rk-login>`)}`;
     }
     if (session === undefined) return html`<p role="status">${this.t('common.loading')}</p>`;

@@ -5,7 +5,7 @@ import { BackendConsumer } from '../../controllers/backend-consumer.js';
 import { OwnSession } from '../../controllers/own-session.js';
 import type { RegistrationBackend } from '../../services/backend.js';
 import { configContext, localeContext } from '../../services/context.js';
-import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
+import { BusinessError, isRkError, isSignedOutError, NetworkError } from '../../services/errors.js';
 import { realnameZhCN } from '../../services/i18n/parts/realname.js';
 import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { ageOn, maskDocumentNumber } from '../../services/id-document.js';
@@ -342,7 +342,7 @@ export class RkRealname extends RkElement {
       if (request.signal.aborted) return;
       this.failed = true;
       this.#showBackendError(error);
-      if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+      if (isSignedOutError(error)) {
         this.sessionEnded = true;
         this.emit('rk-session-expired', undefined);
         return;

@@ -9,7 +9,7 @@ import { ExamSessionController } from '../../controllers/exam-session-controller
 import { newIdempotencyKey, type RegistrationBackend } from '../../services/backend.js';
 import type { DraftStore } from '../../services/draft-store.js';
 import { configContext, localeContext } from '../../services/context.js';
-import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
+import { BusinessError, isRkError, isSignedOutError, NetworkError } from '../../services/errors.js';
 import { registrationZhCN } from '../../services/i18n/parts/registration.js';
 import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { maskDocumentNumber } from '../../services/id-document.js';
@@ -375,7 +375,7 @@ export class RkRegistrationForm extends RkElement {
   }
 
   #sessionEnded(error: unknown): boolean {
-    if (error instanceof BusinessError && error.code === 'UNAUTHENTICATED') {
+    if (isSignedOutError(error)) {
       this.#session.ended();
       this.emit('rk-session-expired', undefined);
       return true;

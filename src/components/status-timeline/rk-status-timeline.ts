@@ -4,7 +4,7 @@ import { BackendConsumer, changed } from '../../controllers/backend-consumer.js'
 import { ExamSessionController } from '../../controllers/exam-session-controller.js';
 import { LazyRecheck } from '../../controllers/lazy-recheck.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { isRkError } from '../../services/errors.js';
+import { isRkError, isSignedOutError } from '../../services/errors.js';
 import type {
   Application,
   ScoreAvailability,
@@ -55,6 +55,7 @@ const MARKS: Record<StepStatus['state'], string> = { done: '✓', current: '', p
  * @summary The candidate's journey from account to certificate, each step's state, the next action.
  *
  * @fires rk-navigate - A step (or the current step's action) was chosen. `detail`: `NavigateDetail` (`{ step, action }`).
+ * @fires rk-session-expired - The backend said the candidate is no longer signed in (rk-provider then clears the session).
  *
  * @csspart list - The ordered list of steps.
  * @csspart step - Each step (`data-state`: done, current, waiting, failed, not-applicable).
@@ -316,11 +317,11 @@ export class RkStatusTimeline extends RkElement {
     this.#consumer.asking(this.application);
     // A new request aborts the one before, also when none is needed.
     const signal = this.#consumer.request();
+    this.loadError = undefined;
     if (!session) {
       this.loaded = { application: null };
       return;
     }
-    this.loadError = undefined;
     try {
       const application = this.application !== undefined ? this.application : await backend.getApplication({ signal });
       const paid = application !== null && PAID_APPLICATION_STATUSES.has(application.status);
@@ -330,7 +331,12 @@ export class RkStatusTimeline extends RkElement {
       if (signal.aborted) return;
       this.loaded = { application, ...(ticket ? { ticket } : {}), ...(scores ? { scores } : {}) };
     } catch (error) {
-      if (!signal.aborted && !(quiet && this.loaded)) this.loadError = error;
+      if (signal.aborted) return;
+      // Shown until rk-provider, told, clears the session: the steps then start from 登录.
+      if (isSignedOutError(error)) {
+        this.loadError = error;
+        this.emit('rk-session-expired', undefined);
+      } else if (!(quiet && this.loaded)) this.loadError = error;
     } finally {
       this.#recheck.answered();
     }

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { awaitsRelease, BackendQueryController } from '../../controllers/backend-query-controller.js';
 import type { RegistrationBackend } from '../../services/backend.js';
-import { BusinessError, isRkError, NetworkError } from '../../services/errors.js';
+import { BusinessError, isRkError, isSignedOutError, NetworkError } from '../../services/errors.js';
 import { printerZhCN } from '../../services/i18n/parts/printer.js';
 import { documentsZhCN } from '../../services/i18n/parts/documents.js';
 import { queriesZhCN } from '../../services/i18n/parts/queries.js';
@@ -295,6 +295,8 @@ export class RkTicketPrinter extends RkElement {
     } catch (error) {
       this.sendError = error;
       this.announcement = '';
+      // The reason stays in the tab (writeReason) for when the candidate has signed in again.
+      if (isSignedOutError(error)) this.emit('rk-session-expired', undefined);
     } finally {
       this.sending = false;
     }
