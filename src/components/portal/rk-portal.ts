@@ -165,6 +165,8 @@ export class RkPortal extends RkElement {
     });
     this.addEventListener('rk-change-requested', refresh);
     this.addEventListener('rk-session-expired', () => {
+      // Only a session there was can end (the event passes here before rk-provider clears it).
+      if (!this.session) return;
       // The view stays (signed out, the state would lead elsewhere): its login form, then the view.
       this.#chosen ??= this.currentView;
       this.#sessionEnded = true;
