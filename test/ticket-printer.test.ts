@@ -57,6 +57,15 @@ async function readBarcode(svg: SVGSVGElement): Promise<string> {
   return new Code128Reader().decode(bitmap).getText();
 }
 
+/** Opens 申请变更 and types `reason`, as the candidate would. */
+async function openChangeWith(el: RkTicketPrinter, reason: string): Promise<void> {
+  Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('申请变更'))!.click();
+  await el.updateComplete;
+  const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
+  textarea.value = reason;
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
 describe('rk-ticket-printer: 报名表', () => {
   it('shows every field of the slip, the photo, 系统识别码 and 报名成功', async () => {
     const { el, token } = await printerAt('paid', 'slip');
@@ -204,11 +213,7 @@ describe('rk-ticket-printer: 报名表', () => {
 
   it('keeps a typed reason when sending fails', async () => {
     const { el } = await printerAt('paid', 'slip');
-    Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('申请变更'))!.click();
-    await el.updateComplete;
-    const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
-    textarea.value = '姓名中的生僻字显示错误，申请更正。';
-    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await openChangeWith(el, '姓名中的生僻字显示错误，申请更正。');
     office.faults = { ...office.faults, down: 'network', only: ['requestChange'] };
     $<HTMLButtonElement>(el, 'form.change button[type="submit"]').click();
     await waitUntil(() => textOf(el).includes('网络连接失败'), 'no failure shown', { timeout: 5000 });
@@ -220,11 +225,7 @@ describe('rk-ticket-printer: 报名表', () => {
 describe('rk-ticket-printer: a change request after the session ended', () => {
   it('fires rk-session-expired, asks the candidate to sign in, and keeps the typed reason', async () => {
     const { el } = await printerAt('paid', 'slip');
-    Array.from(el.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent!.includes('申请变更'))!.click();
-    await el.updateComplete;
-    const textarea = $<HTMLTextAreaElement>(el, '#change-reason');
-    textarea.value = '工作单位填写有误，申请更正。';
-    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await openChangeWith(el, '工作单位填写有误，申请更正。');
     // The change check is fetched when the form opens; sending waits for it.
     office.reset(); // every session ends
     const expired = oneEvent(el, 'rk-session-expired');

@@ -536,12 +536,10 @@ export class RkPortal extends RkElement {
     const session = this.session;
     if (session === null) {
       const viewName = this.t(`portal.view.${view}`);
-      if (this.#sessionEnded) {
-        return html`<p class="notice warning" part="session-ended" role="alert">${this.t('portal.sessionEnded', { view: viewName })}</p>
-          ${this.#withElements(['rk-login'], html`<rk-login></rk-login>`)}`;
-      }
-      return html`<p class="notice">${this.t('portal.signIn', { view: viewName })}</p>
-        ${this.#withElements(['rk-login'], html`<rk-login></rk-login>`)}`;
+      const notice = this.#sessionEnded
+        ? html`<p class="notice warning" part="session-ended" role="alert">${this.t('portal.sessionEnded', { view: viewName })}</p>`
+        : html`<p class="notice">${this.t('portal.signIn', { view: viewName })}</p>`;
+      return html`${notice} ${this.#withElements(['rk-login'], html`<rk-login></rk-login>`)}`;
     }
     if (session === undefined) return html`<p role="status">${this.t('common.loading')}</p>`;
     if (session.realName?.status !== 'verified') return this.#withElements(['rk-realname'], html`<rk-realname></rk-realname>`);

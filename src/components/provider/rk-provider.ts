@@ -193,9 +193,9 @@ export class RkProvider extends RkElement {
     } catch (error) {
       if (request.signal.aborted) return;
       // A session that came meanwhile stands; the failed question no longer matters.
-      this.sessionState = this.session !== asked ? 'ready' : 'error';
-      if (this.session !== asked) return;
-      this.sessionError = error;
+      const answered = this.session !== asked;
+      this.sessionState = answered ? 'ready' : 'error';
+      if (!answered) this.sessionError = error;
     }
   }
 
