@@ -378,8 +378,10 @@ describe('rk-photo-checker: uploading', () => {
     const el = await checker(html`<rk-photo-checker .backend=${backend}></rk-photo-checker>`);
     await el.checkFile(good);
     await stateIs(el, 'ready');
+    const failed = oneEvent(el, 'rk-photo-upload-failed');
     await clickAction(el);
     await stateIs(el, 'upload-failed');
+    expect((await failed).detail.error).to.include({ status: 503 });
     expect(textOf(el)).to.contain('上传失败').and.contain('503');
     expect($(el, '[part="action"]').textContent).to.contain('重试');
     expect(el.measurements!.result).to.include({ width: 295 });

@@ -25,6 +25,7 @@ import {
 } from '../src/mocks/index.js';
 import { $, deepActiveElement, fieldError, leave, maybe, stateIs, summaryLinks, textOf, type, waitFor } from './helpers/form-driver.js';
 import { freshOffice } from './helpers/mock-office.js';
+import { asFile, portraitJpeg } from './fixtures/photo-fixtures.js';
 import { engine, sendKeys, setViewport } from './helpers/commands.js';
 import { recordInput } from './helpers/input-log.js';
 
@@ -375,6 +376,42 @@ describe('rk-registration-form: review and submit', () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await waitUntil(() => maybe(el, '[part~="photo-current"] img'), 'photo never shown');
     expect(office.applicationOf('13800138000')!.photo).to.not.equal(null);
+  });
+  it('a photo upload refused because registration closed meanwhile shows the closed form (plain file input)', async () => {
+    const { closesAt } = office.getExamSession().registrationWindow;
+    office.setClock(new Date(Date.parse(closesAt) - 60_000).toISOString()); // a minute before it closes
+    const { el } = await formAt('verified');
+    // The form saves the account's mobile as a first draft; a save refused after the close would reload it too.
+    await waitUntil(() => el.application, 'the first draft was never saved');
+    office.setClock(new Date(Date.parse(closesAt) + 60_000).toISOString());
+    const input = $<HTMLInputElement>(el, '#photo-file');
+    const transfer = new DataTransfer();
+    transfer.items.add(jpegFile());
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await stateIs(el, 'closed');
+    expect(textOf(el)).to.contain('网上报名已截止');
+    expect(maybe(el, 'input, select')).to.equal(null);
+    expect(office.applicationOf('13800138000')?.photo ?? null).to.equal(null);
+  });
+
+  it('a photo upload refused because registration closed meanwhile shows the closed form (slotted checker)', async () => {
+    const { closesAt } = office.getExamSession().registrationWindow;
+    office.setClock(new Date(Date.parse(closesAt) - 60_000).toISOString());
+    const { el } = await formAt('verified');
+    const checker = document.createElement('rk-photo-checker');
+    checker.slot = 'photo';
+    el.append(checker);
+    await checker.updateComplete;
+    await checker.checkFile(asFile(await portraitJpeg(600, 840), 'my-photo.jpg'));
+    await stateIs(checker, 'ready');
+    office.setClock(new Date(Date.parse(closesAt) + 60_000).toISOString());
+    const failed = oneEvent(checker, 'rk-photo-upload-failed');
+    $<HTMLButtonElement>(checker, '[part="action"]').click();
+    const { detail } = await failed;
+    expect((detail.error as { code?: string }).code).to.equal('WINDOW_CLOSED');
+    await stateIs(el, 'closed');
+    expect(textOf(el)).to.contain('网上报名已截止');
   });
 });
 

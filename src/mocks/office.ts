@@ -579,7 +579,8 @@ export class ExamOffice {
   #freshState(scenario: ScenarioName): OfficeState {
     return {
       scenario,
-      examSession: seedExamSession(this.#now(), { registration: SCENARIO_BEHAVIOURS[scenario].registration }),
+      // The fresh state's clock is the real one (its offset is 0), whatever the old state's was.
+      examSession: seedExamSession(this.#realNow(), { registration: SCENARIO_BEHAVIOURS[scenario].registration }),
       accounts: {},
       captchas: {},
       codes: {},

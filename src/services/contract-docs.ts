@@ -83,7 +83,7 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   INVALID_STATE: {
     meaning: 'Not allowed in the application\'s present status (edit after submission, pay before approval, 报名表 before payment, a second change request, …).',
-    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and shows where it stands (read-only from `submitted` on); the typed answers stay in the tab. Creating an order: the payment panel loads the application and its payment again and shows what is true now. The 报名表 before payment: shown as not yet available, not as an error. Elsewhere (a second change request, the real name again with other data, a photo after submission): 当前状态下不能进行此操作，请刷新页面。 where the action failed. `details.status` is not read.',
+    elements: 'Saving a draft, submitting or uploading a photo (the form\'s own file input, or rk-photo-checker in its photo slot): the registration form loads the round and the application again and shows where it stands (read-only from `submitted` on); the typed answers stay in the tab. Creating an order: the payment panel loads the application and its payment again and shows what is true now. The 报名表 before payment: shown as not yet available, not as an error. Elsewhere (a second change request, the real name again with other data, rk-photo-checker alone on a page after submission): 当前状态下不能进行此操作，请刷新页面。 where the action failed. `details.status` is not read.',
     example: e('INVALID_STATE', '报名信息已提交，当前状态下不能修改或重复提交。', { status: 'submitted' }),
   },
   ALREADY_PAID: {
@@ -143,12 +143,12 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   WINDOW_NOT_OPEN: {
     meaning: 'Registration or payment has not opened yet. `details.opensAt`: when it opens.',
-    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and, before the window, shows the form read-only with the window\'s dates (the typed answers stay in the tab). Creating an order: the payment panel reloads and shows 缴费尚未开始 with the payment window. Uploading a photo: 尚未到办理时间。 at the photo. The dates shown come from the round (ExamSession), not from details.opensAt.',
+    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and, before the window, shows the form read-only with the window\'s dates (the typed answers stay in the tab). Creating an order: the payment panel reloads and shows 缴费尚未开始 with the payment window. Uploading a photo: 尚未到办理时间。 at the photo, and the registration form around it reloads as for a save. The dates shown come from the round (ExamSession), not from details.opensAt.',
     example: e('WINDOW_NOT_OPEN', '网上报名尚未开始，开始时间：2027年3月15日 09:00。', { opensAt: '2027-03-15T09:00:00+08:00' }),
   },
   WINDOW_CLOSED: {
     meaning: 'Registration or payment has closed. `details.closedAt`: when it closed.',
-    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and shows 网上报名已截止 with the window\'s dates and the office\'s phone numbers, the answers read-only. Creating an order: the payment panel reloads and says payment has closed (缴费时间已结束). Uploading a photo: 办理时间已结束。 at the photo. The dates shown come from the round (ExamSession), not from details.closedAt.',
+    elements: 'Saving a draft or submitting: the registration form loads the round and the application again and shows 网上报名已截止 with the window\'s dates and the office\'s phone numbers, the answers read-only. Creating an order: the payment panel reloads and says payment has closed (缴费时间已结束). Uploading a photo: 办理时间已结束。 at the photo, and the registration form around it reloads as for a save (rk-photo-checker tells it with `rk-photo-upload-failed`). The dates shown come from the round (ExamSession), not from details.closedAt.',
     example: e('WINDOW_CLOSED', '网上报名已于2027年3月25日 17:00截止。', { closedAt: '2027-03-25T17:00:00+08:00' }),
   },
   PHOTO_REJECTED: {

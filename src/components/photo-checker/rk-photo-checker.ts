@@ -39,6 +39,11 @@ export interface PhotoAcceptedDetail {
   photo?: Photo;
 }
 
+/** What `rk-photo-upload-failed` tells: the adapter's error (a BusinessError carries the contract's `code`). */
+export interface PhotoUploadFailedDetail {
+  error: unknown;
+}
+
 /** Everything measured about the current photo (`measurements` property). */
 export interface PhotoMeasurements {
   source: { width: number; height: number; bytes: number; orientation: number };
@@ -53,10 +58,12 @@ export interface PhotoMeasurements {
 declare global {
   interface RkEventDetails {
     'rk-photo-accepted': PhotoAcceptedDetail;
+    'rk-photo-upload-failed': PhotoUploadFailedDetail;
     'rk-session-expired': undefined;
   }
   interface HTMLElementEventMap {
     'rk-photo-accepted': CustomEvent<PhotoAcceptedDetail>;
+    'rk-photo-upload-failed': CustomEvent<PhotoUploadFailedDetail>;
     'rk-session-expired': CustomEvent<undefined>;
   }
   interface HTMLElementTagNameMap {
@@ -101,6 +108,9 @@ const uploadConverter = {
  * @summary Checks, crops and compresses an ID photo in the browser, then uploads it.
  *
  * @fires rk-photo-accepted - The checked photo was uploaded (or accepted, with `upload="false"`). `detail`: `PhotoAcceptedDetail`.
+ * @fires rk-photo-upload-failed - The backend refused the upload or could not be reached (the checker shows why,
+ *   with 重试 where a retry can help). `detail`: `PhotoUploadFailedDetail`, the adapter's error: `rk-registration-form`
+ *   shows what is true now when it says the registration window or the application changed (WINDOW_CLOSED, …).
  * @fires rk-session-expired - The backend said the session has ended during the upload. `detail`: undefined.
  * @fires change - The value changed (a photo was accepted or cleared), as for native inputs.
  *
@@ -635,6 +645,7 @@ export class RkPhotoChecker extends RkElement {
       this.uploadRetry = isRkError(error) ? error.retryable : true;
       this.status = this.uploadError;
       if (isSignedOutError(error)) this.emit('rk-session-expired', undefined);
+      else this.emit('rk-photo-upload-failed', { error });
     } finally {
       if (this.#upload === request) this.#upload = undefined;
     }

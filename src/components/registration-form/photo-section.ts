@@ -113,6 +113,8 @@ export interface PhotoUploadOptions {
   errorText: (error: unknown) => string;
   /** Whether the error says the session ended (the element then tells the page). */
   sessionEnded: (error: unknown) => boolean;
+  /** The backend refused the upload (other than a signed-out session); called after the error is shown. */
+  refused: (error: unknown) => void;
   /** A photo is the accepted one now (uploaded here, or reported by the checker). */
   used: (photo: Photo) => void;
   /** Tells screen readers (the form's status line). */
@@ -214,6 +216,7 @@ export class PhotoUpload implements ReactiveController {
             : this.#options.errorText(error),
       });
       this.#options.say(this.error!);
+      this.#options.refused(error);
     } finally {
       if (this.#request === request) this.#request = undefined;
       this.#set({ uploading: false });

@@ -181,6 +181,7 @@ export class RkRegistrationForm extends RkElement {
     t: (key, params) => this.t(key, params),
     errorText: (error) => this.localize.error(error),
     sessionEnded: (error) => this.#sessionEnded(error),
+    refused: (error) => this.#uploadRefused(error),
     used: () => {
       this.status = this.t('form.photo.uploaded');
       if (this.errors.photo) this.#recheck('photo');
@@ -215,6 +216,7 @@ export class RkRegistrationForm extends RkElement {
     super();
     // The slotted photo checker uploaded (or accepted) a photo.
     this.addEventListener('rk-photo-accepted', (event: Event) => this.#photo.fromChecker((event as CustomEvent<unknown>).detail));
+    this.addEventListener('rk-photo-upload-failed', (event) => this.#uploadRefused(event.detail.error));
   }
 
   get effectiveBackend(): RegistrationBackend | undefined {
@@ -368,6 +370,14 @@ export class RkRegistrationForm extends RkElement {
   /** A save the backend refused by a rule (window closed, already submitted, signed out). */
   #draftRefused(error: unknown): void {
     if (this.#sessionEnded(error)) return;
+    if (windowChanged(error)) {
+      this.status = this.localize.error(error);
+      void this.reload();
+    }
+  }
+
+  /** An upload refused because the window closed or the application moved on: show what is true now. */
+  #uploadRefused(error: unknown): void {
     if (windowChanged(error)) {
       this.status = this.localize.error(error);
       void this.reload();
