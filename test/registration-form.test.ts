@@ -12,6 +12,7 @@ import '../src/components/registration-form/rk-registration-form.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkRegistrationForm } from '../src/components/registration-form/rk-registration-form.js';
 import { draftStorageKey } from '../src/services/draft-store.js';
+import { BusinessError } from '../src/services/errors.js';
 import { HttpBackend } from '../src/services/http-backend.js';
 import type { ApplicationDraft, ApplicationInput, Photo } from '../src/services/schemas.js';
 import {
@@ -52,6 +53,21 @@ class WatchedBackend extends HttpBackend {
   }
   override submitApplication(input: ApplicationInput, options: { idempotencyKey: string; signal?: AbortSignal }) {
     this.submits.push({ input, key: options.idempotencyKey });
+    return super.submitApplication(input, options);
+  }
+}
+
+/** Another backend's answer to a submission (checks the mock office does not make). */
+class RefusingBackend extends WatchedBackend {
+  refusal: Error | undefined;
+  constructor(token: string) {
+    super({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+  }
+  override submitApplication(input: ApplicationInput, options: { idempotencyKey: string; signal?: AbortSignal }) {
+    if (this.refusal) {
+      this.submits.push({ input, key: options.idempotencyKey });
+      return Promise.reject(this.refusal);
+    }
     return super.submitApplication(input, options);
   }
 }
@@ -343,6 +359,35 @@ describe('rk-registration-form: review and submit', () => {
     expect(summaryLinks(el)).to.deep.equal(['请上传经过检测的证件照片。']);
     expect($(el, '#photo-error').textContent).to.contain('请上传经过检测的证件照片。');
     expect(backend.submits.length).to.equal(1);
+  });
+
+  it('shows the backend’s messages for fields the form does not have, and a part of a field at that field', async () => {
+    const { token } = office.seedCandidate({ stage: 'verified' });
+    const backend = new RefusingBackend(token);
+    backend.refusal = new BusinessError('submitApplication', 'VALIDATION', '提交的信息有误，请按提示修改。', {
+      fields: { 'subjectIds.0': '所选科目不在本次考试计划中。', workYears: '工作年限须为整数。', 'referee.name': '请填写推荐人姓名。' },
+    });
+    const { el } = await formAt('verified', { backend, token });
+    await fillRequired(el);
+    await checkerAccepts(el, backend);
+    await continueToReview(el);
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await waitUntil(() => summaryLinks(el).length > 0, 'no summary');
+    expect(summaryLinks(el)).to.deep.equal(['所选科目不在本次考试计划中。']);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.error-summary li'), (li) => li.textContent!.trim());
+    expect(items).to.deep.equal(['所选科目不在本次考试计划中。', '工作年限须为整数。', '请填写推荐人姓名。']);
+    expect($(el, '.error-summary').textContent).to.contain('提交的信息有误，请按以下提示修改。');
+    expect(deepActiveElement()).to.equal($(el, '.error-summary'));
+    expect(textOf(el)).to.contain('所选科目不在本次考试计划中。'); // at the subjects too
+    await expect(el).to.be.accessible();
+
+    // Without any field, the backend's own sentence (the elements' one says to look at marked fields).
+    backend.refusal = new BusinessError('submitApplication', 'VALIDATION', '报考资格与所选级别不符，请核对。', {});
+    await continueToReview(el);
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await waitUntil(() => maybe(el, '.error-summary') && el.getAttribute('state') === 'editing', 'no summary');
+    expect($(el, '.error-summary').textContent).to.contain('报考资格与所选级别不符，请核对。').and.not.contain('标出');
+    expect(el.shadowRoot!.querySelectorAll('.error-summary li').length).to.equal(0);
   });
 
   it('a network failure on submit keeps every answer and offers a retry with the same idempotency key', async () => {

@@ -108,7 +108,7 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   VALIDATION: {
     meaning: 'The request breaks a rule of its schema or of the round (a plan choice that does not exist, a field that must repeat the real name, a missing photo, …). `details.fields` has one message per field, keyed by the field\'s dotted path in the request.',
-    elements: 'The registration form, the real-name form and the login form show each message of details.fields at its field (as text) and in the error summary, which takes focus (the login form maps account/target, accountType, password/newPassword, code, captchaAnswer/captchaId). Messages of fields the form does not have are not shown; when none fits, the form shows its own sentence 提交的信息有误，请检查标出的项目。 at the top (a code request: at the code field). The change request of the 报名表 shows that sentence only.',
+    elements: 'The registration form, the real-name form and the login form show each message of details.fields at its field (as text) and in the error summary, which takes focus (the login form maps account/target, accountType, password/newPassword, code, captchaAnswer/captchaId). A dotted path (`subjectIds.1`) goes to its field (`subjectIds`). The registration form lists messages of fields it does not have in the error summary as text, under 提交的信息有误，请按以下提示修改。, and with no field at all shows the backend\'s message there. The real-name and login forms do not show messages of fields they do not have; when none fits, they show their own sentence 提交的信息有误，请检查标出的项目。 at the top (a code request: at the code field). The change request of the 报名表 shows that sentence only.',
     example: e('VALIDATION', '提交的信息有误，请按提示修改。', { fields: { mobile: '请输入正确的11位手机号码', photo: '请上传经过检测的证件照片。' } }),
   },
   CAPTCHA_WRONG: {

@@ -9,15 +9,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 export interface SummaryItem {
-  /** The id of the input (in the same shadow root) the problem belongs to. */
-  field: string;
+  /** The id of the input (in the same shadow root) the problem belongs to; none: shown as text. */
+  field?: string;
   message: string;
 }
 
 export interface ErrorSummaryOptions {
   /** e.g. 请检查以下问题 / There is a problem. */
   title: string;
-  /** Field problems, in the order of the form. */
+  /** Field problems, in the order of the form (then any that belong to no field shown). */
   items: SummaryItem[];
   /** A problem of the whole form (no field), e.g. a network failure. */
   message?: string;
@@ -36,7 +36,10 @@ export function errorSummary(options: ErrorSummaryOptions): TemplateResult | typ
       ${items.length
         ? html`<ul>
             ${items.map(
-              (item) => html`<li><a href=${`#${item.field}`} @click=${focusLinkedField}>${item.message}</a></li>`,
+              (item) =>
+                item.field
+                  ? html`<li><a href=${`#${item.field}`} @click=${focusLinkedField}>${item.message}</a></li>`
+                  : html`<li>${item.message}</li>`,
             )}
           </ul>`
         : nothing}

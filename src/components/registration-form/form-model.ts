@@ -169,15 +169,26 @@ export function toDraftValue(field: ApplicationFieldName, value: DraftFieldValue
   return converted as ApplicationDraft[ApplicationFieldName];
 }
 
-/** The backend's `details.fields` of a VALIDATION error, as form errors (text only). */
-export function fieldErrors(fields: unknown): FormErrors {
+/**
+ * The backend's VALIDATION `details.fields`: each message at its field (a dotted path such as
+ * `subjectIds.1` at its first part, `subjectIds`), the first for each field; `others` are the
+ * messages of fields the form does not have, which it shows as they are (a backend may check more).
+ */
+export function fieldErrors(fields: unknown): { errors: FormErrors; others: string[] } {
   const errors: FormErrors = {};
-  if (typeof fields !== 'object' || fields === null) return errors;
-  for (const field of FORM_ORDER) {
-    const message = (fields as Record<string, unknown>)[field];
-    if (typeof message === 'string' && message) errors[field] = message;
+  const others: string[] = [];
+  if (typeof fields !== 'object' || fields === null) return { errors, others };
+  const known = new Set<string>(FORM_ORDER);
+  const entries = Object.entries(fields as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+  );
+  // An exact field's message comes before one of its parts.
+  for (const [path, message] of [...entries].sort(([a], [b]) => Number(a.includes('.')) - Number(b.includes('.')))) {
+    const field = path.split('.')[0]!;
+    if (known.has(field)) errors[field as FormField] ??= message;
+    else if (!others.includes(message)) others.push(message);
   }
-  return errors;
+  return { errors, others };
 }
 
 /** The values of some fields only. */

@@ -108,6 +108,8 @@ function renderSummaryBox(h: ScreenHost): TemplateResult | typeof nothing {
     field: linkTarget(h, field),
     message: h.errors[field]!,
   }));
+  // The backend's messages for fields this form does not have: as text, after the fields'.
+  for (const message of h.formError?.others ?? []) items.push({ message });
   return errorSummary({
     title: h.t('form.summaryTitle'),
     items,

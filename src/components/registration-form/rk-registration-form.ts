@@ -164,7 +164,8 @@ export class RkRegistrationForm extends RkElement {
   /** @internal */ @state() errors: FormErrors = {};
   /** @internal */ @state() step: 'form' | 'review' = 'form';
   /** @internal */ @state() showSummary = false;
-  /** @internal */ @state() formError: { message: string; retry: boolean } | undefined;
+  /** @internal A problem of the whole form; `others`: the backend's messages for fields it does not have. */
+  @state() formError: { message: string; retry: boolean; others?: string[] } | undefined;
   /** @internal */ @state() busy = false;
   @state() private status = '';
   /** @internal */ @state() presetNote = '';
@@ -585,16 +586,18 @@ export class RkRegistrationForm extends RkElement {
     const message = this.localize.error(error);
     this.status = message;
     if (error instanceof BusinessError && error.code === 'VALIDATION') {
-      const errors = fieldErrors(error.details.fields);
-      if (Object.keys(errors).length) {
-        this.errors = errors;
-        this.step = 'form';
-        this.showSummary = true;
-        this.formError = { message, retry: false };
-        this.busy = false;
-        await this.#focusSummary();
-        return;
-      }
+      const { errors, others } = fieldErrors(error.details.fields);
+      const placed = Object.keys(errors).length > 0;
+      // "Check the marked fields" only when some are marked; else the backend's own sentence.
+      const said = others.length ? this.t('form.validationListed') : placed ? message : error.backendMessage.trim() || message;
+      this.errors = errors;
+      this.step = 'form';
+      this.showSummary = true;
+      this.formError = { message: said, retry: false, others };
+      this.status = said;
+      this.busy = false;
+      await this.#focusSummary();
+      return;
     }
     if (windowChanged(error)) {
       this.formError = { message, retry: false };
