@@ -39,7 +39,7 @@ export function errorSummary(options: ErrorSummaryOptions): TemplateResult | typ
               (item) =>
                 item.field
                   ? html`<li><a href=${`#${item.field}`} @click=${focusLinkedField}>${item.message}</a></li>`
-                  : html`<li>${item.message}</li>`,
+                  : html`<li class="summary-text">${item.message}</li>`,
             )}
           </ul>`
         : nothing}

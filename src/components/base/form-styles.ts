@@ -278,6 +278,12 @@ export const formStyles = css`
     font-weight: 600;
     text-decoration: underline;
   }
+  /* A problem of no field shown here (nothing to link to): as the links read, without the underline. */
+  .error-summary .summary-text {
+    padding: calc(var(--_space) / 2) 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
   .error-summary .summary-message {
     color: var(--_danger);
     font-weight: 600;
