@@ -579,6 +579,44 @@ describe('rk-registration-form: the backend’s states', () => {
     expect(textOf(el)).to.contain('请先完成实名认证');
   });
 
+  it('a session that says verified when the backend says not: the refusal has the session asked again, and the form asks for the real name', async () => {
+    // The page keeps a session from before the verification was withdrawn.
+    const verified = office.seedCandidate({ stage: 'verified' });
+    const stale = await backendFor(verified.token).getSession();
+    const { token } = office.seedCandidate({ stage: 'registered' });
+    const backend = backendFor(token);
+    const provider = await fixture<RkProvider>(
+      html`<rk-provider .backend=${backend} .session=${stale} lang="zh-CN"><rk-registration-form draft-delay="20"></rk-registration-form></rk-provider>`,
+    );
+    const el = provider.querySelector('rk-registration-form')!;
+    await stateIs(el, 'editing');
+    const told = oneEvent(el, 'rk-realname-required');
+    await type(el, 'address', '云南省丽江市古城区福慧路8号'); // saved as a draft: refused with REALNAME_REQUIRED
+    await told;
+    await stateIs(el, 'unverified');
+    expect(textOf(el)).to.contain('请先完成实名认证');
+    expect(provider.session?.realName?.status ?? 'none').to.not.equal('verified');
+  });
+
+  it('without a provider, the form asks the backend for the session again after REALNAME_REQUIRED', async () => {
+    const verified = office.seedCandidate({ stage: 'verified' });
+    const stale = await backendFor(verified.token).getSession();
+    const { token } = office.seedCandidate({ stage: 'registered' });
+    // The first answer to "who is signed in" is from before the verification was withdrawn.
+    let asked = 0;
+    const backend = new (class extends WatchedBackend {
+      override getSession(options?: { signal?: AbortSignal }) {
+        asked += 1;
+        return asked === 1 ? Promise.resolve(stale) : super.getSession(options);
+      }
+    })({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const el = await fixture<RkRegistrationForm>(html`<rk-registration-form draft-delay="20" .backend=${backend}></rk-registration-form>`);
+    await stateIs(el, 'editing');
+    await type(el, 'address', '云南省丽江市古城区福慧路8号');
+    await stateIs(el, 'unverified');
+    expect(asked).to.equal(2);
+  });
+
   it('a failed load offers a retry', async () => {
     office.faults = { latencyMs: 0, down: 'http-503', only: ['getApplication'] };
     const { el } = await formAt('verified', { state: 'load-error' });

@@ -49,6 +49,13 @@ export class OwnSession implements ReactiveController {
     this.#set(session);
   }
 
+  /** The backend contradicted the session asked for (REALNAME_REQUIRED): ask it again. */
+  outdated(): void {
+    if (this.#consumer.sessionProvided || this.#asked === undefined || this.#request) return;
+    this.#asked = undefined;
+    this.#host.requestUpdate();
+  }
+
   /** The backend said the session ended: the session asked for is gone too. */
   ended(): void {
     this.#set(null);

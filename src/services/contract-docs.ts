@@ -138,7 +138,7 @@ export const ERROR_DOCS: Record<ErrorCode, ErrorDoc> = {
   },
   REALNAME_REQUIRED: {
     meaning: 'The application needs a verified real name first.',
-    elements: 'The elements ask for the real name first from the session (rk-portal shows the real-name step until it is verified), so this comes only when the backend and the session disagree: the registration form shows 请先完成实名认证。 at the top (submitting) or at the photo (uploading), not retryable.',
+    elements: 'The elements ask for the real name first from the session (rk-portal shows the real-name step until it is verified), so this comes only when the backend and the session disagree: the registration form shows 请先完成实名认证。 at the top (submitting), at the photo (uploading) or in its save status (a draft), not retryable, and fires rk-realname-required; rk-provider (or the form itself, without one) then asks getSession again, and a session whose real name is not verified has the form (and rk-portal) ask for the real name first. The typed answers stay in the tab.',
     example: e('REALNAME_REQUIRED', '请先完成实名认证。'),
   },
   WINDOW_NOT_OPEN: {

@@ -25,6 +25,7 @@ declare global {
     'rk-logout': undefined;
     'rk-verified': RealNameResult;
     'rk-session-expired': undefined;
+    'rk-realname-required': undefined;
   }
   interface HTMLElementEventMap {
     'rk-session-change': CustomEvent<{ session: Session | null }>;
@@ -33,6 +34,7 @@ declare global {
     'rk-logout': CustomEvent<undefined>;
     'rk-verified': CustomEvent<RealNameResult>;
     'rk-session-expired': CustomEvent<undefined>;
+    'rk-realname-required': CustomEvent<undefined>;
   }
   interface HTMLElementTagNameMap {
     'rk-provider': RkProvider;
@@ -46,7 +48,8 @@ declare global {
  * On connection (and whenever the backend changes) it asks the backend who is signed in. It
  * keeps the session current by listening to the elements' events: `rk-login` and
  * `rk-registered` set it, `rk-verified` (or `rk-verification-pending` / `-rejected`) completes it, `rk-logout` and
- * `rk-session-expired` clear it.
+ * `rk-session-expired` clear it, and `rk-realname-required` (the backend refused for want of the
+ * verified real name the session claims) has it asked for again.
  *
  * @tagname rk-provider
  * @summary Provides backend, session, locale and configuration to the elements inside it.
@@ -128,6 +131,8 @@ export class RkProvider extends RkElement {
     this.addEventListener('rk-registered', (event) => this.#setSession(event.detail.session));
     this.addEventListener('rk-logout', () => this.#setSession(null));
     this.addEventListener('rk-session-expired', () => this.#setSession(null));
+    // The backend refused for want of a verified real name the session claims: ask it again.
+    this.addEventListener('rk-realname-required', () => void this.reloadSession());
     // Verified, pending manual review or rejected: the session carries the latest result.
     const takeRealName = (event: CustomEvent<RealNameResult>) => {
       if (this.session) this.#setSession({ ...this.session, realName: event.detail });

@@ -61,11 +61,13 @@ declare global {
     'rk-submitted': Application;
     'rk-draft-saved': Application;
     'rk-session-expired': undefined;
+    'rk-realname-required': undefined;
   }
   interface HTMLElementEventMap {
     'rk-submitted': CustomEvent<Application>;
     'rk-draft-saved': CustomEvent<Application>;
     'rk-session-expired': CustomEvent<undefined>;
+    'rk-realname-required': CustomEvent<undefined>;
   }
   interface HTMLElementTagNameMap {
     'rk-registration-form': RkRegistrationForm;
@@ -95,6 +97,9 @@ declare global {
  * @fires rk-submitted - The application was submitted. `detail`: the `Application` (status `submitted`).
  * @fires rk-draft-saved - A draft was saved to the backend. `detail`: the `Application`.
  * @fires rk-session-expired - The backend said the session has ended. `detail`: undefined.
+ * @fires rk-realname-required - The backend answered REALNAME_REQUIRED although the session said the real name
+ *   was verified: `rk-provider` asks the backend for the session again (the form then asks for the real name
+ *   first). `detail`: undefined.
  *
  * @slot photo - The photo checker (`<rk-photo-checker slot="photo">`); the form listens for its
  *   `rk-photo-accepted`. Without it, a plain file input uploads an already checked JPEG.
@@ -385,11 +390,19 @@ export class RkRegistrationForm extends RkElement {
     }
   }
 
+  /** Whether the backend said the session ended (told to the page); REALNAME_REQUIRED has the session asked for again. */
   #sessionEnded(error: unknown): boolean {
     if (isSignedOutError(error)) {
       this.#session.ended();
       this.emit('rk-session-expired', undefined);
       return true;
+    }
+    if (error instanceof BusinessError && error.code === 'REALNAME_REQUIRED') {
+      // The session said verified, the backend says not (a verification withdrawn, a session the
+      // page kept): what the backend says of the session now decides what the form asks for. The
+      // refusal itself is shown where it happened, as any other.
+      this.#session.outdated();
+      this.emit('rk-realname-required', undefined);
     }
     return false;
   }
