@@ -130,6 +130,7 @@ async function corpus(split: Split, every = 1) {
       ms: judged.ms,
       blocks: judged.blocks,
       colourBlocks: judged.colourBlocks,
+      echo: judged.echo,
       values: Object.fromEntries(JUDGED.map((id) => [id, judged.checks[id]!.values])),
     });
   }

@@ -115,6 +115,12 @@ function printCorpus(corpus, seconds) {
       const found = enlarged.filter((photo) => photo.values.enlargement?.blocks === code).map((photo) => photo[key]);
       console.log(`  the blocks' strength in the ${plane} (limit ${limits}): genuine photos up to ${strongest[key].toFixed(1)} (${strongest.id}); enlargements found by them ${found.length ? `${Math.min(...found).toFixed(1)}–${Math.max(...found).toFixed(1)}` : '-'}`);
     }
+    const byEcho = enlarged.filter((photo) => photo.values.enlargement?.echo === 1);
+    const strongestEcho = genuine.reduce((best, photo) => ((photo.echo ?? 0) > best.echo ? photo : best), { echo: 0, id: '-' });
+    const echoes = byEcho.map((photo) => photo.echo);
+    console.log(
+      `  refused as enlarged by the echoes of the blend between frequencies (nothing else found): ${byEcho.length}; their strength (limit CYCLE_ECHO, 2.2): genuine photos up to ${strongestEcho.echo.toFixed(2)} (${strongestEcho.id}); enlargements found by them ${echoes.length ? `${Math.min(...echoes).toFixed(2)}–${Math.max(...echoes).toFixed(2)}` : '-'}`,
+    );
     console.log(`  enlarged photos that pass every rule: ${passing.length}${passing.length ? `\n    ${passing.map((photo) => photo.id).join('\n    ')}` : ''}`);
   }
   const times = splits.flatMap((split) => corpus[split].map((photo) => photo.ms)).sort((a, b) => a - b);

@@ -15,7 +15,8 @@ import {
   type PhotoRefusal,
 } from '../src/services/photo/pipeline.js';
 import { DEFAULT_PHOTO_RULES } from '../src/services/photo/rules.js';
-import { enlargementOf } from '../src/services/photo/resampling.js';
+import { CYCLE_ECHO, enlargementOf } from '../src/services/photo/resampling.js';
+import { cycleCoherence, dft210, NO_ECHOES } from '../src/services/photo/cycle-coherence.js';
 import { HARMONIC_BLOCKS, sharedBlocks, SOURCE_BLOCKS } from '../src/services/photo/source-grid.js';
 import { checkText } from '../src/components/photo-checker/photo-format.js';
 import { photoZhCN } from '../src/services/i18n/parts/photo.js';
@@ -152,7 +153,7 @@ describe('photo pipeline: the rules', () => {
     // Periods that are harmonics of one whole period (7 and 3.5, 7 and 2.33, 16 and 5.33) are an enlargement's.
     const traces = (across: number, down: number, strength = 0.2) => {
       const direction = (period: number) => ({ interpolated: strength, period, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0, blocks: { period: 0, strength: 0, fundamental: 0 } });
-      return { across: direction(across), down: direction(down), colourBlocks: { across: direction(0).blocks, down: direction(0).blocks } };
+      return { across: direction(across), down: direction(down), colourBlocks: { across: direction(0).blocks, down: direction(0).blocks }, cycles: NO_ECHOES };
     };
     const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
     expect(enlargementOf(traces(5, 5), 0, limits)).to.include({ kind: 'interpolated', period: 5 });
@@ -208,12 +209,92 @@ describe('photo pipeline: the rules', () => {
     expect(sharedBlocks(analysis.traces!.across.blocks, analysis.traces!.down.blocks), label).to.be.below(SOURCE_BLOCKS);
   });
 
+  it('enlargement: a 3× enlargement with grain, saved again at quality 50, is told by the echoes of its blend between frequencies', async function () {
+    this.timeout(60_000);
+    // 240×336, enlarged 3× by Catmull–Rom, grain of about 5 grey levels, quality 0.5: the grain
+    // and the JPEG drown the per-phase blends and the small photo's blocks; the echo of each
+    // frequency 1/3 cycle per pixel away, the same on every line, still shows in their sum.
+    const photo = photoCorpus('tuning').find((p) => p.id.startsWith('enlarged/240x336-x3-catmull-rom-grain-q50'))!;
+    const analysis = await analysed(await makeCorpusPhoto(photo));
+    const check = checksOf(analysis).enlargement!;
+    const label = JSON.stringify(analysis.traces);
+    expect(check.status, label).to.equal('fail');
+    expect(check.values, label).to.include({ traced: 1, found: 1, echo: 1, period: 3, limit: CYCLE_ECHO });
+    expect(check.values.strength, label).to.be.at.least(CYCLE_ECHO);
+    const say = (messages: Record<string, string>) => (key: string, params: Record<string, string | number> = {}) =>
+      messages[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+    expect(checkText(check, say(photoZhCN))).to.match(/^照片像是由小照片放大而来：整张照片都带着每隔约 3 像素重复一次的插值规律（强度 \d+\.\d 倍，门限 2\.2 倍）。请用原始照片。$/);
+    expect(checkText(check, say(photoEn))).to.contain('a blend that repeats every 3 pixels runs through the whole photo');
+  });
+
+  it('enlargement: the echoes are measured exactly, read about 1 on noise, and tell 2.5× and 3× apart', () => {
+    // The 210-point transform against the sums written out.
+    const n = 210;
+    const re = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 0.7) + ((i * 37) % 11) / 11);
+    const im = Float64Array.from({ length: n }, (_, i) => Math.cos(i * 1.3) - ((i * 13) % 7) / 7);
+    const outRe = new Float64Array(n);
+    const outIm = new Float64Array(n);
+    dft210(re, im, outRe, outIm);
+    for (const k of [0, 1, 2, 35, 70, 104, 105, 150, 209]) {
+      let r = 0;
+      let i = 0;
+      for (let x = 0; x < n; x++) {
+        const a = (-2 * Math.PI * ((k * x) % n)) / n;
+        r += re[x]! * Math.cos(a) - im[x]! * Math.sin(a);
+        i += re[x]! * Math.sin(a) + im[x]! * Math.cos(a);
+      }
+      expect(outRe[k]).to.be.closeTo(r, 1e-9);
+      expect(outIm[k]).to.be.closeTo(i, 1e-9);
+    }
+    // A seeded noise plane, and the same small noise enlarged by cubic interpolation, with grain.
+    let seed = 12345; // mulberry32
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const size = 840;
+    const noise = Float32Array.from({ length: size * size }, () => random() * 255);
+    const flat = cycleCoherence(noise, size, size);
+    expect(flat.both.strength).to.be.below(1.5);
+    expect(flat.across.strength).to.be.below(CYCLE_ECHO);
+    const cubic = (t: number) => {
+      const d = Math.abs(t);
+      return d <= 1 ? 1.5 * d ** 3 - 2.5 * d ** 2 + 1 : d < 2 ? -0.5 * d ** 3 + 2.5 * d ** 2 - 4 * d + 2 : 0;
+    };
+    const enlarged = (factor: number) => {
+      const small = Math.ceil(size / factor) + 4;
+      const source = Float32Array.from({ length: small * small }, () => random() * 255);
+      const at = (x: number, y: number) => source[Math.min(small - 1, Math.max(0, y)) * small + Math.min(small - 1, Math.max(0, x))]!;
+      const plane = new Float32Array(size * size);
+      for (let y = 0; y < size; y++) {
+        const fy = (y + 0.5) / factor - 0.5;
+        const iy = Math.floor(fy);
+        for (let x = 0; x < size; x++) {
+          const fx = (x + 0.5) / factor - 0.5;
+          const ix = Math.floor(fx);
+          let sum = 0;
+          for (let j = -1; j <= 2; j++) for (let i = -1; i <= 2; i++) sum += at(ix + i, iy + j) * cubic(fx - ix - i) * cubic(fy - iy - j);
+          plane[y * size + x] = sum + (random() - 0.5) * 20;
+        }
+      }
+      return cycleCoherence(plane, size, size);
+    };
+    expect(enlarged(3).both).to.include({ period: 3 });
+    expect(enlarged(3).both.strength).to.be.above(CYCLE_ECHO * 4);
+    expect(enlarged(2.5).both).to.include({ period: 5 });
+    expect(enlarged(2.5).both.strength).to.be.above(CYCLE_ECHO * 4);
+    // Too small for one 210-pixel segment: nothing measured.
+    expect(cycleCoherence(noise.subarray(0, 200 * 200), 200, 200)).to.deep.equal(NO_ECHOES);
+  });
+
   it('enlargement: the small photo’s blocks count only when both directions repeat at one period, strongly, with their first harmonic', () => {
     const grid = (period: number, strength: number, fundamental = strength) => ({ period, strength, fundamental });
     const none = grid(0, 0);
     const traces = (across: ReturnType<typeof grid>, down: ReturnType<typeof grid>, colour = { across: none, down: none }) => {
       const direction = (blocks: ReturnType<typeof grid>) => ({ interpolated: 0, period: 0, repeatShare: 0, repeated: 0, repeatedShare: 0, alternating: 0, blocks });
-      return { across: direction(across), down: direction(down), colourBlocks: colour };
+      return { across: direction(across), down: direction(down), colourBlocks: colour, cycles: NO_ECHOES };
     };
     const limits = { interpolated: DEFAULT_PHOTO_RULES.enlargementTrace };
     const found = enlargementOf(traces(grid(32, 12), grid(31.6, 9)), 2, limits)!;
@@ -626,7 +707,7 @@ describe('photo pipeline: the checked photo', () => {
     expect(outcome.ok && outcome.passes).to.equal(true);
     const entries = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith(PHOTO_MEASURE_PREFIX));
     const steps = [...new Set(entries.map((entry) => entry.name.slice(PHOTO_MEASURE_PREFIX.length)))].sort();
-    expect(steps).to.deep.equal(['cut', 'decode', 'detail tile', 'encode', 'enlargement measure', 'read', 'sample measures', 'sharpness measure']);
+    expect(steps).to.deep.equal(['cut', 'decode', 'detail tile', 'echo measure', 'encode', 'enlargement measure', 'read', 'sample measures', 'sharpness measure']);
     for (const entry of entries) expect(entry.startTime, entry.name).to.be.at.least(start);
     expect(entries.reduce((sum, entry) => sum + entry.duration, 0)).to.be.within(0, elapsed);
   });

@@ -38,6 +38,7 @@ export function checkText(check: PhotoCheck, t: Translate): string {
       if (!v.traced && check.status !== 'pass') return t(check.status === 'fail' ? `${key}.detail` : 'photo.check.sharpness.warn', v);
       // The small photo's blocks: their repeat's strength is a ratio (about 1 for none), not a share.
       if (v.blocks) return t(`${key}.blocks`, { period: formatPeriod(v.period!), strength: v.strength!.toFixed(1), limit: String(v.limit) });
+      if (v.echo) return t(`${key}.echo`, { period: formatPeriod(v.period!), strength: v.strength!.toFixed(1), limit: String(v.limit) });
       return t(key, { period: formatPeriod(v.period!), strength: formatShare(v.strength!), limit: formatShare(v.limit!) });
     case 'sharpness':
       return t(key, { ...v, blur: Number.isFinite(v.blur!) ? v.blur!.toFixed(1) : '∞' });

@@ -195,7 +195,7 @@ function renderChecklist(h: CheckerHost) {
       ${h.checks.map(
         (check) => html`<li class="check ${check.status}" data-check=${check.id}>
           <span class="mark" aria-hidden="true">${check.status === 'pass' ? '✓' : check.status === 'warn' ? '!' : '✗'}</span>
-          <span class="check-text"><span class="check-status">${h.text(`photo.status.${check.status}`)}：</span>${checkText(check, h.text)}</span>
+          <span class="check-text"><span class="check-status">${h.text(`photo.status.${check.status}`)}${h.text('photo.status.separator')}</span>${checkText(check, h.text)}</span>
         </li>`,
       )}
     </ul>`;

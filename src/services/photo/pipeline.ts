@@ -12,6 +12,7 @@ import { cutFrame, context2d, encodeToTarget, encodeWithLibrary, makeCanvas, typ
 import { initialFrame, type Size } from './crop.js';
 import { decodePhoto } from './decode.js';
 import { colourShare, luma, subjectBox, whiteBackgroundShare, type Box } from './measures.js';
+import { cycleCoherence } from './cycle-coherence.js';
 import { enlargementOf, jpegGridOf, resamplingTraces, type Enlargement, type ResamplingTraces } from './resampling.js';
 import { SOURCE_BLOCKS } from './source-grid.js';
 import { detailScale, edgeBlur } from './sharpness.js';
@@ -215,12 +216,21 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
   throwIfAborted(signal);
   start = performance.now();
   let traces: ResamplingTraces | null = null;
+  let enlargement: Enlargement | null = null;
   if (scale === 1) {
     const grid = jpegGridOf(header.orientation, header.storedWidth, header.storedHeight, tileX, tileY);
-    traces = resamplingTraces(tile, tileW, tileH, grid.rows, grid.columns, tilePixels.data);
+    const blends = resamplingTraces(tile, tileW, tileH, grid.rows, grid.columns, tilePixels.data);
+    measureStep('enlargement measure', start);
+    await yieldToMain();
+    throwIfAborted(signal);
+    // The echoes between frequencies: a step of its own, so the page gets a turn in between.
+    start = performance.now();
+    traces = { ...blends, cycles: cycleCoherence(tile, tileW, tileH) };
+    enlargement = enlargementOf(traces, blur, { interpolated: rules.enlargementTrace });
+    measureStep('echo measure', start);
+  } else {
+    measureStep('enlargement measure', start);
   }
-  const enlargement = traces ? enlargementOf(traces, blur, { interpolated: rules.enlargementTrace }) : null;
-  measureStep('enlargement measure', start);
   throwIfAborted(signal);
   const share = detailScale(blur);
   const detail = { width: Math.round(header.width * share), height: Math.round(header.height * share) };
@@ -316,9 +326,12 @@ export function checkPhoto(
         // 1: found by the small photo's JPEG blocks, enlarged, in its brightness; 2: in its colour
         // (strength and limit: power over the spectrum's level, see source-grid.ts).
         blocks: enlargement?.kind === 'blocks' ? (enlargement.colour ? 2 : 1) : 0,
+        // 1: found by the blend's echoes between frequencies (strength and limit: a ratio to the
+        // photo's own level, see cycle-coherence.ts).
+        echo: enlargement?.echo ? 1 : 0,
         strength: enlargement?.strength ?? 0,
         period: enlargement?.period ?? 0,
-        limit: enlargement?.kind === 'blocks' ? (enlargement.limit ?? SOURCE_BLOCKS) : r.enlargementTrace,
+        limit: enlargement?.kind === 'blocks' ? (enlargement.limit ?? SOURCE_BLOCKS) : (enlargement?.limit ?? r.enlargementTrace),
         width: detail.width,
         height: detail.height,
         ...minimum,

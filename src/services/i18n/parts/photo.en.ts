@@ -32,6 +32,7 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.kind.pdf': 'a PDF document',
   'photo.kind.unknown': 'another kind of file',
   'photo.checklist.title': 'Check results',
+  'photo.status.separator': ': ',
   'photo.status.pass': 'Passed',
   'photo.status.fail': 'Failed',
   'photo.status.warn': 'Check',
@@ -53,6 +54,10 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
     "This photo looks enlarged from a small one: the small photo's compression blocks, enlarged, repeat every {period} pixels (strength {strength}×, threshold {limit}×). Use the original photo.",
   'photo.check.enlargement.warn.blocks':
     "This photo may be enlarged from a small one: the small photo's compression blocks, enlarged, repeat every {period} pixels (strength {strength}×, threshold {limit}×).",
+  'photo.check.enlargement.fail.echo':
+    'This photo looks enlarged from a small one: a blend that repeats every {period} pixels runs through the whole photo (strength {strength}×, threshold {limit}×). Use the original photo.',
+  'photo.check.enlargement.warn.echo':
+    'This photo may be enlarged from a small one: a blend that repeats every {period} pixels runs through the whole photo (strength {strength}×, threshold {limit}×).',
   'photo.check.enlargement.fail.detail': 'This photo looks enlarged from a small one: it holds the detail of only about {width}×{height} pixels (more than {minWidth}×{minHeight} needed). Use the original photo.',
   'photo.check.sharpness.pass': 'Sharp (the detail of about {width}×{height} pixels, more than {minWidth}×{minHeight})',
   'photo.check.sharpness.fail': 'Not sharp enough: edges blurred by about {blur} pixels, the detail of only about {width}×{height} pixels (more than {minWidth}×{minHeight} needed). Take it again in good light, in focus.',

@@ -35,6 +35,7 @@ export const photoZhCN = {
   'photo.kind.pdf': ' PDF 文档',
   'photo.kind.unknown': '其他类型的文件',
   'photo.checklist.title': '检测结果',
+  'photo.status.separator': '：',
   'photo.status.pass': '通过',
   'photo.status.fail': '未通过',
   'photo.status.warn': '提醒',
@@ -55,6 +56,9 @@ export const photoZhCN = {
   'photo.check.enlargement.fail.blocks':
     '照片像是由小照片放大而来：原来那张小照片的压缩方块被放大后每隔约 {period} 像素重复出现（强度 {strength} 倍，门限 {limit} 倍）。请用原始照片。',
   'photo.check.enlargement.warn.blocks': '照片可能是由小照片放大而来：原来那张小照片的压缩方块被放大后每隔约 {period} 像素重复出现（强度 {strength} 倍，门限 {limit} 倍）。',
+  'photo.check.enlargement.fail.echo':
+    '照片像是由小照片放大而来：整张照片都带着每隔约 {period} 像素重复一次的插值规律（强度 {strength} 倍，门限 {limit} 倍）。请用原始照片。',
+  'photo.check.enlargement.warn.echo': '照片可能是由小照片放大而来：整张照片都带着每隔约 {period} 像素重复一次的插值规律（强度 {strength} 倍，门限 {limit} 倍）。',
   'photo.check.enlargement.fail.detail': '照片像是由小照片放大而来：细节只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}）。请用原始照片。',
   'photo.check.sharpness.pass': '照片清晰（细节相当于约 {width}×{height} 像素，须大于 {minWidth}×{minHeight}）',
   'photo.check.sharpness.fail': '照片不够清晰：边缘模糊约 {blur} 像素，细节只相当于约 {width}×{height} 像素（须大于 {minWidth}×{minHeight}）。请在光线充足处对焦重拍。',
