@@ -51,7 +51,8 @@ export class OwnSession implements ReactiveController {
 
   /** The backend contradicted the session asked for (REALNAME_REQUIRED): ask it again. */
   outdated(): void {
-    if (this.#consumer.sessionProvided || this.#asked === undefined || this.#request) return;
+    // A refusal that comes after the answer (a save sent before it) changes nothing more.
+    if (this.#consumer.sessionProvided || this.#request || this.#asked?.realName?.status !== 'verified') return;
     this.#asked = undefined;
     this.#host.requestUpdate();
   }

@@ -132,7 +132,10 @@ export class RkProvider extends RkElement {
     this.addEventListener('rk-logout', () => this.#setSession(null));
     this.addEventListener('rk-session-expired', () => this.#setSession(null));
     // The backend refused for want of a verified real name the session claims: ask it again.
-    this.addEventListener('rk-realname-required', () => void this.reloadSession());
+    // (Only while the session says verified: a refusal of a request sent before the answer changes nothing more.)
+    this.addEventListener('rk-realname-required', () => {
+      if (this.session?.realName?.status === 'verified') void this.reloadSession();
+    });
     // Verified, pending manual review or rejected: the session carries the latest result.
     const takeRealName = (event: CustomEvent<RealNameResult>) => {
       if (this.session) this.#setSession({ ...this.session, realName: event.detail });
