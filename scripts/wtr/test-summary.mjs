@@ -13,8 +13,12 @@ export function summaryLines(summary) {
   return lines;
 }
 
-/** The runner's words for a file that ended without a result of its own (not a test that failed). */
-const NO_RESULT = /browser disconnected|did not start after|page was reloaded/;
+/**
+ * The runner's words for a file that ended without a result of its own (not a test that failed):
+ * also the browser not loading its page at all (Firefox's navigation timed out once in CI, on a
+ * file that passed in the run before).
+ */
+const NO_RESULT = /browser disconnected|did not start after|page was reloaded|Navigation timeout of \d+ ms exceeded/;
 
 /**
  * The files to run once more, in a new browser, when a file ended without a result of its own (the
