@@ -375,14 +375,10 @@ export class RkRegistrationForm extends RkElement {
 
   /** A save the backend refused by a rule (window closed, already submitted, signed out). */
   #draftRefused(error: unknown): void {
-    if (this.#sessionEnded(error)) return;
-    if (windowChanged(error)) {
-      this.status = this.localize.error(error);
-      void this.reload();
-    }
+    if (!this.#sessionEnded(error)) this.#uploadRefused(error);
   }
 
-  /** An upload refused because the window closed or the application moved on: show what is true now. */
+  /** A save or upload refused because the window closed or the application moved on: show what is true now. */
   #uploadRefused(error: unknown): void {
     if (windowChanged(error)) {
       this.status = this.localize.error(error);
