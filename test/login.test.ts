@@ -9,6 +9,7 @@ import '../src/components/provider/rk-provider.js';
 import type { RkLogin } from '../src/components/login/rk-login.js';
 import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import { HttpBackend } from '../src/services/http-backend.js';
+import { BusinessError } from '../src/services/errors.js';
 import type { CodeSent, LoginInput, LoginResult, SendCodeInput } from '../src/services/schemas.js';
 import { SEED_ACCOUNT, type ExamOffice } from '../src/mocks/index.js';
 import { $, deepActiveElement, fieldError, leave, maybe, stateIs, submit, summaryLinks, textOf, type } from './helpers/form-driver.js';
@@ -245,6 +246,31 @@ describe('rk-login: backend answers at their place', () => {
     await el.updateComplete;
     expect(el.mode).to.equal('register');
     expect($<HTMLInputElement>(el, '#account').value).to.equal('13700001111');
+  });
+
+  it('VALIDATION: each message at its field; those of fields the form does not show listed as text', async () => {
+    // A backend that checks more than the contract's fields (a region), and one about the SMS code
+    // while the form logs in with a password.
+    class CheckingMore extends HttpBackend {
+      override login(): Promise<LoginResult> {
+        return Promise.reject(
+          new BusinessError('login', 'VALIDATION', '提交的信息有误，请按提示修改。', {
+            fields: { account: '本考区只接受手机号码登录。', code: '请输入短信验证码。', 'region.code': '请先选择报名地区。' },
+          }),
+        );
+      }
+    }
+    const el = await loginElement(new CheckingMore({ baseUrl: '/api' }));
+    await fillLogin(el, 'someone@example.com', 'abc12345');
+    await submit(el);
+    await stateIs(el, 'error');
+    expect(fieldError(el, 'account')).to.equal('本考区只接受手机号码登录。');
+    expect(summaryLinks(el)).to.deep.equal(['本考区只接受手机号码登录。']);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.error-summary li'), (li) => li.textContent!.trim());
+    expect(items).to.deep.equal(['本考区只接受手机号码登录。', '请输入短信验证码。', '请先选择报名地区。']);
+    expect($(el, '.error-summary').textContent).to.contain('提交的信息有误，请按以下提示修改。');
+    expect($<HTMLInputElement>(el, '#password').value).to.equal('abc12345');
+    await expect(el).to.be.accessible();
   });
 
   it('wrong captcha: at the captcha', async () => {

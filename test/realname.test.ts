@@ -10,6 +10,7 @@ import type { RkProvider } from '../src/components/provider/rk-provider.js';
 import type { RkRealname } from '../src/components/realname/rk-realname.js';
 import { gb11643CheckChar } from '../src/services/id-document.js';
 import { HttpBackend } from '../src/services/http-backend.js';
+import { BusinessError } from '../src/services/errors.js';
 import type { RealNameInput } from '../src/services/schemas.js';
 import { MISMATCH_NAME, SEED_ID_NUMBER, type ExamOffice } from '../src/mocks/index.js';
 import { $, deepActiveElement, fieldError, leave, maybe, stateIs, submit, summaryLinks, textOf, type } from './helpers/form-driver.js';
@@ -221,6 +222,34 @@ describe('rk-realname: the backend’s answers', () => {
     const home = oneEvent(el, 'rk-home');
     $<HTMLButtonElement>(el, '[part="home"]').click();
     await home;
+  });
+
+  it('VALIDATION: each message at its field; those of fields the form does not have listed as text', async () => {
+    class CheckingMore extends CountingBackend {
+      override verifyRealName(): ReturnType<HttpBackend['verifyRealName']> {
+        this.verifyCalls += 1;
+        return Promise.reject(
+          new BusinessError('verifyRealName', 'VALIDATION', '提交的信息有误，请按提示修改。', {
+            fields: { validTo: '证件已过期，请先换领新证。', nationality: '请选择国籍。', 'photoOfCard.front': '请上传证件人像面照片。' },
+          }),
+        );
+      }
+    }
+    const { token } = office.seedCandidate({ stage: 'registered' });
+    const backend = new CheckingMore({ baseUrl: '/api', authHeaders: () => ({ Authorization: `Bearer ${token}` }) });
+    const { el } = await realnameIn(backend);
+    await fillSeedCard(el);
+    await submit(el);
+    await stateIs(el, 'error');
+    expect(backend.verifyCalls).to.equal(1);
+    expect(fieldError(el, 'valid-to')).to.equal('证件已过期，请先换领新证。');
+    expect(summaryLinks(el)).to.deep.equal(['证件已过期，请先换领新证。']);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.error-summary li'), (li) => li.textContent!.trim());
+    expect(items).to.deep.equal(['证件已过期，请先换领新证。', '请选择国籍。', '请上传证件人像面照片。']);
+    expect($(el, '.error-summary').textContent).to.contain('提交的信息有误，请按以下提示修改。');
+    expect(deepActiveElement()).to.equal($(el, '.error-summary'));
+    expect($<HTMLInputElement>(el, '#document-number').value).to.equal(SEED_ID_NUMBER);
+    await expect(el).to.be.accessible();
   });
 
   it('mismatch: at the name and the number, with the next step and the office’s phone', async () => {

@@ -4,6 +4,7 @@
  * (`details.fields`: `{ account: '…' }`), with the backend's field names.
  */
 import { BusinessError } from '../../services/errors.js';
+import { validationMessages } from '../base/validation-fields.js';
 
 export type LoginField = 'accountType' | 'account' | 'password' | 'confirm' | 'captcha' | 'code';
 
@@ -32,17 +33,16 @@ export function fieldOfError(error: unknown): LoginField | null {
   return error instanceof BusinessError ? (FIELD_OF_CODE[error.code] ?? null) : null;
 }
 
-/** The field messages of a VALIDATION answer (the backend's text, shown as text), if any. */
-export function validationFields(error: unknown): Partial<Record<LoginField, string>> {
-  if (!(error instanceof BusinessError) || error.code !== 'VALIDATION') return {};
-  const fields = error.details.fields;
-  if (typeof fields !== 'object' || fields === null) return {};
-  const placed: Partial<Record<LoginField, string>> = {};
-  for (const [name, message] of Object.entries(fields)) {
+/**
+ * The field messages of a VALIDATION answer (the backend's text, shown as text): at the fields
+ * `shown` (the form's mode), and the others, which the form lists as they are.
+ */
+export function validationFields(error: unknown, shown: readonly LoginField[]): { placed: Partial<Record<LoginField, string>>; others: string[] } {
+  if (!(error instanceof BusinessError) || error.code !== 'VALIDATION') return { placed: {}, others: [] };
+  return validationMessages(error.details.fields, (name) => {
     const field = FIELD_OF_NAME[name];
-    if (field && typeof message === 'string' && !placed[field]) placed[field] = message;
-  }
-  return placed;
+    return field && shown.includes(field) ? field : null;
+  });
 }
 
 /** The zod path of an input schema → the form's field. */

@@ -124,7 +124,8 @@ export class RkLogin extends RkElement {
    * A problem of the whole form (network, too many attempts), not placed at a field; `retry`
    * does again what failed (sending the code, submitting, logging out) when that may help.
    */
-  @state() private formError: { message: string; retry?: (() => void) | undefined } | undefined;
+  /** A message for the whole form; `others`: the backend's messages about fields this form does not show. */
+  @state() private formError: { message: string; retry?: (() => void) | undefined; others?: string[] } | undefined;
   @state() private showSummary = false;
   @state() private passwordShown = false;
   @state() private captchaEnlarged = false;
@@ -472,10 +473,11 @@ export class RkLogin extends RkElement {
     // A wrong password may come with how many tries are left before the account is locked.
     const left = error instanceof BusinessError ? error.details.remainingAttempts : undefined;
     if (typeof left === 'number' && left > 0) message += this.t('login.remainingAttempts', { count: left });
-    const placed = validationFields(error);
+    const { placed, others } = validationFields(error, FIELDS_OF_MODE[this.mode]);
     const field = fieldOfError(error);
-    if (Object.keys(placed).length) {
+    if (Object.keys(placed).length || others.length) {
       this.errors = { ...this.errors, ...placed };
+      if (others.length) this.formError = { message: this.t('common.validationListed'), others };
     } else if (field && FIELDS_OF_MODE[this.mode].includes(field)) {
       this.errors = { ...this.errors, [field]: message };
     } else if (fallbackField && error instanceof BusinessError && error.code !== 'TOO_MANY_ATTEMPTS') {
@@ -536,10 +538,11 @@ export class RkLogin extends RkElement {
   }
 
   #summaryItems(): SummaryItem[] {
-    return FIELDS_OF_MODE[this.mode].filter((field) => this.errors[field]).map((field) => ({
+    const fields = FIELDS_OF_MODE[this.mode].filter((field) => this.errors[field]).map((field) => ({
       field: field === 'accountType' ? 'account-type' : field,
       message: this.errors[field]!,
     }));
+    return [...fields, ...(this.formError?.others ?? []).map((message) => ({ message }))];
   }
 
   #renderForm() {

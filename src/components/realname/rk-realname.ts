@@ -13,6 +13,7 @@ import { OnDemand } from '../../services/on-demand.js';
 import type { RealNameResult, Session } from '../../services/schemas.js';
 import { define } from '../base/define.js';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../base/error-summary.js';
+import { validationMessages } from '../base/validation-fields.js';
 import type { FieldTexts } from '../base/field.js';
 import { RkElement } from '../base/rk-element.js';
 import type { RealnameChecker } from './realname-checks.js';
@@ -132,7 +133,8 @@ export class RkRealname extends RkElement {
   @state() private values: RealnameValues = { ...EMPTY };
   @state() private errors: RealnameErrors = {};
   @state() private touched = new Set<RealnameField>();
-  @state() private formError: { message: string; retry: boolean; next?: string } | undefined;
+  /** A message for the whole form; `others`: the backend's messages about fields this form does not have. */
+  @state() private formError: { message: string; retry: boolean; next?: string; others?: string[] } | undefined;
   @state() private showSummary = false;
   @state() private busy = false;
   @state() private failed = false;
@@ -385,16 +387,13 @@ export class RkRealname extends RkElement {
       return;
     }
     if (error instanceof BusinessError && error.code === 'VALIDATION') {
-      const fields = error.details.fields;
-      if (typeof fields === 'object' && fields !== null) {
-        const errors: RealnameErrors = {};
-        for (const [name, text] of Object.entries(fields)) {
-          if (REALNAME_FIELDS.includes(name as RealnameField) && typeof text === 'string') errors[name as RealnameField] = text;
-        }
-        if (Object.keys(errors).length) {
-          this.errors = errors;
-          return;
-        }
+      const { placed, others } = validationMessages(error.details.fields, (name) =>
+        REALNAME_FIELDS.includes(name as RealnameField) ? (name as RealnameField) : null,
+      );
+      if (Object.keys(placed).length || others.length) {
+        this.errors = placed;
+        if (others.length) this.formError = { message: this.t('common.validationListed'), retry: false, others };
+        return;
       }
     }
     this.formError = { message, retry: isRkError(error) && error.retryable };
@@ -499,6 +498,7 @@ export class RkRealname extends RkElement {
       seen.add(message);
       items.push({ field: FIELD_ID[field], message });
     }
+    for (const message of this.formError?.others ?? []) items.push({ message });
     return items;
   }
 

@@ -10,6 +10,7 @@ import { APPLICATION_FIELD_NAMES, isRequiredField } from '../../services/applica
 import type { ApplicationDraft, ApplicationFieldName, ApplicationStatus, ExamSession, RealNameResult } from '../../services/schemas.js';
 import { BusinessError } from '../../services/errors.js';
 import { FORM_ORDER } from './sections.js';
+import { validationMessages } from '../base/validation-fields.js';
 
 /**
  * Where the form stands (reflected as `state`):
@@ -170,25 +171,13 @@ export function toDraftValue(field: ApplicationFieldName, value: DraftFieldValue
 }
 
 /**
- * The backend's VALIDATION `details.fields`: each message at its field (a dotted path such as
- * `subjectIds.1` at its first part, `subjectIds`), the first for each field; `others` are the
- * messages of fields the form does not have, which it shows as they are (a backend may check more).
+ * The backend's VALIDATION `details.fields`: each message at its field (see `validationMessages`);
+ * `others` are the messages of fields the form does not have.
  */
 export function fieldErrors(fields: unknown): { errors: FormErrors; others: string[] } {
-  const errors: FormErrors = {};
-  const others: string[] = [];
-  if (typeof fields !== 'object' || fields === null) return { errors, others };
   const known = new Set<string>(FORM_ORDER);
-  const entries = Object.entries(fields as Record<string, unknown>).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
-  );
-  // An exact field's message comes before one of its parts.
-  for (const [path, message] of [...entries].sort(([a], [b]) => Number(a.includes('.')) - Number(b.includes('.')))) {
-    const field = path.split('.')[0]!;
-    if (known.has(field)) errors[field as FormField] ??= message;
-    else if (!others.includes(message)) others.push(message);
-  }
-  return { errors, others };
+  const { placed, others } = validationMessages(fields, (name) => (known.has(name) ? (name as FormField) : null));
+  return { errors: placed, others };
 }
 
 /** The values of some fields only. */

@@ -598,7 +598,7 @@ export class RkRegistrationForm extends RkElement {
       const { errors, others } = fieldErrors(error.details.fields);
       const placed = Object.keys(errors).length > 0;
       // "Check the marked fields" only when some are marked; else the backend's own sentence.
-      const said = others.length ? this.t('form.validationListed') : placed ? message : error.backendMessage.trim() || message;
+      const said = others.length ? this.t('common.validationListed') : placed ? message : error.backendMessage.trim() || message;
       this.errors = errors;
       this.step = 'form';
       this.showSummary = true;

@@ -16,6 +16,7 @@ import { validationEn } from './parts/validation.en.js';
 /** English messages: the core's and every element's, one chunk loaded when a page asks for English. */
 export const en: Messages = {
   'common.loading': 'Loading…',
+  'common.validationListed': 'Some answers need correcting, as listed below.',
   'common.retry': 'Try again',
   'common.required': 'required',
   'common.close': 'Close',

@@ -24,6 +24,7 @@ import type { validationZhCN } from './parts/validation.js';
 export const coreZhCN = {
   // Common
   'common.loading': '正在加载…',
+  'common.validationListed': '提交的信息有误，请按以下提示修改。',
   'common.retry': '重试',
   'common.required': '必填',
   'common.close': '关闭',

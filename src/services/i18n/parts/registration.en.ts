@@ -15,7 +15,6 @@ export const registrationEn: Record<keyof typeof registrationZhCN, string> = {
   'form.summaryTitle': 'There is a problem',
   'form.errorPrefix': 'Error: ',
   'form.retrySubmit': 'Submit again',
-  'form.validationListed': 'Some answers need correcting, as listed below.',
   'form.submitFailed': 'The application was not submitted: {reason} Everything you typed is kept; you can submit again.',
   'form.choose': 'Choose',
   'form.notGiven': '(none)',

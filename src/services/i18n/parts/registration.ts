@@ -19,7 +19,6 @@ export const registrationZhCN = {
   'form.summaryTitle': '请检查以下问题',
   'form.errorPrefix': '错误：',
   'form.retrySubmit': '重新提交',
-  'form.validationListed': '提交的信息有误，请按以下提示修改。',
   'form.submitFailed': '提交没有成功：{reason} 您填写的内容都已保留，可以直接重新提交。',
   'form.choose': '请选择',
   'form.notGiven': '（无）',
