@@ -131,6 +131,8 @@ async function corpus(split: Split, every = 1) {
       blocks: judged.blocks,
       colourBlocks: judged.colourBlocks,
       echo: judged.echo,
+      quarter: judged.quarter,
+      quarterOverBlocks: judged.quarterOverBlocks,
       values: Object.fromEntries(JUDGED.map((id) => [id, judged.checks[id]!.values])),
     });
   }

@@ -115,11 +115,20 @@ function printCorpus(corpus, seconds) {
       const found = enlarged.filter((photo) => photo.values.enlargement?.blocks === code).map((photo) => photo[key]);
       console.log(`  the blocks' strength in the ${plane} (limit ${limits}): genuine photos up to ${strongest[key].toFixed(1)} (${strongest.id}); enlargements found by them ${found.length ? `${Math.min(...found).toFixed(1)}–${Math.max(...found).toFixed(1)}` : '-'}`);
     }
-    const byEcho = enlarged.filter((photo) => photo.values.enlargement?.echo === 1);
+    const byEcho = enlarged.filter((photo) => photo.values.enlargement?.echo === 1 && photo.values.enlargement?.period !== 4);
     const strongestEcho = genuine.reduce((best, photo) => ((photo.echo ?? 0) > best.echo ? photo : best), { echo: 0, id: '-' });
     const echoes = byEcho.map((photo) => photo.echo);
     console.log(
       `  refused as enlarged by the echoes of the blend between frequencies (nothing else found): ${byEcho.length}; their strength (limit CYCLE_ECHO, 2.2): genuine photos up to ${strongestEcho.echo.toFixed(2)} (${strongestEcho.id}); enlargements found by them ${echoes.length ? `${Math.min(...echoes).toFixed(2)}–${Math.max(...echoes).toFixed(2)}` : '-'}`,
+    );
+    // The 4× echo (cycle-coherence.ts): counts only above the JPEG blocks' own echoes there too.
+    const byQuarter = enlarged.filter((photo) => photo.values.enlargement?.echo === 1 && photo.values.enlargement?.period === 4);
+    const strongestQuarter = genuine.reduce((best, photo) => ((photo.quarter ?? 0) > best.quarter ? photo : best), { quarter: 0, quarterOverBlocks: 0, id: '-' });
+    const counting = genuine.filter((photo) => photo.quarterOverBlocks >= 1);
+    const strongestCounting = counting.reduce((best, photo) => (photo.quarter > best.quarter ? photo : best), { quarter: 0, id: '-' });
+    const quarters = byQuarter.map((photo) => photo.quarter);
+    console.log(
+      `  refused as enlarged by the echo of a 4× blend (nothing else found): ${byQuarter.length}; its strength (limit QUARTER_ECHO, 5, and above the blocks' echoes): genuine photos up to ${strongestQuarter.quarter.toFixed(2)} (${strongestQuarter.id}, ${strongestQuarter.quarterOverBlocks.toFixed(2)} of the blocks'), up to ${strongestCounting.quarter.toFixed(2)} where above the blocks' (${strongestCounting.id}); enlargements found by it ${quarters.length ? `${Math.min(...quarters).toFixed(2)}–${Math.max(...quarters).toFixed(2)}` : '-'}`,
     );
     console.log(`  enlarged photos that pass every rule: ${passing.length}${passing.length ? `\n    ${passing.map((photo) => photo.id).join('\n    ')}` : ''}`);
   }

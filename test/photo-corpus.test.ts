@@ -78,16 +78,17 @@ describe('photo corpus: what the clerk refuses is refused, for the clerk’s rea
     expect(wrong, lines(wrong)).to.deep.equal([]);
   });
 
-  it('enlarged small photos: every nearest-neighbour one refused as enlarged, at least a third of the smooth ones refused, none for a wrong reason', async () => {
+  it('enlarged small photos: every nearest-neighbour one refused as enlarged, at least three quarters of the smooth ones refused, none for a wrong reason', async () => {
     const photos = await judgedOf('enlarged');
     const nearest = photos.filter((j) => j.photo.enlargement!.kernel === 'nearest');
     const smooth = photos.filter((j) => j.photo.enlargement!.kernel !== 'nearest');
     expect(nearest.filter((j) => !j.refused.includes('enlargement')), lines(nearest)).to.deep.equal([]);
-    // Smooth 2× and 4× enlargements saved again at a low quality leave no trace the JPEG did
-    // not erase, and are as sharp as a genuine soft photo: the known limit (README, Performance).
-    // On the whole corpus 50 % of them are refused; this sample guards against losing that.
+    // Smooth 1.5×, 1.75× and 2× enlargements saved again at a low quality leave no trace the JPEG
+    // did not erase, and are as sharp as a genuine soft photo: the known limit (README,
+    // Performance). On the whole corpus 81–83 % of them are refused (the three engines), 19 of
+    // this sample's 22; the sample guards against losing that.
     const refused = smooth.filter((j) => j.refused.includes('enlargement') || j.refused.includes('sharpness'));
-    expect(refused.length / smooth.length, lines(smooth)).to.be.at.least(1 / 3);
+    expect(refused.length / smooth.length, lines(smooth)).to.be.at.least(3 / 4);
     const wrongReason = photos.filter((j) => j.refused.some((id) => id === 'colour' || id === 'background'));
     expect(wrongReason, lines(wrongReason)).to.deep.equal([]);
   });

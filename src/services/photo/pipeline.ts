@@ -12,7 +12,7 @@ import { cutFrame, context2d, encodeToTarget, encodeWithLibrary, makeCanvas, typ
 import { initialFrame, type Size } from './crop.js';
 import { decodePhoto } from './decode.js';
 import { colourShare, luma, subjectBox, whiteBackgroundShare, type Box } from './measures.js';
-import { cycleCoherence } from './cycle-coherence.js';
+import { cycleEchoes, quarterEcho } from './cycle-coherence.js';
 import { enlargementOf, jpegGridOf, resamplingTraces, type Enlargement, type ResamplingTraces } from './resampling.js';
 import { SOURCE_BLOCKS } from './source-grid.js';
 import { detailScale, edgeBlur } from './sharpness.js';
@@ -223,11 +223,17 @@ export async function analysePhoto(file: Blob, options: AnalyseOptions = {}): Pr
     measureStep('enlargement measure', start);
     await yieldToMain();
     throwIfAborted(signal);
-    // The echoes between frequencies: a step of its own, so the page gets a turn in between.
+    // The echoes between frequencies, and the 4× echo: steps of their own, so the page gets a
+    // turn in between (each takes 100 ms or more the first time a page runs it).
     start = performance.now();
-    traces = { ...blends, cycles: cycleCoherence(tile, tileW, tileH) };
-    enlargement = enlargementOf(traces, blur, { interpolated: rules.enlargementTrace });
+    const echoes = cycleEchoes(tile, tileW, tileH);
     measureStep('echo measure', start);
+    await yieldToMain();
+    throwIfAborted(signal);
+    start = performance.now();
+    traces = { ...blends, cycles: { ...echoes, quarter: quarterEcho(tile, tileW, tileH) } };
+    enlargement = enlargementOf(traces, blur, { interpolated: rules.enlargementTrace });
+    measureStep('4× echo measure', start);
   } else {
     measureStep('enlargement measure', start);
   }

@@ -15,7 +15,7 @@
  * nearest-neighbour enlargement, any factor) and the 2× pattern are measured apart.
  *
  * Where the JPEG and grain have erased those traces, the small photo's own JPEG blocks may still
- * show, enlarged (source-grid.ts), and a 2.5×, 3× or 3.5× blend still echoes between frequencies
+ * show, enlarged (source-grid.ts), and a 2.5×, 3×, 3.5× or 4× blend still echoes between frequencies
  * alike on every line (cycle-coherence.ts).
  */
 import type { CycleCoherence } from './cycle-coherence.js';
@@ -55,7 +55,7 @@ export interface ResamplingTraces {
    * the corpus, against 4.6 in Cb).
    */
   colourBlocks: { across: GridTrace; down: GridTrace };
-  /** The echoes of an enlargement by 2.5×, 3× or 3.5× between frequencies, which grain does not hide (cycle-coherence.ts). */
+  /** The echoes of an enlargement by 2.5×, 3×, 3.5× or 4× between frequencies, which grain does not hide (cycle-coherence.ts). */
   cycles: CycleCoherence;
 }
 
@@ -406,7 +406,7 @@ export interface Enlargement {
   kind: 'repeated' | 'interpolated' | 'blocks';
   /** For blocks: found in the photo's colour (blue-difference), not its brightness. */
   colour?: boolean;
-  /** The strength it had to reach, where not the rules' `enlargementTrace`: blocks (`SOURCE_BLOCKS`, `HARMONIC_BLOCKS`), echoes (`CYCLE_ECHO`). */
+  /** The strength it had to reach, where not the rules' `enlargementTrace`: blocks (`SOURCE_BLOCKS`, `HARMONIC_BLOCKS`), echoes (`CYCLE_ECHO`, `QUARTER_ECHO`). */
   limit?: number;
   /** Found by the echoes between frequencies (cycle-coherence.ts); strength is then a ratio (about 1 for none). */
   echo?: boolean;
@@ -432,6 +432,18 @@ export interface TraceLimits {
  * traces miss under grain and a low quality 3.3–4.5.
  */
 export const CYCLE_ECHO = 2.2;
+
+/**
+ * The echo of a 4× enlargement (α = 1/4) from the detail it keeps, both ways, over the photo's own
+ * level (cycle-coherence.ts): genuine photos of the corpus read up to 3.2 in Chromium, 3.3 in
+ * Firefox and 3.8 in WebKit (all of them soft photos saved at quality 50 or less, whose blocks
+ * echo more at 1/8 or 3/8), the 4× enlargements sharpened after enlarging that every other trace
+ * misses 5.3–33 (the engines' JPEG encoders make different files of one drawing).
+ */
+export const QUARTER_ECHO = 5;
+
+/** …and it must stand above the JPEG blocks' own echoes (1/8, 3/8) there: genuine photos that do read up to 1.3 at 1/4. */
+const QUARTER_OVER_BLOCKS = 1;
 
 /** Repeated pixels: the 2-phase prediction gain from which pixels count as repeated (photos measure up to 0.053). */
 const REPEATED = 0.15;
@@ -491,5 +503,10 @@ export function enlargementOf(traces: ResamplingTraces, blur: number, limits: Tr
   // The blend's echoes between frequencies, which the many lines together show through grain.
   const echo = traces.cycles.both;
   if (echo.strength >= CYCLE_ECHO) return { kind: 'interpolated', period: echo.period, strength: echo.strength, limit: CYCLE_ECHO, echo: true };
+  // …and a 4× blend's, which repeats with the JPEG blocks (every 4 of their 8 pixels).
+  const quarter = traces.cycles.quarter;
+  if (quarter.strength >= QUARTER_ECHO && quarter.overBlocks >= QUARTER_OVER_BLOCKS) {
+    return { kind: 'interpolated', period: 4, strength: quarter.strength, limit: QUARTER_ECHO, echo: true };
+  }
   return null;
 }

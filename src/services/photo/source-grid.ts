@@ -15,7 +15,8 @@
  * show a 12-pixel pattern), its 2nd and 3rd harmonics with it, against the spectrum around each.
  *
  * Measured in the brightness and, apart, in the blue-difference colour (resampling.ts), where
- * grain added to the brightness alone does not reach.
+ * grain added to the brightness alone does not reach. In the colour, the repeat read is the one
+ * both directions share most strongly, not each direction's strongest (see `sharedTraces`).
  */
 
 import { powerAt } from './spectrum.js';
@@ -70,10 +71,41 @@ export function colourTraces(data: Uint8ClampedArray, width: number, height: num
   for (let r = 0; r < rowCount; r++) for (let x = 0; x < width; x++) sampledRows[r * width + x] = cb(r * step * width + x);
   const sampledColumns = new Float32Array(columnCount * height);
   for (let y = 0; y < height; y++) for (let c = 0; c < columnCount; c++) sampledColumns[c * height + y] = cb(y * width + c * step);
-  return {
-    across: gridTrace(sampledRows, width, rowCount, true, rows),
-    down: gridTrace(sampledColumns, height, columnCount, true, columns),
-  };
+  return sharedTraces(gridSpectrum(sampledRows, width, rowCount, true, rows), gridSpectrum(sampledColumns, height, columnCount, true, columns));
+}
+
+type Spectrum = ReturnType<typeof gridSpectrum>;
+
+/** The repeat at bin `k` of a spectrum. */
+const traceAt = (spectrum: Spectrum, k: number): GridTrace => ({ period: spectrum.n / k, strength: spectrum.strengths[k]!, fundamental: spectrum.fundamentals[k]! });
+
+/**
+ * The colour's repeats across and down: each direction's strongest, or, where they share no
+ * period as strongly, the repeat both directions read alike (one period, each with its first
+ * harmonic standing out) most strongly. In the colour, a picture's own pattern (the weave or folds
+ * of clothes) can outshine the small photo's blocks in one direction: the strongest repeat across
+ * was then the clothes' and the blocks went unread (a 2× enlargement, in Firefox and WebKit).
+ * Periods read through different harmonics count only as each direction's strongest: searched
+ * among all pairs, chance matches reach their limit on noise.
+ */
+function sharedTraces(across: Spectrum, down: Spectrum): { across: GridTrace; down: GridTrace } {
+  const strongest = { across: strongestOf(across), down: strongestOf(down) };
+  const shared = sharedPeriod(strongest.across.period, strongest.down.period, true);
+  let best = strongest;
+  let bestScore = shared ? sharedBlocks(strongest.across, strongest.down, true) / (shared.alike ? SOURCE_BLOCKS : HARMONIC_BLOCKS) : 0;
+  across.strengths.forEach((a, i) => {
+    if (!(a > 0) || across.fundamentals[i]! < FUNDAMENTAL) return;
+    down.strengths.forEach((d, j) => {
+      if (!(d > 0) || down.fundamentals[j]! < FUNDAMENTAL) return;
+      if (!sharedPeriod(across.n / i, down.n / j, false)) return;
+      const score = Math.min(a, d) / SOURCE_BLOCKS;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { across: traceAt(across, i), down: traceAt(down, j) };
+      }
+    });
+  });
+  return best;
 }
 
 /** The profile of capped changes along the lines. */
@@ -200,10 +232,14 @@ function gridSpectrum(plane: Float32Array, width: number, height: number, across
 
 /** The strongest repeat of 14–48 pixels along the lines (`across`: along the rows). */
 export function gridTrace(plane: Float32Array, width: number, height: number, across: boolean, grid: Grid = { origin: 0, reversed: false }): GridTrace {
-  const { n, strengths, fundamentals } = gridSpectrum(plane, width, height, across, grid);
+  return strongestOf(gridSpectrum(plane, width, height, across, grid));
+}
+
+/** A spectrum's strongest repeat. */
+function strongestOf(spectrum: { n: number; strengths: Float64Array; fundamentals: Float64Array }): GridTrace {
   let best = NONE;
-  strengths.forEach((strength, k) => {
-    if (strength > best.strength) best = { period: n / k, strength, fundamental: fundamentals[k]! };
+  spectrum.strengths.forEach((strength, k) => {
+    if (strength > best.strength) best = { period: spectrum.n / k, strength, fundamental: spectrum.fundamentals[k]! };
   });
   return best;
 }

@@ -6,7 +6,7 @@
  */
 export const PHOTO_MEASURE_PREFIX = 'ruankao photo: ';
 
-export type PhotoStep = 'read' | 'decode' | 'sample measures' | 'detail tile' | 'sharpness measure' | 'enlargement measure' | 'echo measure' | 'cut' | 'encode';
+export type PhotoStep = 'read' | 'decode' | 'sample measures' | 'detail tile' | 'sharpness measure' | 'enlargement measure' | 'echo measure' | '4× echo measure' | 'cut' | 'encode';
 
 /** Records `step` as having run from `start` (a `performance.now()`) until now. */
 export function measureStep(step: PhotoStep, start: number): void {
