@@ -437,8 +437,8 @@ export const CYCLE_ECHO = 2.2;
  * The echo of a 4× enlargement (α = 1/4) from the detail it keeps, both ways, over the photo's own
  * level (cycle-coherence.ts): genuine photos of the corpus read up to 3.2 in Chromium, 3.3 in
  * Firefox and 3.8 in WebKit (all of them soft photos saved at quality 50 or less, whose blocks
- * echo more at 1/8 or 3/8), the 4× enlargements sharpened after enlarging that every other trace
- * misses 5.3–33 (the engines' JPEG encoders make different files of one drawing).
+ * echo more at 1/8 or 3/8), the 4× enlargements sharpened or with grain that every other trace
+ * misses 5.1–33 across the engines (whose JPEG encoders make different files of one drawing).
  */
 export const QUARTER_ECHO = 5;
 

@@ -15,8 +15,9 @@
  * show a 12-pixel pattern), its 2nd and 3rd harmonics with it, against the spectrum around each.
  *
  * Measured in the brightness and, apart, in the blue-difference colour (resampling.ts), where
- * grain added to the brightness alone does not reach. In the colour, the repeat read is the one
- * both directions share most strongly, not each direction's strongest (see `sharedTraces`).
+ * grain added to the brightness alone does not reach. In the colour, where each direction's
+ * strongest repeats share no period as strongly, the repeat read is the one both directions read
+ * alike most strongly (see `sharedTraces`).
  */
 
 import { powerAt } from './spectrum.js';
@@ -236,7 +237,7 @@ export function gridTrace(plane: Float32Array, width: number, height: number, ac
 }
 
 /** A spectrum's strongest repeat. */
-function strongestOf(spectrum: { n: number; strengths: Float64Array; fundamentals: Float64Array }): GridTrace {
+function strongestOf(spectrum: Spectrum): GridTrace {
   let best = NONE;
   spectrum.strengths.forEach((strength, k) => {
     if (strength > best.strength) best = { period: spectrum.n / k, strength, fundamental: spectrum.fundamentals[k]! };
