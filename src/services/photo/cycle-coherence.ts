@@ -17,7 +17,7 @@
  * 4× (α = 1/4) is measured apart, over segments of 256 pixels, and only from the detail a 4×
  * enlargement keeps (below 1/8 cycle per pixel) to its echo a quarter higher. There a photo's own
  * content outweighs its JPEG blocks, whose echoes live among the fine detail the blocks' rounding
- * fills: soft genuine photos saved at quality 35–50 read up to 4.9 (at 1/4) there, and their
+ * fills: soft genuine photos saved at quality 35–50 read up to 3.8 (at 1/4) there, and their
  * blocks echo more at 1/8 or 3/8 than at 1/4, which an enlargement does not make.
  */
 
